@@ -50,7 +50,8 @@ export const rulesSchema = group({
       maxLength: rule(positive(), 64, '§7 decision'),
     }),
     phonePattern: rule(z.string(), '^1[3-9]\\d{9}$', '001 §2.1: 11-digit mobile number'),
-    passwordResetFrom: rule(isoDate(), '2019-03-01', '001 §2.1.2: accounts registered before 1 Mar 2019 must register again'),
+    resetMethods: rule(z.array(z.enum(['email', 'sms', 'wechat'])).min(1), ['email', 'sms', 'wechat'], '002/003 §1.2.2: three reset methods (001 §2.1.2, older, lists only email and SMS)'),
+    passwordResetFrom: rule(isoDate(), '2019-03-01', '002/003 §1.2.2, 004: accounts registered before 1 Mar 2019 must register again'),
     scryptCost: rule(positive().refine((n) => (n & (n - 1)) === 0, 'must be a power of two'), 16384, '§7 decision: scrypt N; load runs may lower it'),
   }),
 

@@ -1,0 +1,103 @@
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { BinaryResult, Portal, PortalProblem, type Caller } from '../portal';
+import type { Store } from '../store';
+import { ROUTES, type Route } from './routes';
+import { buildOpenApi } from './openapi';
+import { problemFromError, sendProblem } from './problem-response';
+
+export interface AppOptions {
+  portal: Portal;
+  store: Store;
+  /** Admin operations need `Authorization: Bearer <adminToken>`. */
+  adminToken: string;
+  /** Called with one line per internal error: no stack, no personal data. */
+  log?: (line: string) => void;
+}
+
+const bearer = (req: Request) => /^Bearer (\S+)$/.exec(req.get('authorization') ?? '')?.[1];
+
+/** The Express app: thin routes onto the portal, problem+json errors, the OpenAPI document. */
+export function createApp({ portal, store, adminToken, log = () => {} }: AppOptions) {
+  const app = express();
+  app.disable('x-powered-by');
+  app.disable('etag');
+  // Load generators give each synthetic applicant its own address through X-Forwarded-For.
+  app.set('trust proxy', true);
+  const openapi = buildOpenApi(portal);
+  const { jsonBodyBytes, uploadBodyBytes } = portal.rules.limits;
+  const jsonBody = express.json({ limit: jsonBodyBytes, type: ['application/json', 'application/*+json'] });
+  const uploadBody = express.json({ limit: uploadBodyBytes, type: ['application/json', 'application/*+json'] });
+
+  app.get('/healthz', (_req, res) => { res.json({ status: 'ok' }); });
+  app.get('/openapi.json', (_req, res) => { res.json(openapi); });
+
+  for (const route of ROUTES) {
+    const op = portal.operation(route.operationId);
+    if (!op) continue;
+    const admin = op.access === 'admin';
+    app[route.method](route.path, route.upload ? uploadBody : jsonBody, async (req, res, next) => {
+      try {
+        if (admin) checkAdmin(req, adminToken);
+        if (req.body === undefined && hasBody(req)) {
+          throw new PortalProblem(415, 'UNSUPPORTED_MEDIA_TYPE', 'send the body as application/json');
+        }
+        const caller: Caller = { token: admin ? undefined : bearer(req), address: req.ip };
+        const result = await invokeDurably(portal, store, route, inputOf(req), caller);
+        if (result instanceof BinaryResult) {
+          res.status(200).type(result.contentType);
+          if (result.filename) res.attachment(result.filename);
+          res.send(result.body);
+        } else {
+          res.status(route.status ?? 200).json(result);
+        }
+      } catch (error) {
+        next(error);
+      }
+    });
+  }
+
+  app.use((req, _res, next) => next(new PortalProblem(404, 'NOT_FOUND', `no operation at ${req.method} ${req.path}`)));
+  app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    const problem = problemFromError(error);
+    if (problem.status >= 500) log(`internal error: ${(error as Error)?.name ?? 'unknown'}`);
+    sendProblem(res, problem);
+  });
+  return app;
+}
+
+/**
+ * Runs an operation and waits until its changes are durable, also when it refused: a refusal
+ * may have counted something (a wrong password, a quota) that must survive a crash.
+ */
+async function invokeDurably(portal: Portal, store: Store, route: Route, input: unknown, caller: Caller): Promise<unknown> {
+  let result: unknown;
+  let failure: unknown;
+  try {
+    result = await portal.invoke(route.operationId, input, caller);
+  } catch (error) {
+    failure = error;
+  }
+  try {
+    await store.commit();
+  } catch {
+    throw new PortalProblem(503, 'STORE_UNAVAILABLE', 'the change could not be saved; it was not applied durably, try again');
+  }
+  if (failure !== undefined) throw failure;
+  return result;
+}
+
+function checkAdmin(req: Request, adminToken: string): void {
+  const token = bearer(req);
+  if (!token) throw new PortalProblem(401, 'ADMIN_TOKEN_REQUIRED', 'admin operations need Authorization: Bearer <admin token>');
+  if (token !== adminToken) throw new PortalProblem(403, 'ADMIN_TOKEN_INVALID', 'this is not the admin token');
+}
+
+function hasBody(req: Request): boolean {
+  return Number(req.get('content-length') ?? 0) > 0 || req.get('transfer-encoding') !== undefined;
+}
+
+/** A bare array body (seed operations) is the input itself; otherwise query, body and path merge. */
+function inputOf(req: Request): unknown {
+  if (Array.isArray(req.body)) return req.body;
+  return { ...(req.query as Record<string, unknown>), ...(req.body ?? {}), ...req.params };
+}

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { applicantOperation, publicOperation } from '../operation';
+import { captchaToken, idNumber, text } from '../fields';
+import { quotaExceeded, unauthorized } from '../problem';
+import { verifyPassword } from '../identity/passwords';
+import { secondsUntil } from '../../../rules';
+
+export const login = publicOperation({
+  operationId: 'login',
+  summary: 'Sign in with ID number, password and a captcha token; repeated wrong passwords lock the account for a while',
+  section: '§1, §7',
+  captcha: true,
+  input: () => z.object({ idNumber: idNumber(), password: text(200), captchaToken: captchaToken() }),
+  run: async ({ ctx, input, now }) => {
+    const { state, rules } = ctx;
+    const id = input.idNumber.toUpperCase();
+    const guard = state.loginGuards.get(id);
+    if (guard && guard.lockedUntil > now) {
+      throw quotaExceeded('LOGIN_LOCKED', `too many wrong passwords: locked for ${rules.login.lockMinutes} minutes`, secondsUntil(now, guard.lockedUntil));
+    }
+    const account = state.accounts.get(id);
+    // Unknown account and wrong password answer alike, so the login reveals no accounts.
+    if (!account || !(await verifyPassword(input.password, account.passwordHash))) {
+      if (account) {
+        const failures = (state.loginGuards.get(id)?.failures ?? 0) + 1;
+        const locked = failures >= rules.login.maxWrongPasswords;
+        state.loginGuards.set(id, { failures: locked ? 0 : failures, lockedUntil: locked ? now + rules.login.lockMinutes * 60_000 : 0 });
+      }
+      throw unauthorized('WRONG_CREDENTIALS', 'the ID number or the password is wrong');
+    }
+    if (guard) state.loginGuards.delete(id);
+    const token = ctx.random.token();
+    const expiresAt = now + rules.login.sessionMinutes * 60_000;
+    state.sessions.set(token, { token, idNumber: id, createdAt: now, expiresAt });
+    const previousLogin = account.lastLoginAt;
+    state.accounts.set(id, { ...account, lastLoginAt: now });
+    return {
+      token,
+      expiresAt: new Date(expiresAt).toISOString(),
+      profileComplete: account.profile !== null,
+      realNameStatus: account.realName.status,
+      lastLoginAt: previousLogin === undefined ? null : new Date(previousLogin).toISOString(),
+    };
+  },
+});
+
+export const logout = applicantOperation({
+  operationId: 'logout',
+  summary: 'End the session (an unfinished registration wizard is lost with it)',
+  section: '§1, §6',
+  requires: [],
+  input: () => z.object({}),
+  run: ({ ctx, session }) => {
+    ctx.state.sessions.delete(session.token);
+    return { signedOut: true };
+  },
+});

@@ -1,0 +1,4 @@
+import { registerAccount } from './register';
+import { login, logout } from './login';
+
+export const accountOperations = [registerAccount, login, logout];

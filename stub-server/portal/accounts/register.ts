@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { publicOperation } from '../operation';
+import { captchaToken, code, date, email, idNumber, idType, password, personName, phone, withIdNumber } from '../fields';
+import { conflict, invalid, type FieldError } from '../problem';
+import { checkCode } from '../codes/codes';
+import { hashPassword } from '../identity/passwords';
+import type { Account } from '../records';
+
+export const registerAccount = publicOperation({
+  operationId: 'registerAccount',
+  summary: 'Register an account: one per ID number; the code comes by SMS to `phone` or by WeChat for `idNumber`',
+  section: '§1',
+  captcha: true,
+  input: (rules) => withIdNumber(z.object({
+    idType: idType(),
+    idNumber: idNumber(),
+    name: personName(rules),
+    idValidFrom: date(),
+    idValidTo: date(),
+    password: password(rules),
+    email: email(rules),
+    phone: phone(rules),
+    code: code(rules),
+    captchaToken: captchaToken(),
+    agreementAccepted: z.boolean(),
+  }), rules),
+  run: async ({ ctx, input, now }) => {
+    const errors: FieldError[] = [];
+    if (!input.agreementAccepted) errors.push({ field: 'agreementAccepted', code: 'AGREEMENT_REQUIRED', message: 'read and accept the registration agreement (用户账号注册协议)' });
+    if (input.idValidTo < input.idValidFrom) errors.push({ field: 'idValidTo', code: 'ID_VALIDITY_RANGE', message: 'the validity ends before it starts' });
+    else if (input.idValidTo < ctx.dateOf(now)) errors.push({ field: 'idValidTo', code: 'ID_EXPIRED', message: 'the ID document has expired' });
+    if (errors.length > 0) throw invalid(errors);
+    const { state } = ctx;
+    if (state.accounts.has(input.idNumber)) throw conflict('ACCOUNT_EXISTS', 'an account already exists for this ID number: sign in or reset the password');
+    const useCode = checkCode(ctx, [{ channel: 'sms', recipient: input.phone }, { channel: 'wechat', recipient: input.idNumber }], 'register', input.code, now);
+    const passwordHash = await hashPassword(input.password, ctx.random.token(), ctx.rules.account.scryptCost);
+    // Hashing yields to other requests: a concurrent registration may have won meanwhile.
+    if (state.accounts.has(input.idNumber)) throw conflict('ACCOUNT_EXISTS', 'an account already exists for this ID number');
+    useCode();
+    const account: Account = {
+      idType: input.idType,
+      idNumber: input.idNumber,
+      name: input.name,
+      idValidFrom: input.idValidFrom,
+      idValidTo: input.idValidTo,
+      passwordHash,
+      email: input.email,
+      phone: input.phone,
+      registeredAt: now,
+      wechatBound: false,
+      profile: null,
+      realName: { status: 'unverified', failedAttempts: 0 },
+    };
+    state.accounts.set(account.idNumber, account);
+    return { idType: account.idType, idNumber: account.idNumber, name: account.name, registeredAt: new Date(now).toISOString() };
+  },
+});

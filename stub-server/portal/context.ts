@@ -1,0 +1,64 @@
+import { localDate, nextLocalMidnight, WorkingCalendar, type Rules } from '../../rules';
+import type { Store } from '../store';
+import type { Clock } from './clock';
+import { CaptchaBox } from './captcha/captcha-box';
+import { cryptoRandom, type PortalRandom } from './random';
+import { openState, type State } from './state';
+
+export interface PortalDeps {
+  rules: Rules;
+  clock: Clock;
+  store: Store;
+  /** Defaults to the cryptographic source; the simulator passes a seeded one. */
+  random?: PortalRandom;
+}
+
+/** What every operation works with: the rules, the clock, the state, randomness. */
+export class PortalContext {
+  readonly rules: Rules;
+  readonly clock: Clock;
+  readonly store: Store;
+  readonly random: PortalRandom;
+  readonly state: State;
+  readonly calendar: WorkingCalendar;
+  /** Captchas live only in memory, as a real captcha cache does: a restart invalidates them. */
+  readonly captchas: CaptchaBox;
+  /** Refusals by problem code since start (getStats). */
+  readonly refusals = new Map<string, number>();
+
+  constructor(deps: PortalDeps) {
+    this.rules = deps.rules;
+    this.clock = deps.clock;
+    this.store = deps.store;
+    this.random = deps.random ?? cryptoRandom;
+    this.state = openState(deps.store);
+    this.calendar = new WorkingCalendar(deps.rules);
+    this.captchas = new CaptchaBox(this.rules, this.random);
+  }
+
+  now(): number { return this.clock.now(); }
+
+  /** The local (Beijing) date of a moment. */
+  dateOf(ms: number): string { return localDate(ms, this.rules.time.utcOffsetMinutes); }
+
+  nextMidnight(ms: number): number { return nextLocalMidnight(ms, this.rules.time.utcOffsetMinutes); }
+
+  /** The next number of a named sequence, persisted. */
+  nextSeq(name: string): number {
+    const next = (this.state.sequences.get(name) ?? 0) + 1;
+    this.state.sequences.set(name, next);
+    return next;
+  }
+
+  /** A quota counter's value, keyed `kind|subject|period`. */
+  counted(kind: string, subject: string, period: string): number {
+    return this.state.counters.get(`${kind}|${subject}|${period}`) ?? 0;
+  }
+
+  count(kind: string, subject: string, period: string): number {
+    const key = `${kind}|${subject}|${period}`;
+    const next = (this.state.counters.get(key) ?? 0) + 1;
+    this.state.counters.set(key, next);
+    return next;
+  }
+}

@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import { idTypeSchema, isRealDate, type IdType, type Rules } from '../../rules';
+import { checkIdNumber, normalizeIdNumber } from './identity/id-numbers';
+import { passwordProblem } from './identity/passwords';
+
+/**
+ * The input fields the operations share, built from the rules. Each refusal carries a stable
+ * code (the 422 `errors[].code` of API.md).
+ */
+const fail = (ctx: z.RefinementCtx, code: string, message: string, path: PropertyKey[] = []) =>
+  ctx.addIssue({ code: 'custom', message, params: { code }, path });
+
+/** A bounded string: huge inputs are refused by length before anything else looks at them. */
+export const text = (max = 200) => z.string().max(max);
+export const requiredText = (max = 200) => z.string().trim().min(1).max(max);
+
+export const idType = () => idTypeSchema;
+
+/** A calendar date YYYY-MM-DD that exists. */
+export const date = () =>
+  z.string().max(10).superRefine((v, ctx) => { if (!isRealDate(v)) fail(ctx, 'DATE_FORMAT', 'a real date YYYY-MM-DD'); });
+
+/**
+ * A person's name: letters of any script (rare characters 生僻字 included), with the
+ * separators · and space that minority and foreign names use; no digits or punctuation.
+ */
+export const personName = (rules: Rules) =>
+  z.string().trim().min(1).max(rules.identity.nameMaxLength).superRefine((v, ctx) => {
+    if (!/^[\p{L}\p{M}][\p{L}\p{M}·•\s]*$/u.test(v)) fail(ctx, 'NAME_FORMAT', 'letters only (· between parts of a name)');
+  });
+
+export const password = (rules: Rules) =>
+  z.string().max(200).superRefine((v, ctx) => {
+    const problem = passwordProblem(v, rules);
+    if (problem) fail(ctx, 'PASSWORD_POLICY', problem);
+  });
+
+export const phone = (rules: Rules) =>
+  z.string().max(20).superRefine((v, ctx) => {
+    if (!new RegExp(rules.account.phonePattern).test(v)) fail(ctx, 'PHONE_FORMAT', '11-digit mobile number starting 13-19');
+  });
+
+export const email = (rules: Rules) =>
+  z.string().max(rules.account.email.maxLength).superRefine((v, ctx) => {
+    if (/[。．｡]/.test(v)) return fail(ctx, 'EMAIL_FULLWIDTH_STOP', 'use "." not "。" in the address');
+    const match = /^([^\s@]+)@([^\s@]+\.[A-Za-z]{2,})$/.exec(v);
+    if (!match) return fail(ctx, 'EMAIL_FORMAT', 'an address like name@example.com');
+    const { qqNumericOnly, qqDomains } = rules.account.email;
+    if (qqNumericOnly && qqDomains.includes(match[2]!.toLowerCase()) && !/^\d{5,11}$/.test(match[1]!)) {
+      fail(ctx, 'EMAIL_QQ_ALIAS', 'a QQ mailbox must use the QQ number before @, not an alias');
+    }
+  });
+
+export const code = (rules: Rules) =>
+  z.string().max(12).superRefine((v, ctx) => {
+    if (!new RegExp(`^\\d{${rules.codes.digits}}$`).test(v)) fail(ctx, 'CODE_FORMAT', `${rules.codes.digits} digits`);
+  });
+
+export const captchaToken = () => z.string().max(100);
+
+/** A raw ID number: its check needs the ID type, so `withIdNumber` checks it on the object. */
+export const idNumber = () => z.string().trim().min(1).max(32);
+
+/**
+ * Checks `idNumber` against `idType` (both fields of the object) and normalises it.
+ * Runs even when other fields fail, so a 422 names every failing field.
+ */
+export function withIdNumber<T extends z.ZodObject<{ idType: z.ZodType<IdType>; idNumber: z.ZodType<string> }>>(schema: T, rules: Rules) {
+  return schema
+    .superRefine((value, ctx) => {
+      const v = value as { idType: IdType; idNumber: string };
+      const problem = checkIdNumber(v.idType, normalizeIdNumber(v.idType, v.idNumber, rules), rules);
+      if (problem) fail(ctx, problem.code, problem.message, ['idNumber']);
+    }, { when: (payload) => {
+      const v = payload.value as { idType?: unknown; idNumber?: unknown } | undefined;
+      return idTypeSchema.safeParse(v?.idType).success && typeof v?.idNumber === 'string' && v.idNumber.length <= 32;
+    } })
+    .transform((value) => {
+      const v = value as z.output<T> & { idType: IdType; idNumber: string };
+      return { ...v, idNumber: normalizeIdNumber(v.idType, v.idNumber, rules) };
+    });
+}
+
+/** Base64 of an uploaded file (JPEG), bounded by the upload body limit. */
+export const base64File = (rules: Rules) =>
+  z.string().max(Math.ceil(rules.limits.uploadBodyBytes * 4 / 3)).superRefine((v, ctx) => {
+    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(v)) fail(ctx, 'BASE64_FORMAT', 'the file as base64');
+  });

@@ -1,0 +1,36 @@
+import { scrypt, timingSafeEqual } from 'node:crypto';
+import type { Rules } from '../../../rules';
+
+/** The password rule of 001 §2.1: why a password is refused, or null. */
+export function passwordProblem(password: string, rules: Rules): string | null {
+  const p = rules.account.password;
+  const specials = new Set(p.specialCharacters);
+  if (password.length < p.minLength || password.length > p.maxLength) return `${p.minLength}-${p.maxLength} characters`;
+  for (const ch of password) {
+    if (!/[0-9A-Za-z]/.test(ch) && !specials.has(ch)) return `only digits, letters and ${p.specialCharacters}`;
+  }
+  if (p.requireDigit && !/[0-9]/.test(password)) return 'must contain a digit';
+  if (p.requireLetter && !/[A-Za-z]/.test(password)) return 'must contain a letter';
+  if (p.requireSpecial && ![...password].some((ch) => specials.has(ch))) return `must contain one of ${p.specialCharacters}`;
+  return null;
+}
+
+function derive(password: string, salt: string, cost: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    // maxmem grows with N: 128 * N * r bytes, plus headroom.
+    scrypt(password, salt, 32, { N: cost, r: 8, p: 1, maxmem: 256 * cost * 8 + 1024 * 1024 }, (error, key) => (error ? reject(error) : resolve(key)));
+  });
+}
+
+/** `scrypt$N$salt$hash`: the cost travels with the hash, so a rule change keeps old hashes valid. */
+export async function hashPassword(password: string, salt: string, cost: number): Promise<string> {
+  return `scrypt$${cost}$${salt}$${(await derive(password, salt, cost)).toString('base64url')}`;
+}
+
+export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+  const [scheme, cost, salt, hash] = stored.split('$');
+  if (scheme !== 'scrypt' || !cost || !salt || !hash) return false;
+  const expected = Buffer.from(hash, 'base64url');
+  const actual = await derive(password, salt, Number(cost));
+  return actual.length === expected.length && timingSafeEqual(actual, expected);
+}

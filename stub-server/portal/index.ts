@@ -1,0 +1,10 @@
+/** The portal's domain: no HTTP in it. Transports call `Portal.invoke(operationId, input, caller)`. */
+export { Portal } from './portal';
+export type { PortalDeps } from './context';
+export { PortalProblem, type ProblemBody, type FieldError } from './problem';
+export { BinaryResult, type Caller, type Operation, type Access } from './operation';
+export { systemClock, SettableClock, ScaledClock, clockFromSpec, type Clock } from './clock';
+export { cryptoRandom, type PortalRandom } from './random';
+export { residentIdCheckDigit, checkIdNumber, normalizeIdNumber } from './identity/id-numbers';
+export { jpegSize } from './photos/jpeg';
+export type * from './records';

@@ -1,0 +1,46 @@
+import type { z } from 'zod';
+import type { Rules } from '../../rules';
+import type { PortalContext } from './context';
+import type { Account, Session } from './records';
+
+/** Who calls: a session token for applicant operations, the client address for rate limits. */
+export interface Caller { token?: string; address?: string }
+
+export type Access = 'public' | 'applicant' | 'admin';
+/** What an applicant must have done before a business operation (SPEC §3, §4). */
+export type Prerequisite = 'profile' | 'realName';
+
+interface Base<I> {
+  operationId: string;
+  summary: string;
+  /** Where the rule comes from in SPEC.md. */
+  section: string;
+  /** The input schema, built once for a rule set. */
+  input: (rules: Rules) => z.ZodType<I>;
+  /** The input carries a single-use `captchaToken`, used up whatever the outcome. */
+  captcha?: boolean;
+}
+
+export interface Call<I> { ctx: PortalContext; input: I; now: number; caller: Caller }
+export interface ApplicantCall<I> extends Call<I> { account: Account; session: Session }
+
+export interface PublicOperation<I, O> extends Base<I> { access: 'public' | 'admin'; run(call: Call<I>): O | Promise<O> }
+export interface ApplicantOperation<I, O> extends Base<I> {
+  access: 'applicant';
+  requires: Prerequisite[];
+  run(call: ApplicantCall<I>): O | Promise<O>;
+}
+
+export type Operation<I = any, O = any> = PublicOperation<I, O> | ApplicantOperation<I, O>;
+
+/** An operation anyone may call (no session). */
+export const publicOperation = <I, O>(op: Omit<PublicOperation<I, O>, 'access'>): Operation<I, O> => ({ ...op, access: 'public' });
+/** A back-office or test-control operation; the transport checks the admin token. */
+export const adminOperation = <I, O>(op: Omit<PublicOperation<I, O>, 'access'>): Operation<I, O> => ({ ...op, access: 'admin' });
+/** An operation of a signed-in applicant. */
+export const applicantOperation = <I, O>(op: Omit<ApplicantOperation<I, O>, 'access'>): Operation<I, O> => ({ ...op, access: 'applicant' });
+
+/** A non-JSON answer (the application-form PDF). */
+export class BinaryResult {
+  constructor(readonly contentType: string, readonly body: Buffer, readonly filename?: string) {}
+}

@@ -1,0 +1,75 @@
+import type { z } from 'zod';
+import type { Rules } from '../../rules';
+import { PortalContext, type PortalDeps } from './context';
+import { OPERATIONS } from './operations';
+import type { Caller, Operation } from './operation';
+import { forbidden, invalid, PortalProblem, unauthorized, type FieldError } from './problem';
+import { fieldErrors } from './validation';
+
+/**
+ * The portal: every operation of API.md by its operationId, over one context. Both
+ * transports call `invoke`; it resolves the session, checks prerequisites, validates the
+ * input (every failing field at once) and runs the operation.
+ */
+export class Portal {
+  readonly ctx: PortalContext;
+  private readonly operations = new Map<string, { op: Operation; schema: z.ZodType }>();
+
+  constructor(deps: PortalDeps) {
+    this.ctx = new PortalContext(deps);
+    for (const op of OPERATIONS) this.operations.set(op.operationId, { op, schema: op.input(deps.rules) });
+  }
+
+  get rules(): Rules { return this.ctx.rules; }
+
+  operation(operationId: string): Operation | undefined { return this.operations.get(operationId)?.op; }
+
+  async invoke(operationId: string, raw: unknown, caller: Caller = {}): Promise<unknown> {
+    const entry = this.operations.get(operationId);
+    if (!entry) throw new PortalProblem(404, 'UNKNOWN_OPERATION', `no operation ${operationId}`);
+    try {
+      return await this.run(entry.op, entry.schema, raw ?? {}, caller);
+    } catch (error) {
+      if (error instanceof PortalProblem) this.ctx.refusals.set(error.code, (this.ctx.refusals.get(error.code) ?? 0) + 1);
+      throw error;
+    }
+  }
+
+  private async run(op: Operation, schema: z.ZodType, raw: unknown, caller: Caller): Promise<unknown> {
+    const { ctx } = this;
+    const now = ctx.now();
+    const session = op.access === 'applicant' ? this.session(caller, now) : undefined;
+    const account = session && ctx.state.accounts.get(session.idNumber);
+    if (op.access === 'applicant') {
+      if (!session || !account) throw unauthorized();
+      if (op.requires.includes('profile') && !account.profile) {
+        throw forbidden('PROFILE_INCOMPLETE', 'complete your identity information first (首次登录完善信息)');
+      }
+      if (op.requires.includes('realName') && account.realName.status !== 'verified') {
+        throw forbidden('REAL_NAME_REQUIRED', 'real-name verification is required before this business (实名核验)');
+      }
+    }
+    // A captcha token is used up by the call presenting it, whatever the outcome (API.md).
+    const captchaOk = !op.captcha || ctx.captchas.consume((raw as { captchaToken?: unknown }).captchaToken, now);
+    const parsed = schema.safeParse(raw);
+    const errors: FieldError[] = parsed.success ? [] : fieldErrors(parsed.error, raw);
+    if (!captchaOk && !errors.some((e) => e.field === 'captchaToken')) {
+      errors.push({ field: 'captchaToken', code: 'CAPTCHA_INVALID', message: 'solve a new slider captcha: this token is unknown, used or expired' });
+    }
+    if (errors.length > 0) throw invalid(errors);
+    const input = parsed.data;
+    if (op.access === 'applicant') return op.run({ ctx, input, now, caller, account: account!, session: session! });
+    return op.run({ ctx, input, now, caller });
+  }
+
+  private session(caller: Caller, now: number) {
+    if (!caller.token) return undefined;
+    const session = this.ctx.state.sessions.get(caller.token);
+    if (!session) return undefined;
+    if (session.expiresAt <= now) {
+      this.ctx.state.sessions.delete(caller.token);
+      throw unauthorized('SESSION_EXPIRED', 'the session has expired: sign in again');
+    }
+    return session;
+  }
+}

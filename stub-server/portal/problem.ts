@@ -1,0 +1,67 @@
+/**
+ * The portal's refusals, as RFC 9457 problem details with a stable upper-snake `code`.
+ * The domain throws them; each transport renders them (HTTP: application/problem+json).
+ */
+export interface FieldError { field: string; code: string; message: string }
+
+export interface ProblemBody {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  code: string;
+  errors?: FieldError[];
+  [extra: string]: unknown;
+}
+
+export class PortalProblem extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    detail: string,
+    readonly extra: { errors?: FieldError[]; retryAfterSeconds?: number; [key: string]: unknown } = {},
+  ) {
+    super(detail);
+    this.name = 'PortalProblem';
+  }
+
+  toBody(): ProblemBody {
+    const { retryAfterSeconds: _headerOnly, ...extra } = this.extra;
+    return {
+      type: `https://jszg-sim.dev/problems/${this.code.toLowerCase().replaceAll('_', '-')}`,
+      title: TITLES[this.status] ?? 'Error',
+      status: this.status,
+      detail: this.message,
+      code: this.code,
+      ...extra,
+    };
+  }
+}
+
+const TITLES: Record<number, string> = {
+  400: 'Bad request', 401: 'Not signed in', 403: 'Forbidden', 404: 'Not found',
+  409: 'Conflict', 413: 'Payload too large', 415: 'Unsupported media type',
+  422: 'Validation failed', 429: 'Too many requests', 500: 'Internal error', 503: 'Service unavailable',
+};
+
+/** 422 naming every failing field; the top-level code is the first field's code (API.md). */
+export function invalid(errors: FieldError[]): PortalProblem {
+  const detail = errors.map((e) => `${e.field}: ${e.message}`).join('; ');
+  return new PortalProblem(422, errors[0]?.code ?? 'VALIDATION_FAILED', detail, { errors });
+}
+
+export function invalidField(field: string, code: string, message: string): PortalProblem {
+  return invalid([{ field, code, message }]);
+}
+
+/** 429 with Retry-After: seconds until the quota resets on the portal's clock. */
+export function quotaExceeded(code: string, detail: string, retryAfterSeconds: number, extra: Record<string, unknown> = {}): PortalProblem {
+  return new PortalProblem(429, code, detail, { retryAfterSeconds, ...extra });
+}
+
+export const unauthorized = (code = 'UNAUTHORIZED', detail = 'sign in first: a valid session token is required') =>
+  new PortalProblem(401, code, detail);
+export const forbidden = (code: string, detail: string) => new PortalProblem(403, code, detail);
+export const notFound = (code: string, detail: string) => new PortalProblem(404, code, detail);
+export const conflict = (code: string, detail: string, extra: Record<string, unknown> = {}) =>
+  new PortalProblem(409, code, detail, extra);

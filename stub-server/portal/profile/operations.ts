@@ -1,0 +1,126 @@
+import { z } from 'zod';
+import { applicantOperation } from '../operation';
+import { code, date, password, phone, requiredText, text } from '../fields';
+import { invalid, unauthorized, type FieldError } from '../problem';
+import { checkCode } from '../codes/codes';
+import { maskPhone } from '../identity/masks';
+import { hashPassword, verifyPassword } from '../identity/passwords';
+import { certificateView, myCertificates } from '../certificates/sync';
+import type { Account } from '../records';
+
+const iso = (ms: number | undefined) => (ms === undefined ? null : new Date(ms).toISOString());
+
+export function identityView(account: Account) {
+  return {
+    idType: account.idType,
+    idNumber: account.idNumber,
+    name: account.name,
+    idValidFrom: account.idValidFrom,
+    idValidTo: account.idValidTo,
+    email: account.email,
+    maskedPhone: maskPhone(account.phone),
+    registeredAt: iso(account.registeredAt),
+    lastLoginAt: iso(account.lastLoginAt),
+    wechatBound: account.wechatBound,
+    profileComplete: account.profile !== null,
+    profile: account.profile,
+    realName: { status: account.realName.status, method: account.realName.method ?? null, verifiedAt: iso(account.realName.verifiedAt) },
+  };
+}
+
+export const getMe = applicantOperation({
+  operationId: 'getMe',
+  summary: 'The signed-in applicant: identity, profile, real-name status',
+  section: '§3',
+  requires: [],
+  input: () => z.object({}),
+  run: ({ account }) => identityView(account),
+});
+
+export const completeProfile = applicantOperation({
+  operationId: 'completeProfile',
+  summary: 'First-login identity information: ethnicity for all; permit and residence-permit holders also gender, birth date, local ID number; residence permits also the permit number',
+  section: '§3',
+  requires: [],
+  input: () => z.object({
+    ethnicity: requiredText(20),
+    gender: z.enum(['male', 'female']).optional(),
+    birthDate: date().optional(),
+    localIdNumber: requiredText(32).optional(),
+    permitNumber: requiredText(32).optional(),
+  }),
+  run: ({ ctx, input, account, now }) => {
+    const errors: FieldError[] = [];
+    const need = (field: keyof typeof input, why: string) => {
+      if (input[field] === undefined) errors.push({ field, code: 'REQUIRED', message: why });
+    };
+    if (account.idType !== 'resident-id') {
+      for (const field of ['gender', 'birthDate', 'localIdNumber'] as const) need(field, `required for holders of ${account.idType}`);
+    }
+    if (account.idType === 'residence-permit') need('permitNumber', 'the matching HK/Macau/Taiwan permit number');
+    if (errors.length > 0) throw invalid(errors);
+    const profile = { ...input, completedAt: now };
+    ctx.state.accounts.set(account.idNumber, { ...account, profile });
+    return identityView({ ...account, profile });
+  },
+});
+
+export const bindWechat = applicantOperation({
+  operationId: 'bindWechat',
+  summary: 'Bind the WeChat service account (enables WeChat password reset)',
+  section: '§3',
+  requires: [],
+  input: () => z.object({}),
+  run: ({ ctx, account }) => {
+    ctx.state.accounts.set(account.idNumber, { ...account, wechatBound: true });
+    return { wechatBound: true };
+  },
+});
+
+export const changePassword = applicantOperation({
+  operationId: 'changePassword',
+  summary: 'Change the password: the current one, then a new one under the password rule',
+  section: '§3',
+  requires: [],
+  input: (rules) => z.object({ oldPassword: text(200), newPassword: password(rules) }),
+  run: async ({ ctx, input, account }) => {
+    if (!(await verifyPassword(input.oldPassword, account.passwordHash))) throw unauthorized('WRONG_CREDENTIALS', 'the current password is wrong');
+    const passwordHash = await hashPassword(input.newPassword, ctx.random.token(), ctx.rules.account.scryptCost);
+    ctx.state.accounts.set(account.idNumber, { ...ctx.state.accounts.get(account.idNumber)!, passwordHash });
+    return { changed: true };
+  },
+});
+
+export const changePhone = applicantOperation({
+  operationId: 'changePhone',
+  summary: 'Change the phone number with a code sent to the new number (requestSmsCode purpose change-phone)',
+  section: '§3',
+  requires: [],
+  input: (rules) => z.object({ phone: phone(rules), code: code(rules) }),
+  run: ({ ctx, input, account, now }) => {
+    const useCode = checkCode(ctx, [{ channel: 'sms', recipient: input.phone }], 'change-phone', input.code, now);
+    useCode();
+    ctx.state.accounts.set(account.idNumber, { ...account, phone: input.phone });
+    return { maskedPhone: maskPhone(input.phone) };
+  },
+});
+
+export const getPersonalInfo = applicantOperation({
+  operationId: 'getPersonalInfo',
+  summary: 'The personal-information centre: its seven modules',
+  section: '§3',
+  requires: [],
+  input: () => z.object({}),
+  run: ({ ctx, account }) => ({
+    identity: identityView(account),
+    // The stub holds no exam, Mandarin, education, degree or other records: the modules exist, empty.
+    examRecords: [],
+    mandarinCertificates: [],
+    education: [],
+    degrees: [],
+    teacherCertificates: myCertificates(ctx, account).map(certificateView),
+    otherCertificates: [],
+  }),
+});
+
+export const profileOperations = [getMe, completeProfile, bindWechat, changePassword, changePhone, getPersonalInfo];

@@ -1,0 +1,124 @@
+import type { IdType } from '../../rules';
+
+/** The records the portal keeps. Times are epoch ms on the portal's clock; dates YYYY-MM-DD. */
+
+export interface Profile {
+  ethnicity: string;
+  gender?: 'male' | 'female';
+  birthDate?: string;
+  localIdNumber?: string;
+  permitNumber?: string;
+  completedAt: number;
+}
+
+export type RealNameStatus = 'unverified' | 'verified';
+
+export interface Account {
+  idType: IdType;
+  idNumber: string;
+  name: string;
+  idValidFrom: string;
+  idValidTo: string;
+  passwordHash: string;
+  email: string;
+  phone: string;
+  registeredAt: number;
+  wechatBound: boolean;
+  profile: Profile | null;
+  realName: { status: RealNameStatus; method?: 'registry' | 'manual-review'; verifiedAt?: number; failedAttempts: number };
+  lastLoginAt?: number;
+}
+
+/** An entry of the simulated public-security registry. */
+export interface Identity { idNumber: string; name: string; stale: boolean; ctidOpened: boolean }
+
+export type CodePurpose = 'register' | 'reset' | 'certificate-query' | 'change-phone';
+export type Channel = 'sms' | 'wechat' | 'email';
+
+export interface IssuedCode { channel: 'sms' | 'wechat'; recipient: string; purpose: CodePurpose; code: string; expiresAt: number }
+
+export interface OutboxMessage {
+  seq: number;
+  channel: Channel;
+  recipient: string;
+  code?: string;
+  link?: string;
+  text: string;
+  sentAt: number;
+}
+
+export interface Session { token: string; idNumber: string; createdAt: number; expiresAt: number }
+export interface LoginGuard { failures: number; lockedUntil: number }
+export interface ResetToken { token: string; idNumber: string; expiresAt: number }
+
+/** What the portal reads from an uploaded JPEG; the bytes themselves are not kept. */
+export interface PhotoMeta { bytes: number; width: number; height: number; sha256: string }
+
+export interface ManualReview {
+  id: string;
+  idNumber: string;
+  cycle: string;
+  name: string;
+  photo: PhotoMeta;
+  submittedAt: number;
+  /** The date by which a decision is promised (7 working days). */
+  decisionDue: string;
+  status: 'pending' | 'approved' | 'rejected';
+  reason?: string;
+  decidedAt?: number;
+}
+
+export interface Certificate {
+  number: string;
+  holderName: string;
+  idNumber: string;
+  qualificationType: string;
+  subject: string;
+  province: string;
+  city?: string;
+  certifyingBody: string;
+  issueDate: string;
+  lastRegistration?: { date: string; conclusion: string };
+  source: 'registry' | 'hand-added';
+  photo?: PhotoMeta;
+}
+
+export interface ConfirmationPoint { id: string; name: string; scope: { stages: string[]; cities?: string[]; description: string } }
+
+export interface Institution {
+  id: string;
+  name: string;
+  province: string;
+  city: string;
+  stages: string[];
+  qualificationTypes: string[];
+  subjects?: string[];
+  window: { from: string; to: string };
+  confirmationPoints: ConfirmationPoint[];
+}
+
+export interface School { id: string; name: string; type: string; province?: string; addedBy?: string }
+
+export interface Photo extends PhotoMeta { id: string; idNumber: string; uploadedAt: number }
+
+export type Conclusion = '网报待确认' | '确认未通过' | '待注册审批' | '注册合格' | '暂缓注册' | '注册不合格';
+
+export interface RegistrationMessage { at: number; from: 'confirmation-point' | 'institution'; text: string }
+
+export interface Registration {
+  applicationNumber: string;
+  idNumber: string;
+  certificateNumber: string;
+  institutionId: string;
+  confirmationPointId: string;
+  stage: string;
+  subject: string;
+  photoId: string;
+  details: Record<string, unknown>;
+  conclusion: Conclusion;
+  tiersPassed: string[];
+  submittedAt: number;
+  formAvailableAt: number;
+  history: { at: number; from: Conclusion | null; to: Conclusion; reason?: string }[];
+  messages: RegistrationMessage[];
+}

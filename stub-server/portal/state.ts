@@ -1,0 +1,30 @@
+import type { Store } from '../store';
+import type {
+  Account, Certificate, Identity, Institution, IssuedCode, LoginGuard, ManualReview,
+  OutboxMessage, Photo, Registration, ResetToken, School, Session,
+} from './records';
+
+/** The portal's tables, typed, with the indexes the operations look things up by. */
+export function openState(store: Store) {
+  return {
+    accounts: store.table<Account>('accounts'),
+    identities: store.table<Identity>('identities'),
+    /** Quota counters, keyed `kind|subject|period` (e.g. `sms|13800000000|2026-09-01`). */
+    counters: store.table<number>('counters'),
+    codes: store.table<IssuedCode>('codes'),
+    outbox: store.table<OutboxMessage>('outbox').index('recipient', (m) => m.recipient),
+    sessions: store.table<Session>('sessions'),
+    loginGuards: store.table<LoginGuard>('loginGuards'),
+    resetTokens: store.table<ResetToken>('resetTokens'),
+    manualReviews: store.table<ManualReview>('manualReviews').index('owner', (r) => r.idNumber),
+    certificates: store.table<Certificate>('certificates').index('holder', (c) => c.idNumber),
+    institutions: store.table<Institution>('institutions').index('province', (i) => i.province),
+    schools: store.table<School>('schools'),
+    photos: store.table<Photo>('photos'),
+    registrations: store.table<Registration>('registrations').index('owner', (r) => r.idNumber),
+    /** Monotonic sequences (application numbers, outbox, reviews), keyed by name. */
+    sequences: store.table<number>('sequences'),
+  };
+}
+
+export type State = ReturnType<typeof openState>;

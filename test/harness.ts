@@ -1,0 +1,134 @@
+/**
+ * Test harness: a real stub server on 127.0.0.1 with a settable clock and an in-memory store,
+ * and a client that calls operations by operationId, as outside checks do.
+ */
+import { resolveRules, type RulesOverride } from '../rules';
+import { startServer, ROUTES, type RunningServer } from '../stub-server/http';
+import { SettableClock } from '../stub-server/portal';
+import { createMemoryStore, type Store } from '../stub-server/store';
+import { residentIdCheckDigit } from '../stub-server/portal';
+
+export const ADMIN = 'test-admin-token';
+
+export interface Answer<T = any> { status: number; body: T; headers: Headers }
+
+export class TestPortal {
+  private constructor(readonly server: RunningServer, readonly clock: SettableClock) {}
+
+  /** Starts at a Beijing-time moment in the registration season unless told otherwise. */
+  static async start(options: { now?: string; rules?: RulesOverride; store?: Store } = {}): Promise<TestPortal> {
+    const clock = new SettableClock(Date.parse(options.now ?? '2026-09-14T10:00:00+08:00'));
+    // A cheap scrypt keeps tests fast; the cost is a rule like any other.
+    const rules = resolveRules({ ...options.rules, account: { scryptCost: 16, ...options.rules?.account } });
+    const server = await startServer({ rules, clock, store: options.store ?? createMemoryStore(), adminToken: ADMIN, port: 0 });
+    return new TestPortal(server, clock);
+  }
+
+  get url(): string { return this.server.url; }
+  close(): Promise<void> { return this.server.close(); }
+
+  /** Calls an operation by operationId; path parameters are taken from `input`. */
+  async call<T = any>(operationId: string, input: unknown = {}, token?: string): Promise<Answer<T>> {
+    const route = ROUTES.find((r) => r.operationId === operationId);
+    if (!route) throw new Error(`no route for ${operationId}`);
+    const fields = { ...(input as Record<string, unknown>) };
+    let path = route.path.replace(/:(\w+)/g, (_, name: string) => {
+      const value = encodeURIComponent(String(fields[name]));
+      delete fields[name];
+      return value;
+    });
+    const init: RequestInit = { method: route.method.toUpperCase(), headers: {} as Record<string, string> };
+    if (token) (init.headers as Record<string, string>).authorization = `Bearer ${token}`;
+    if (route.method === 'get' || route.method === 'delete') {
+      const query = new URLSearchParams(Object.entries(fields).map(([k, v]): [string, string] => [k, String(v)]));
+      if ([...query].length > 0) path += `?${query}`;
+    } else {
+      (init.headers as Record<string, string>)['content-type'] = 'application/json';
+      init.body = JSON.stringify(Array.isArray(input) ? input : fields);
+    }
+    const res = await fetch(this.url + path, init);
+    const type = res.headers.get('content-type') ?? '';
+    const body = type.includes('json') ? await res.json() : Buffer.from(await res.arrayBuffer());
+    return { status: res.status, body: body as T, headers: res.headers };
+  }
+
+  admin<T = any>(operationId: string, input: unknown = {}): Promise<Answer<T>> {
+    return this.call<T>(operationId, input, ADMIN);
+  }
+
+  /** Moves the server clock to a moment (ISO with offset) or by milliseconds. */
+  async at(moment: string): Promise<void> { this.clock.set(Date.parse(moment)); }
+  async advance(ms: number): Promise<void> { this.clock.advance(ms); }
+
+  async captchaToken(): Promise<string> {
+    const challenge = (await this.call('getCaptcha')).body;
+    return (await this.call('solveCaptcha', { id: challenge.id, x: challenge.targetX })).body.captchaToken;
+  }
+
+  /** The newest code sent to a recipient. */
+  async lastCode(recipient: string): Promise<string> {
+    const outbox = (await this.admin('readOutbox', { recipient })).body as { code?: string }[];
+    const code = outbox.find((m) => m.code)?.code;
+    if (!code) throw new Error(`no code sent to ${recipient}`);
+    return code;
+  }
+
+  /** Registers an applicant by SMS code and signs in; returns the token and what was used. */
+  async signUp(overrides: Partial<Applicant> = {}): Promise<Applicant & { token: string }> {
+    const applicant = { ...nextApplicant(), ...overrides };
+    const sms = await this.call('requestSmsCode', { phone: applicant.phone, purpose: 'register', captchaToken: await this.captchaToken() });
+    if (sms.status !== 200) throw new Error(`requestSmsCode ${sms.status} ${JSON.stringify(sms.body)}`);
+    const reg = await this.call('registerAccount', { ...applicant, code: await this.lastCode(applicant.phone), captchaToken: await this.captchaToken(), agreementAccepted: true });
+    if (reg.status !== 201) throw new Error(`registerAccount ${reg.status} ${JSON.stringify(reg.body)}`);
+    return { ...applicant, token: await this.signIn(applicant) };
+  }
+
+  async signIn(applicant: { idNumber: string; password: string }): Promise<string> {
+    const res = await this.call('login', { idNumber: applicant.idNumber, password: applicant.password, captchaToken: await this.captchaToken() });
+    if (res.status !== 201) throw new Error(`login ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body.token;
+  }
+
+  /** Signs up, completes the profile and passes real-name verification. */
+  async verifiedApplicant(overrides: Partial<Applicant> = {}): Promise<Applicant & { token: string }> {
+    const applicant = await this.signUp(overrides);
+    const profile = await this.call('completeProfile', { ethnicity: '汉族' }, applicant.token);
+    if (profile.status !== 200) throw new Error(`completeProfile ${profile.status} ${JSON.stringify(profile.body)}`);
+    const verified = await this.call('verifyRealName', {}, applicant.token);
+    if (verified.body?.status !== 'passed') throw new Error(`verifyRealName ${verified.status} ${JSON.stringify(verified.body)}`);
+    return applicant;
+  }
+}
+
+export interface Applicant {
+  idType: 'resident-id' | 'hk-macau-permit' | 'taiwan-permit' | 'residence-permit';
+  idNumber: string;
+  name: string;
+  idValidFrom: string;
+  idValidTo: string;
+  password: string;
+  email: string;
+  phone: string;
+}
+
+/** A valid resident ID for a birth date and sequence (GB 11643 check digit). */
+export function residentId(area = '110101', birth = '19900307', seq = 1): string {
+  const first17 = `${area}${birth}${String(seq).padStart(3, '0')}`;
+  return first17 + residentIdCheckDigit(first17);
+}
+
+let serial = 0;
+/** A fresh, valid applicant (distinct ID number and phone each call). */
+export function nextApplicant(): Applicant {
+  serial += 1;
+  return {
+    idType: 'resident-id',
+    idNumber: residentId('350102', '19880601', serial % 1000),
+    name: '张伟',
+    idValidFrom: '2016-01-01',
+    idValidTo: '2036-01-01',
+    password: 'Teach#2026',
+    email: `${100000 + serial}@qq.com`,
+    phone: `138${String(serial).padStart(8, '0')}`,
+  };
+}
