@@ -127,6 +127,8 @@ export const rulesSchema = group({
   limits: group({
     jsonBodyBytes: rule(positive(), 16 * 1024, '§7 decision: body limit of a JSON request'),
     uploadBodyBytes: rule(positive(), 1024 * 1024, '§7 decision: body limit of an upload (base64 JPEG in JSON)'),
+    bulkBodyBytes: rule(positive(), 16 * 1024 * 1024, '§7 decision: body limit of an admin seed request'),
+    seedEntries: rule(positive(), 10_000, '§7 decision: entries per admin seed request'),
   }),
 });
 

@@ -24,9 +24,9 @@ export function createApp({ portal, store, adminToken, log = () => {} }: AppOpti
   // Load generators give each synthetic applicant its own address through X-Forwarded-For.
   app.set('trust proxy', true);
   const openapi = buildOpenApi(portal);
-  const { jsonBodyBytes, uploadBodyBytes } = portal.rules.limits;
-  const jsonBody = express.json({ limit: jsonBodyBytes, type: ['application/json', 'application/*+json'] });
-  const uploadBody = express.json({ limit: uploadBodyBytes, type: ['application/json', 'application/*+json'] });
+  const { jsonBodyBytes, uploadBodyBytes, bulkBodyBytes } = portal.rules.limits;
+  const parser = (limit: number) => express.json({ limit, type: ['application/json', 'application/*+json'] });
+  const bodyParsers = { json: parser(jsonBodyBytes), upload: parser(uploadBodyBytes), bulk: parser(bulkBodyBytes) };
 
   app.get('/healthz', (_req, res) => { res.json({ status: 'ok' }); });
   app.get('/openapi.json', (_req, res) => { res.json(openapi); });
@@ -35,7 +35,7 @@ export function createApp({ portal, store, adminToken, log = () => {} }: AppOpti
     const op = portal.operation(route.operationId);
     if (!op) continue;
     const admin = op.access === 'admin';
-    app[route.method](route.path, route.upload ? uploadBody : jsonBody, async (req, res, next) => {
+    app[route.method](route.path, bodyParsers[route.body ?? 'json'], async (req, res, next) => {
       try {
         if (admin) checkAdmin(req, adminToken);
         if (req.body === undefined && hasBody(req)) {

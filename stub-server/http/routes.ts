@@ -8,8 +8,8 @@ export interface Route {
   path: string;
   /** 201 for what creates (API.md). */
   status?: 200 | 201;
-  /** Upload routes take base64 JPEGs in JSON and a larger body. */
-  upload?: boolean;
+  /** Which body limit applies: uploads carry base64 JPEGs, bulk routes seed many records. */
+  body?: 'upload' | 'bulk';
 }
 
 export const ROUTES: Route[] = [
@@ -33,17 +33,17 @@ export const ROUTES: Route[] = [
   { operationId: 'getPersonalInfo', method: 'get', path: '/api/me/personal-info' },
   { operationId: 'verifyRealName', method: 'post', path: '/api/me/real-name/verifications' },
   { operationId: 'openCtid', method: 'post', path: '/api/me/real-name/ctid' },
-  { operationId: 'submitManualReview', method: 'post', path: '/api/me/manual-reviews', status: 201, upload: true },
+  { operationId: 'submitManualReview', method: 'post', path: '/api/me/manual-reviews', status: 201, body: 'upload' },
   { operationId: 'getManualReview', method: 'get', path: '/api/me/manual-reviews/current' },
   { operationId: 'listMyCertificates', method: 'get', path: '/api/me/certificates' },
-  { operationId: 'addCertificate', method: 'post', path: '/api/me/certificates', status: 201, upload: true },
+  { operationId: 'addCertificate', method: 'post', path: '/api/me/certificates', status: 201, body: 'upload' },
   { operationId: 'queryCertificate', method: 'post', path: '/api/certificate-queries' },
   { operationId: 'getRegistrationNotice', method: 'get', path: '/api/registration/notice' },
   { operationId: 'searchRegistrationWindows', method: 'get', path: '/api/registration/windows' },
   { operationId: 'searchInstitutions', method: 'get', path: '/api/registration/institutions' },
   { operationId: 'searchSchools', method: 'get', path: '/api/schools' },
   { operationId: 'addSchool', method: 'post', path: '/api/schools', status: 201 },
-  { operationId: 'uploadPhoto', method: 'post', path: '/api/me/photos', status: 201, upload: true },
+  { operationId: 'uploadPhoto', method: 'post', path: '/api/me/photos', status: 201, body: 'upload' },
   { operationId: 'submitRegistration', method: 'post', path: '/api/me/registrations', status: 201 },
   { operationId: 'listMyRegistrations', method: 'get', path: '/api/me/registrations' },
   { operationId: 'getRegistration', method: 'get', path: '/api/me/registrations/:applicationNumber' },
@@ -52,9 +52,9 @@ export const ROUTES: Route[] = [
   { operationId: 'listRegistrationMessages', method: 'get', path: '/api/me/registrations/:applicationNumber/messages' },
   { operationId: 'setClock', method: 'post', path: '/admin/clock' },
   { operationId: 'readOutbox', method: 'get', path: '/admin/outbox' },
-  { operationId: 'seedIdentities', method: 'post', path: '/admin/identities' },
-  { operationId: 'seedCertificates', method: 'post', path: '/admin/certificates' },
-  { operationId: 'seedInstitutions', method: 'post', path: '/admin/institutions' },
+  { operationId: 'seedIdentities', method: 'post', path: '/admin/identities', body: 'bulk' },
+  { operationId: 'seedCertificates', method: 'post', path: '/admin/certificates', body: 'bulk' },
+  { operationId: 'seedInstitutions', method: 'post', path: '/admin/institutions', body: 'bulk' },
   { operationId: 'decideManualReview', method: 'post', path: '/admin/manual-reviews/:reviewId/decision' },
   { operationId: 'confirmOnSite', method: 'post', path: '/admin/registrations/:applicationNumber/confirmation' },
   { operationId: 'decideRegistration', method: 'post', path: '/admin/registrations/:applicationNumber/decision' },

@@ -59,6 +59,8 @@ export interface ManualReview {
   idNumber: string;
   cycle: string;
   name: string;
+  /** The applicant's remark on the form, if any. */
+  note?: string;
   photo: PhotoMeta;
   submittedAt: number;
   /** The date by which a decision is promised (7 working days). */
@@ -81,6 +83,9 @@ export interface Certificate {
   lastRegistration?: { date: string; conclusion: string };
   source: 'registry' | 'hand-added';
   photo?: PhotoMeta;
+  /** Hand-added only: the supplementary photos (添加补充照片) and when it was added. */
+  extraPhotos?: PhotoMeta[];
+  addedAt?: number;
 }
 
 export interface ConfirmationPoint { id: string; name: string; scope: { stages: string[]; cities?: string[]; description: string } }
@@ -119,6 +124,8 @@ export interface Registration {
   tiersPassed: string[];
   submittedAt: number;
   formAvailableAt: number;
-  history: { at: number; from: Conclusion | null; to: Conclusion; reason?: string }[];
+  history: { at: number; from: Conclusion | null; to: Conclusion; reason?: string; tier?: string }[];
   messages: RegistrationMessage[];
+  /** The registration season (Beijing year of submission): the list shows the current one only. */
+  season: number;
 }

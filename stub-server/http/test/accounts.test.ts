@@ -6,8 +6,8 @@ beforeAll(async () => { portal = await TestPortal.start(); });
 afterAll(() => portal.close());
 
 /** Registers with an SMS code; returns the answer of registerAccount. */
-async function register(fields: Record<string, unknown>) {
-  const phone = String(fields.phone);
+async function register(fields: object) {
+  const phone = String((fields as { phone?: string }).phone);
   await portal.call('requestSmsCode', { phone, purpose: 'register', captchaToken: await portal.captchaToken() });
   return portal.call('registerAccount', { code: await portal.lastCode(phone), captchaToken: await portal.captchaToken(), agreementAccepted: true, ...fields });
 }

@@ -1,3 +1,117 @@
-import type { Operation } from '../operation';
+import { z } from 'zod';
+import { reviewCycleAt, secondsUntil } from '../../../rules';
+import { adminOperation, applicantOperation } from '../operation';
+import { base64File, personName, requiredText, text } from '../fields';
+import { conflict, invalidField, notFound, quotaExceeded } from '../problem';
+import { checkPhoto, underBytes } from '../photos/photo-check';
+import type { ManualReview } from '../records';
+import { latestReview, pendingReview, remainingThisCycle, REVIEW_COUNTER, reviewView } from './reviews';
 
-export const manualReviewOperations: Operation[] = [];
+export const submitManualReview = applicantOperation({
+  operationId: 'submitManualReview',
+  summary: 'Apply for manual review (人工审核) after a failed real-name check: a photo of the ID document as base64 JPEG in JSON (`photo`, under 190 KB), optionally a new `name` and a `note`; 3 per cycle (1 Jan – 31 Aug, 1 Sep – 31 Dec)',
+  section: '§4',
+  requires: ['profile'],
+  input: (rules) => z.object({ photo: base64File(rules), name: personName(rules).optional(), note: text(500).optional() }),
+  run: ({ ctx, input, account, now }) => {
+    const { rules } = ctx;
+    if (account.realName.status === 'verified') throw conflict('ALREADY_VERIFIED', 'real-name verification has already passed');
+    // The seeds reach manual review only from the failure page of a real-name check.
+    if (account.realName.failedAttempts === 0) {
+      throw conflict('VERIFICATION_FAILURE_REQUIRED', 'try real-name verification first: manual review is for when it fails');
+    }
+    if (pendingReview(ctx, account.idNumber)) {
+      throw conflict('MANUAL_REVIEW_PENDING', 'a manual review is already pending: what was submitted cannot be changed until it is decided');
+    }
+    const cycle = reviewCycleAt(now, rules);
+    const { perCycle } = rules.manualReview;
+    if (ctx.counted(REVIEW_COUNTER, account.idNumber, cycle.id) >= perCycle) {
+      throw quotaExceeded(
+        'MANUAL_REVIEW_CYCLE_QUOTA_EXCEEDED',
+        `at most ${perCycle} manual-review applications per cycle; the next cycle starts ${ctx.dateOf(cycle.endMs)}`,
+        secondsUntil(now, cycle.endMs),
+        { limit: perCycle, nextCycle: ctx.dateOf(cycle.endMs) },
+      );
+    }
+    // A refused photo does not use up an application: it is checked before counting.
+    const photo = checkPhoto(input.photo, underBytes(rules.manualReview.photoMaxBytes), 'photo');
+    ctx.count(REVIEW_COUNTER, account.idNumber, cycle.id);
+    const review: ManualReview = {
+      id: `MR${String(ctx.nextSeq('manualReview')).padStart(8, '0')}`,
+      idNumber: account.idNumber,
+      cycle: cycle.id,
+      name: input.name ?? account.name,
+      ...(input.note !== undefined ? { note: input.note } : {}),
+      photo,
+      submittedAt: now,
+      decisionDue: ctx.calendar.addWorkingDays(ctx.dateOf(now), rules.manualReview.decisionWithinWorkingDays),
+      status: 'pending',
+    };
+    ctx.state.manualReviews.set(review.id, review);
+    return {
+      reviewId: review.id,
+      status: review.status,
+      cycle: review.cycle,
+      submittedAt: new Date(now).toISOString(),
+      decisionDue: review.decisionDue,
+      remainingThisCycle: remainingThisCycle(ctx, account.idNumber, now),
+    };
+  },
+});
+
+export const getManualReview = applicantOperation({
+  operationId: 'getManualReview',
+  summary: 'The applicant\'s latest manual review: status, the reason if rejected, the promised decision date, and applications left this cycle',
+  section: '§4',
+  requires: ['profile'],
+  input: () => z.object({}),
+  run: ({ ctx, account, now }) => {
+    const review = latestReview(ctx, account.idNumber);
+    if (!review) throw notFound('NO_MANUAL_REVIEW', 'no manual review has been submitted');
+    return { ...reviewView(review), remainingThisCycle: remainingThisCycle(ctx, account.idNumber, now) };
+  },
+});
+
+export const decideManualReview = adminOperation({
+  operationId: 'decideManualReview',
+  summary: 'Approve a pending manual review (real name verified; a requested name applied), or reject it with a `reason` shown to the applicant',
+  section: 'back office, §4',
+  input: () => z.object({
+    reviewId: requiredText(20),
+    decision: z.enum(['approve', 'reject']),
+    reason: requiredText(500).optional(),
+  }),
+  run: ({ ctx, input, now }) => {
+    if (input.decision === 'reject' && input.reason === undefined) {
+      throw invalidField('reason', 'REQUIRED', 'a rejection needs a reason: the applicant sees it');
+    }
+    const review = ctx.state.manualReviews.get(input.reviewId);
+    if (!review) throw notFound('MANUAL_REVIEW_NOT_FOUND', `no manual review ${input.reviewId}`);
+    if (review.status !== 'pending') throw conflict('MANUAL_REVIEW_NOT_PENDING', `review ${review.id} was already ${review.status}`);
+    const approved = input.decision === 'approve';
+    const decided: ManualReview = {
+      ...review,
+      status: approved ? 'approved' : 'rejected',
+      ...(approved ? {} : { reason: input.reason }),
+      decidedAt: now,
+    };
+    ctx.state.manualReviews.set(review.id, decided);
+    const account = ctx.state.accounts.get(review.idNumber);
+    if (approved && account) {
+      ctx.state.accounts.set(account.idNumber, {
+        ...account,
+        name: review.name,
+        realName: { ...account.realName, status: 'verified', method: 'manual-review', verifiedAt: now },
+      });
+    }
+    const decidedDate = ctx.dateOf(now);
+    return {
+      ...reviewView(decided),
+      workingDaysTaken: ctx.calendar.workingDaysBetween(ctx.dateOf(review.submittedAt), decidedDate),
+      // The promise is a date (7 working days on), so being on time is a date comparison.
+      withinSla: decidedDate <= review.decisionDue,
+    };
+  },
+});
+
+export const manualReviewOperations = [submitManualReview, getManualReview, decideManualReview];

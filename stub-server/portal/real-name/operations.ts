@@ -1,3 +1,107 @@
-import type { Operation } from '../operation';
+import { z } from 'zod';
+import { secondsUntil } from '../../../rules';
+import { adminOperation, applicantOperation } from '../operation';
+import { idNumber, personName } from '../fields';
+import { conflict, quotaExceeded } from '../problem';
+import type { Account, Identity } from '../records';
+import { pendingReview } from '../manual-review/reviews';
+import { checkRegistry, registryEntry } from './registry';
 
-export const realNameOperations: Operation[] = [];
+/** The counter of real-name attempts, per account per Beijing day. */
+const ATTEMPT_COUNTER = 'realName';
+
+/** What the portal shows when a name change fails (004). */
+export const NAME_CHANGE_FAILED_TEXT =
+  '实名审核失败，信息更新未成功。您仍可正常办理业务，如确需修改，可参照页面右侧说明开通网证，再进行实名审核。';
+
+export const verifyRealName = applicantOperation({
+  operationId: 'verifyRealName',
+  summary: 'One real-name check against the public-security registry, optionally with a new `name` (name change); 3 per Beijing day; refused while a manual review is pending',
+  section: '§4, §3',
+  requires: ['profile'],
+  input: (rules) => z.object({ name: personName(rules).optional() }),
+  run: ({ ctx, input, account, now }) => {
+    const limit = ctx.rules.realName.attemptsPerDay;
+    const today = ctx.dateOf(now);
+    // Checked before the quota: a refused attempt must not use up one of the day's three.
+    if (pendingReview(ctx, account.idNumber)) {
+      throw conflict('MANUAL_REVIEW_PENDING', 'a manual review (人工审核) is pending: real-name verification is closed until it is decided');
+    }
+    if (ctx.counted(ATTEMPT_COUNTER, account.idNumber, today) >= limit) {
+      throw quotaExceeded(
+        'REAL_NAME_DAILY_QUOTA_EXCEEDED',
+        `at most ${limit} real-name attempts a day; try again after midnight Beijing time`,
+        secondsUntil(now, ctx.nextMidnight(now)),
+        { limit },
+      );
+    }
+    const used = ctx.count(ATTEMPT_COUNTER, account.idNumber, today);
+    const attemptsLeft = limit - used;
+    const nameChange = input.name !== undefined && input.name !== account.name;
+    const check = checkRegistry(ctx, account, input.name ?? account.name);
+    const { realName } = account;
+
+    if (check.passed) {
+      const updated: Account = {
+        ...account,
+        name: input.name ?? account.name,
+        realName: { ...realName, status: 'verified', method: 'registry', verifiedAt: now },
+      };
+      ctx.state.accounts.set(account.idNumber, updated);
+      return {
+        status: 'passed' as const,
+        attemptsLeft,
+        realNameStatus: 'verified' as const,
+        ...(nameChange ? { nameChange: { applied: true, name: updated.name } } : {}),
+      };
+    }
+    // A failure never undoes an earlier approval: only the failure count moves (SPEC §4).
+    ctx.state.accounts.set(account.idNumber, { ...account, realName: { ...realName, failedAttempts: realName.failedAttempts + 1 } });
+    return {
+      status: 'failed' as const,
+      attemptsLeft,
+      reason: check.reason,
+      nextStep: check.nextStep,
+      realNameStatus: realName.status,
+      ...(nameChange ? { nameChange: { applied: false, name: account.name }, message: NAME_CHANGE_FAILED_TEXT } : {}),
+    };
+  },
+});
+
+export const openCtid = applicantOperation({
+  operationId: 'openCtid',
+  summary: 'The simulated CTID app (网证): opening the network ID refreshes a stale public-security record; resident-ID holders only',
+  section: '§4',
+  requires: ['profile'],
+  input: () => z.object({}),
+  run: ({ ctx, account }) => {
+    if (account.idType !== 'resident-id') {
+      throw conflict('CTID_RESIDENT_ID_ONLY', 'the CTID network ID is for resident-ID holders only: apply for manual review (人工审核) instead');
+    }
+    const entry = registryEntry(ctx, account);
+    ctx.state.identities.set(account.idNumber, { ...entry, ctidOpened: true });
+    return { ctidOpened: true };
+  },
+});
+
+export const seedIdentities = adminOperation({
+  operationId: 'seedIdentities',
+  summary: 'Public-security registry entries (a bare array of `{ idNumber, name, stale }`, stale defaults to false); adds or replaces by ID number',
+  section: 'test control',
+  input: (rules) => z.array(z.object({
+    idNumber: idNumber(),
+    name: personName(rules),
+    stale: z.boolean().default(false),
+  })).max(rules.limits.seedEntries),
+  run: ({ ctx, input }) => {
+    for (const seed of input) {
+      const id = seed.idNumber.toUpperCase();
+      // Replacing is a fresh record: a CTID opened for the old one does not carry over.
+      const entry: Identity = { idNumber: id, name: seed.name, stale: seed.stale, ctidOpened: false };
+      ctx.state.identities.set(id, entry);
+    }
+    return { seeded: input.length };
+  },
+});
+
+export const realNameOperations = [verifyRealName, openCtid, seedIdentities];
