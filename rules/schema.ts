@@ -93,6 +93,7 @@ export const rulesSchema = group({
     syncedFromYearByProvince: rule(z.record(z.string().regex(/^\d{2}$/), positive()), { '45': 2012 }, '002/003 §1.1.2: Guangxi (45) from 2012'),
     numberLengths: rule(z.array(positive()).min(1), [15, 17], '002/003 §3: certificate number of 15 or 17 digits'),
     photoMaxBytes: rule(positive(), 190 * 1024, '002/003 §3: certificate photo JPG < 190 KB'),
+    extraPhotosMax: rule(count(), 5, '§7 decision: 002/003 §3 show an "add supplementary photo" button without a count'),
   }),
 
   registration: group({
@@ -129,6 +130,7 @@ export const rulesSchema = group({
     uploadBodyBytes: rule(positive(), 1024 * 1024, '§7 decision: body limit of an upload (base64 JPEG in JSON)'),
     bulkBodyBytes: rule(positive(), 16 * 1024 * 1024, '§7 decision: body limit of an admin seed request'),
     seedEntries: rule(positive(), 10_000, '§7 decision: entries per admin seed request'),
+    searchPageSize: rule(positive(), 20, '§7 decision: results of a school search'),
   }),
 });
 

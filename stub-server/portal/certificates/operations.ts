@@ -1,3 +1,68 @@
-import type { Operation } from '../operation';
+import { z } from 'zod';
+import { adminOperation, applicantOperation, publicOperation, type Operation } from '../operation';
+import { captchaToken, code, date, idNumber, personName, phone, requiredText } from '../fields';
+import { notFound } from '../problem';
+import { checkCode } from '../codes/codes';
+import { addCertificate } from './add';
+import { certificateNumber, registryKey } from './registry';
+import { certificateView, myCertificates, syncs } from './sync';
 
-export const certificateOperations: Operation[] = [];
+export const listMyCertificates = applicantOperation({
+  operationId: 'listMyCertificates',
+  summary: 'Own query: the certificates linked to this account (synced by ID number and exact name, or added by hand)',
+  section: '§5',
+  requires: ['profile'],
+  input: () => z.object({}),
+  run: ({ ctx, account }) => myCertificates(ctx, account).map(certificateView),
+});
+
+export const queryCertificate = publicOperation({
+  operationId: 'queryCertificate',
+  summary: 'Other query, no account: name + ID number + certificate number, slider captcha, and an SMS code (purpose certificate-query) to the asker’s phone',
+  section: '§5',
+  captcha: true,
+  input: (rules) => z.object({
+    name: personName(rules),
+    idNumber: idNumber(),
+    certificateNumber: certificateNumber(rules),
+    phone: phone(rules),
+    code: code(rules),
+    captchaToken: captchaToken(),
+  }),
+  run: ({ ctx, input, now }) => {
+    const useCode = checkCode(ctx, [{ channel: 'sms', recipient: input.phone }], 'certificate-query', input.code, now);
+    // Only the registry answers (hand-added entries are unverified claims), and only what is in the system.
+    const cert = ctx.state.certificates.get(registryKey(input.certificateNumber));
+    const matches = cert !== undefined && syncs(ctx, cert) && cert.holderName === input.name && cert.idNumber === input.idNumber.toUpperCase();
+    // One answer for every mismatch, so the query does not tell which part was wrong.
+    if (!matches) throw notFound('CERTIFICATE_NOT_FOUND', 'no certificate in the system matches this name, ID number and certificate number');
+    useCode();
+    return { ...certificateView(cert), holderName: cert.holderName };
+  },
+});
+
+const registryCertificate = (rules: Parameters<typeof certificateNumber>[0]) => z.object({
+  number: certificateNumber(rules),
+  holderName: personName(rules),
+  idNumber: idNumber().transform((v) => v.toUpperCase()),
+  qualificationType: requiredText(50),
+  subject: requiredText(50),
+  province: z.string().regex(/^\d{2}$/, 'a 2-digit province code'),
+  city: requiredText(50).optional(),
+  certifyingBody: requiredText(100),
+  issueDate: date(),
+  lastRegistration: z.object({ date: date(), conclusion: requiredText(20) }).optional(),
+});
+
+export const seedCertificates = adminOperation({
+  operationId: 'seedCertificates',
+  summary: 'Certificate-registry entries (bare array; adds or replaces by number); they sync to the holder’s account by the sync rule',
+  section: 'test control',
+  input: (rules) => z.array(registryCertificate(rules)).min(1).max(rules.limits.seedEntries),
+  run: ({ ctx, input }) => {
+    for (const cert of input) ctx.state.certificates.set(registryKey(cert.number), { ...cert, source: 'registry' });
+    return { seeded: input.length };
+  },
+});
+
+export const certificateOperations: Operation[] = [listMyCertificates, queryCertificate, addCertificate, seedCertificates];

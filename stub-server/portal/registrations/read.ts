@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { applicantOperation } from '../operation';
+import { requiredText } from '../fields';
+import { notFound } from '../problem';
+import type { PortalContext } from '../context';
+import type { Account, Registration } from '../records';
+import { seasonOf } from './season';
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+export const applicationNumberInput = () => z.object({ applicationNumber: requiredText(40) });
+
+/** The applicant's own application; another's answers exactly as a missing one, revealing nothing. */
+export function ownRegistration(ctx: PortalContext, account: Account, applicationNumber: string): Registration {
+  const reg = ctx.state.registrations.get(applicationNumber);
+  if (!reg || reg.idNumber !== account.idNumber) throw notFound('REGISTRATION_NOT_FOUND', `no application ${applicationNumber} of yours`);
+  return reg;
+}
+
+/** Back office: any application by number. */
+export function anyRegistration(ctx: PortalContext, applicationNumber: string): Registration {
+  const reg = ctx.state.registrations.get(applicationNumber);
+  if (!reg) throw notFound('REGISTRATION_NOT_FOUND', `no application ${applicationNumber}`);
+  return reg;
+}
+
+/** A row of the application list (查询报名信息). */
+export function registrationSummary(ctx: PortalContext, reg: Registration) {
+  const institution = ctx.state.institutions.get(reg.institutionId);
+  return {
+    applicationNumber: reg.applicationNumber,
+    certificateNumber: reg.certificateNumber,
+    stage: reg.stage,
+    subject: reg.subject,
+    conclusion: reg.conclusion,
+    institution: { id: reg.institutionId, name: institution?.name ?? null },
+    submittedAt: iso(reg.submittedAt),
+    formAvailableAt: iso(reg.formAvailableAt),
+  };
+}
+
+/** The detail page (详情): everything submitted, the tiers passed and the history. */
+export function registrationDetail(ctx: PortalContext, reg: Registration) {
+  const point = ctx.state.institutions.get(reg.institutionId)?.confirmationPoints.find((p) => p.id === reg.confirmationPointId);
+  return {
+    ...registrationSummary(ctx, reg),
+    confirmationPoint: { id: reg.confirmationPointId, name: point?.name ?? null, scope: point?.scope ?? null },
+    photoId: reg.photoId,
+    details: reg.details,
+    tiersPassed: reg.tiersPassed,
+    season: reg.season,
+    history: reg.history.map((h) => ({ ...h, at: iso(h.at) })),
+    messageCount: reg.messages.length,
+  };
+}
+
+export const listMyRegistrations = applicantOperation({
+  operationId: 'listMyRegistrations',
+  summary: 'The applicant’s applications of the current season (当前批次): number, certificate, stage, subject, conclusion, institution',
+  section: '§6',
+  requires: ['profile'],
+  input: () => z.object({}),
+  run: ({ ctx, account, now }) => {
+    const season = seasonOf(ctx, now);
+    return ctx.state.registrations.lookup('owner', account.idNumber)
+      .filter((r) => r.season === season)
+      .sort((a, b) => a.submittedAt - b.submittedAt || a.applicationNumber.localeCompare(b.applicationNumber))
+      .map((r) => registrationSummary(ctx, r));
+  },
+});
+
+export const getRegistration = applicantOperation({
+  operationId: 'getRegistration',
+  summary: 'Details of one of the applicant’s own applications',
+  section: '§6',
+  requires: ['profile'],
+  input: applicationNumberInput,
+  run: ({ ctx, input, account }) => registrationDetail(ctx, ownRegistration(ctx, account, input.applicationNumber)),
+});
+
+export const listRegistrationMessages = applicantOperation({
+  operationId: 'listRegistrationMessages',
+  summary: 'Messages (留言) from the confirmation point or the institution on one of the applicant’s applications, oldest first',
+  section: '§6',
+  requires: ['profile'],
+  input: applicationNumberInput,
+  run: ({ ctx, input, account }) =>
+    ownRegistration(ctx, account, input.applicationNumber).messages.map((m) => ({ from: m.from, text: m.text, at: iso(m.at) })),
+});
