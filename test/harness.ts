@@ -9,23 +9,14 @@ import { createMemoryStore, type Store } from '../stub-server/store';
 import { residentIdCheckDigit } from '../stub-server/portal';
 
 export const ADMIN = 'test-admin-token';
+/** A cheap scrypt keeps tests fast; the cost is a rule like any other. */
+export const FAST_HASH = { account: { scryptCost: 16 } } satisfies RulesOverride;
 
 export interface Answer<T = any> { status: number; body: T; headers: Headers }
 
-export class TestPortal {
-  private constructor(readonly server: RunningServer, readonly clock: SettableClock) {}
-
-  /** Starts at a Beijing-time moment in the registration season unless told otherwise. */
-  static async start(options: { now?: string; rules?: RulesOverride; store?: Store } = {}): Promise<TestPortal> {
-    const clock = new SettableClock(Date.parse(options.now ?? '2026-09-14T10:00:00+08:00'));
-    // A cheap scrypt keeps tests fast; the cost is a rule like any other.
-    const rules = resolveRules({ ...options.rules, account: { scryptCost: 16, ...options.rules?.account } });
-    const server = await startServer({ rules, clock, store: options.store ?? createMemoryStore(), adminToken: ADMIN, port: 0 });
-    return new TestPortal(server, clock);
-  }
-
-  get url(): string { return this.server.url; }
-  close(): Promise<void> { return this.server.close(); }
+/** A client of any stub server, by URL: operations by operationId, as outside checks call them. */
+export class PortalClient {
+  constructor(readonly url: string, readonly adminToken: string = ADMIN) {}
 
   /** Calls an operation by operationId; path parameters are taken from `input`. */
   async call<T = any>(operationId: string, input: unknown = {}, token?: string): Promise<Answer<T>> {
@@ -53,12 +44,8 @@ export class TestPortal {
   }
 
   admin<T = any>(operationId: string, input: unknown = {}): Promise<Answer<T>> {
-    return this.call<T>(operationId, input, ADMIN);
+    return this.call<T>(operationId, input, this.adminToken);
   }
-
-  /** Moves the server clock to a moment (ISO with offset) or by milliseconds. */
-  async at(moment: string): Promise<void> { this.clock.set(Date.parse(moment)); }
-  async advance(ms: number): Promise<void> { this.clock.advance(ms); }
 
   async captchaToken(): Promise<string> {
     const challenge = (await this.call('getCaptcha')).body;
@@ -98,6 +85,27 @@ export class TestPortal {
     if (verified.body?.status !== 'passed') throw new Error(`verifyRealName ${verified.status} ${JSON.stringify(verified.body)}`);
     return applicant;
   }
+}
+
+/** A stub started in this process, with a settable clock and (by default) an in-memory store. */
+export class TestPortal extends PortalClient {
+  private constructor(readonly server: RunningServer, readonly clock: SettableClock) {
+    super(server.url);
+  }
+
+  /** Starts at a Beijing-time moment in the registration season unless told otherwise. */
+  static async start(options: { now?: string; rules?: RulesOverride; store?: Store } = {}): Promise<TestPortal> {
+    const clock = new SettableClock(Date.parse(options.now ?? '2026-09-14T10:00:00+08:00'));
+    const rules = resolveRules({ ...options.rules, account: { ...FAST_HASH.account, ...options.rules?.account } });
+    const server = await startServer({ rules, clock, store: options.store ?? createMemoryStore(), adminToken: ADMIN, port: 0 });
+    return new TestPortal(server, clock);
+  }
+
+  close(): Promise<void> { return this.server.close(); }
+
+  /** Moves the server clock to a moment (ISO with offset) or by milliseconds. */
+  async at(moment: string): Promise<void> { this.clock.set(Date.parse(moment)); }
+  async advance(ms: number): Promise<void> { this.clock.advance(ms); }
 }
 
 export interface Applicant {
