@@ -16,7 +16,7 @@ const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const accounts = Number(process.env.BENCH_ACCOUNTS ?? 100_000);
 
 function startTarget(mode: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/server/target-server.ts', mode, String(accounts), 'out/bench/portal.json'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/server/target-server.ts', mode, String(accounts), 'out/bench/lowdb/portal.json'], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((resolve, reject) => {

@@ -4,7 +4,8 @@
  * Prints `READY <url>` when it listens. Usage: target-server.ts <echo|memory|lowdb> [accounts] [dbFile]
  */
 import { randomBytes } from 'node:crypto';
-import { rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
+import { dirname } from 'node:path';
 import express from 'express';
 import { resolveRules } from '../../rules';
 import { startServer } from '../../stub-server/http';
@@ -13,7 +14,7 @@ import { hashPassword } from '../../stub-server/portal/identity/passwords';
 import { createMemoryStore, openJournalStore, type Store } from '../../stub-server/store';
 import { BENCH_CLOCK, BENCH_RULES, benchPassword, benchIdNumber } from './mix';
 
-const [mode = 'memory', accountsArg = '100000', dbFile = 'out/bench/portal.json'] = process.argv.slice(2);
+const [mode = 'memory', accountsArg = '100000', dbFile = 'out/bench/lowdb/portal.json'] = process.argv.slice(2);
 
 async function preload(store: Store, count: number): Promise<void> {
   // One hash for every preloaded account: the bench measures the stub, not scrypt.
@@ -43,7 +44,9 @@ async function main(): Promise<void> {
   const count = Number(accountsArg);
   let store: Store;
   if (mode === 'lowdb') {
-    rmSync(dbFile, { force: true });
+    // A fresh folder: a killed earlier run leaves journal segments beside the file.
+    rmSync(dirname(dbFile), { recursive: true, force: true });
+    mkdirSync(dirname(dbFile), { recursive: true });
     const fresh = await openJournalStore({ file: dbFile });
     await preload(fresh, count);
     await fresh.close(); // compacts into the lowdb file, as a server that has run a while
