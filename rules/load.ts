@@ -40,6 +40,11 @@ export const defaultRules: Rules = resolveRules();
  * override, and merges it over the defaults.
  */
 export async function loadRulesFile(path: string): Promise<Rules> {
+  return resolveRules(await loadRulesOverride(path), path);
+}
+
+/** The override a rules file holds, validated, without merging it over the defaults. */
+export async function loadRulesOverride(path: string): Promise<RulesOverride> {
   const full = resolve(path);
   let override: unknown;
   try {
@@ -49,5 +54,6 @@ export async function loadRulesFile(path: string): Promise<Rules> {
   } catch (error) {
     throw new RulesError(path, [{ key: '(file)', problem: (error as Error).message }]);
   }
-  return resolveRules(override as RulesOverride, path);
+  resolveRules(override as RulesOverride, path);
+  return override as RulesOverride;
 }

@@ -211,6 +211,11 @@ describe('forgotten password (SPEC §2)', () => {
     expect(refused.status).toBe(409);
     expect(refused.body.code).toBe('REGISTER_AGAIN');
     expect((await portal.call('startPasswordReset', who(recent))).status).toBe(200);
+    // Registering again replaces the old account; a post-2019 one is never replaced.
+    const again = await portal.signUp({ ...old, phone: '13788889999', password: 'Again#2026' });
+    expect(await portal.signIn(again)).toBeTruthy();
+    const replaceRecent = await portal.call('registerAccount', { ...recent, code: '000000', captchaToken: await portal.captchaToken(), agreementAccepted: true });
+    expect(replaceRecent.body.code).toBe('ACCOUNT_EXISTS');
   });
 });
 

@@ -5,6 +5,7 @@ import { conflict, invalid, type FieldError } from '../problem';
 import { checkCode } from '../codes/codes';
 import { hashPassword } from '../identity/passwords';
 import type { Account } from '../records';
+import { localMidnight } from '../../../rules';
 
 export const registerAccount = publicOperation({
   operationId: 'registerAccount',
@@ -31,11 +32,16 @@ export const registerAccount = publicOperation({
     else if (input.idValidTo < ctx.dateOf(now)) errors.push({ field: 'idValidTo', code: 'ID_EXPIRED', message: 'the ID document has expired' });
     if (errors.length > 0) throw invalid(errors);
     const { state } = ctx;
-    if (state.accounts.has(input.idNumber)) throw conflict('ACCOUNT_EXISTS', 'an account already exists for this ID number: sign in or reset the password');
+    const exists = () => {
+      const existing = state.accounts.get(input.idNumber);
+      // An account from before the 2019 upgrade cannot reset its password: registering again replaces it.
+      return existing !== undefined && existing.registeredAt >= localMidnight(ctx.rules.account.passwordResetFrom, ctx.rules.time.utcOffsetMinutes);
+    };
+    if (exists()) throw conflict('ACCOUNT_EXISTS', 'an account already exists for this ID number: sign in or reset the password');
     const useCode = checkCode(ctx, [{ channel: 'sms', recipient: input.phone }, { channel: 'wechat', recipient: input.idNumber }], 'register', input.code, now);
     const passwordHash = await hashPassword(input.password, ctx.random.token(), ctx.rules.account.scryptCost);
     // Hashing yields to other requests: a concurrent registration may have won meanwhile.
-    if (state.accounts.has(input.idNumber)) throw conflict('ACCOUNT_EXISTS', 'an account already exists for this ID number');
+    if (exists()) throw conflict('ACCOUNT_EXISTS', 'an account already exists for this ID number');
     useCode();
     const account: Account = {
       idType: input.idType,

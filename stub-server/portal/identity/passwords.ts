@@ -1,4 +1,4 @@
-import { scrypt, timingSafeEqual } from 'node:crypto';
+import { scrypt, scryptSync, timingSafeEqual } from 'node:crypto';
 import type { Rules } from '../../../rules';
 
 /** The password rule of 001 §2.1: why a password is refused, or null. */
@@ -15,10 +15,15 @@ export function passwordProblem(password: string, rules: Rules): string | null {
   return null;
 }
 
+/** Below this cost a hash takes microseconds: computed inline, skipping the thread-pool hop. */
+const INLINE_COST = 1024;
+
 function derive(password: string, salt: string, cost: number): Promise<Buffer> {
+  // maxmem grows with N: 128 * N * r bytes, plus headroom.
+  const options = { N: cost, r: 8, p: 1, maxmem: 256 * cost * 8 + 1024 * 1024 };
+  if (cost <= INLINE_COST) return Promise.resolve(scryptSync(password, salt, 32, options));
   return new Promise((resolve, reject) => {
-    // maxmem grows with N: 128 * N * r bytes, plus headroom.
-    scrypt(password, salt, 32, { N: cost, r: 8, p: 1, maxmem: 256 * cost * 8 + 1024 * 1024 }, (error, key) => (error ? reject(error) : resolve(key)));
+    scrypt(password, salt, 32, options, (error, key) => (error ? reject(error) : resolve(key)));
   });
 }
 

@@ -51,6 +51,7 @@ export function registrationDetail(ctx: PortalContext, reg: Registration) {
     season: reg.season,
     history: reg.history.map((h) => ({ ...h, at: iso(h.at) })),
     messageCount: reg.messages.length,
+    unreadMessages: reg.messages.length - (reg.messagesRead ?? 0),
   };
 }
 
@@ -80,10 +81,15 @@ export const getRegistration = applicantOperation({
 
 export const listRegistrationMessages = applicantOperation({
   operationId: 'listRegistrationMessages',
-  summary: 'Messages (留言) from the confirmation point or the institution on one of the applicant’s applications, oldest first',
+  summary: 'Messages (留言) from the confirmation point or the institution on one of the applicant’s applications, oldest first; reading them marks them read',
   section: '§6',
   requires: ['profile'],
   input: applicationNumberInput,
-  run: ({ ctx, input, account }) =>
-    ownRegistration(ctx, account, input.applicationNumber).messages.map((m) => ({ from: m.from, text: m.text, at: iso(m.at) })),
+  run: ({ ctx, input, account }) => {
+    const reg = ownRegistration(ctx, account, input.applicationNumber);
+    if ((reg.messagesRead ?? 0) !== reg.messages.length) {
+      ctx.state.registrations.set(reg.applicationNumber, { ...reg, messagesRead: reg.messages.length });
+    }
+    return reg.messages.map((m) => ({ from: m.from, text: m.text, at: iso(m.at) }));
+  },
 });

@@ -1,0 +1,62 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { SingleBar, Presets } from 'cli-progress';
+import { localDate, loadRulesOverride } from '../rules';
+import { scenarioByName } from '../scenarios';
+import { runScenario, type RunProgress } from '../sim/runner';
+import type { Report } from '../sim/runner';
+import { summary } from './summary';
+
+export interface RunCliOptions { seed?: string; applicants?: string; rules?: string; out: string }
+
+const integer = (flag: string, value: string | undefined) => {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isSafeInteger(n) || n < 0) throw new Error(`${flag} ${value} is not a whole number`);
+  return n;
+};
+
+/** `jszg-sim run <scenario>`: runs it in virtual time and writes report.json and run.json. */
+export async function run(name: string, options: RunCliOptions): Promise<Report> {
+  const scenario = scenarioByName(name);
+  const seed = integer('--seed', options.seed);
+  const applicants = integer('--applicants', options.applicants);
+  if (applicants === 0) throw new Error('--applicants must be at least 1');
+  const rules = options.rules ? await loadRulesOverride(options.rules) : undefined;
+  const tty = process.stderr.isTTY && !process.env.CI;
+  const bar = tty ? new SingleBar({ format: '{bar} {percentage}% | {date} | {arrived} arrived, {active} active | {rate} events/s', hideCursor: true }, Presets.shades_classic) : undefined;
+  const started = performance.now();
+  let peakRss = 0;
+  let firstNow: number | undefined;
+  const onProgress = (p: RunProgress) => {
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    if (!bar) return;
+    firstNow ??= p.now;
+    const share = p.end > firstNow ? (p.now - firstNow) / (p.end - firstNow) : 1;
+    const payload = { date: localDate(p.now, 480), arrived: p.arrived, active: p.active, rate: Math.round(p.events / ((performance.now() - started) / 1000)) };
+    if (bar.isActive) bar.update(Math.round(1000 * share), payload);
+    else bar.start(1000, Math.round(1000 * share), payload);
+  };
+  const { report, events } = await runScenario(scenario, { seed, applicants, rules, onProgress });
+  bar?.stop();
+  const wallSeconds = (performance.now() - started) / 1000;
+  peakRss = Math.max(peakRss, process.resourceUsage().maxRSS * 1024);
+
+  await mkdir(options.out, { recursive: true });
+  await writeFile(join(options.out, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
+  const runRecord = {
+    scenario: report.scenario, seed: report.seed, applicants: report.applicants,
+    wallSeconds: Number(wallSeconds.toFixed(2)), events, eventsPerSecond: Math.round(events / wallSeconds),
+    applicantsPerSecond: Math.round(report.funnel.arrived / wallSeconds), peakRssMB: Math.round(peakRss / 2 ** 20),
+    versions: { node: process.version, jszgSim: await version('../package.json'), xstate: await version('../node_modules/xstate/package.json') },
+  };
+  await writeFile(join(options.out, 'run.json'), `${JSON.stringify(runRecord, null, 2)}\n`);
+  console.log(summary(report));
+  console.log(`\n${report.funnel.arrived} applicants, ${events} events in ${runRecord.wallSeconds} s (${runRecord.eventsPerSecond} events/s, peak RSS ${runRecord.peakRssMB} MB)`);
+  console.log(`wrote ${join(options.out, 'report.json')} and run.json`);
+  return report;
+}
+
+async function version(relative: string): Promise<string> {
+  return JSON.parse(await readFile(new URL(relative, import.meta.url), 'utf8')).version as string;
+}

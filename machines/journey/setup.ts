@@ -1,0 +1,79 @@
+import { assign, setup } from 'xstate';
+import type { Outcome } from '../outcomes';
+import type { Persona } from '../persona';
+
+/** Funnel points the journey passes (SPEC §1-6), reported by the `milestone` action. */
+export type Milestone = 'arrived' | 'registered' | 'verified' | 'submitted' | 'confirmed' | 'approved';
+
+/** Pages the applicant reads without calling the portal (wizard steps 1, 4-6). */
+export type Page = 'agreement' | 'confirm';
+
+export interface JourneyContext {
+  persona: Persona;
+  /** Retries spent per step; a step's count resets when it succeeds. */
+  tries: Record<string, number>;
+  /** The password is forgotten until a reset sets a new one. */
+  forgotPassword: boolean;
+  abandoned: { step: string; reason: string } | null;
+}
+
+export type JourneyEvent =
+  | { type: 'ANSWER'; outcome: Outcome }
+  | { type: 'NEXT' }
+  | { type: 'LEAVE' }
+  | { type: 'DISAGREE' };
+
+/**
+ * The journey's vocabulary. Effects are injected: `request` asks the portal (the driver
+ * answers with ANSWER), `view` shows a page (the driver answers NEXT, LEAVE or DISAGREE),
+ * `milestone` reports funnel progress. Delays are the driver's to provide (virtual time in
+ * the simulator, a settable clock in tests); the defaults here only give them a length.
+ */
+export const journeySetup = setup({
+  types: {
+    context: {} as JourneyContext,
+    events: {} as JourneyEvent,
+    input: {} as { persona: Persona },
+  },
+  actions: {
+    request: (_args, _params: { op: string; step: string }) => {},
+    view: (_args, _params: { page: Page }) => {},
+    milestone: (_args, _params: { name: Milestone }) => {},
+    countTry: assign({ tries: ({ context }, params: { step: string }) => ({ ...context.tries, [params.step]: (context.tries[params.step] ?? 0) + 1 }) }),
+    clearTries: assign({ tries: ({ context }, params: { step: string }) => ({ ...context.tries, [params.step]: 0 }) }),
+    passwordReset: assign({ forgotPassword: false }),
+    abandon: assign({ abandoned: (_args, params: { step: string; reason: string }) => ({ step: params.step, reason: params.reason }) }),
+  },
+  guards: {
+    outcome: ({ event }, params: { is: Outcome }) => event.type === 'ANSWER' && event.outcome === params.is,
+    /** The applicant still has patience for another try of this step. */
+    triesLeft: ({ context }, params: { step: string; budget: keyof Persona['patience'] }) =>
+      (context.tries[params.step] ?? 0) < context.persona.patience[params.budget],
+    hasAccount: ({ context }) => context.persona.hasAccount,
+    forgotPassword: ({ context }) => context.forgotPassword,
+    wechatCode: ({ context }) => context.persona.codeChannel === 'wechat',
+    resetBy: ({ context }, params: { method: Persona['resetMethod'] }) =>
+      context.persona.resetMethod === params.method && (params.method !== 'wechat' || context.persona.wechatBound),
+    handAddedCertificate: ({ context }) => context.persona.handAddedCertificate,
+  },
+  delays: {
+    /** A portal that failed: the applicant comes back a little later. */
+    retryLater: 10 * 60_000,
+    /** A daily quota spent: the next Beijing midnight (the driver computes it from its clock). */
+    untilTomorrow: 24 * 3_600_000,
+    /** Between two looks at a pending review or application. */
+    nextCheck: ({ context }) => context.persona.checkEveryDays * 24 * 3_600_000,
+    /** Left the wizard: comes back another time, starting over. */
+    comeBackLater: 24 * 3_600_000,
+    /** The form is downloadable 1 hour after submission (the driver reads the rule). */
+    formDelay: 3_600_000,
+    /** The institution's window has not opened yet. */
+    untilWindowOpens: 24 * 3_600_000,
+  },
+});
+
+type MachineConfig = Parameters<typeof journeySetup.createMachine>[0];
+/** A state of the journey, as the phases declare them (checked whole by the model tests). */
+export type JourneyState = NonNullable<MachineConfig['states']>[string];
+/** Marks a phase's plain config as a journey state: the builders' objects are XState configs. */
+export const phase = (config: object): JourneyState => config as JourneyState;

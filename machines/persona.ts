@@ -1,0 +1,55 @@
+/**
+ * A persona: how one synthetic applicant behaves, as typed data drawn from a seeded source
+ * (sim/population draws it). The machines read it in guards; the performer (what the
+ * applicant types and uploads) reads it to decide typos, wrong passwords and photos.
+ */
+import type { Distribution } from './distribution';
+
+export type CodeChannel = 'sms' | 'wechat';
+export type ResetMethod = 'email' | 'sms' | 'wechat';
+
+export interface Persona {
+  /** Registered in an earlier year: signs in instead of registering. */
+  hasAccount: boolean;
+  /** That account dates from before 2019-03-01 (it cannot reset; must register again). */
+  accountBefore2019: boolean;
+  /** Forgot the password: goes through the reset. */
+  forgotPassword: boolean;
+  resetMethod: ResetMethod;
+  /** Bound the WeChat service account earlier (WeChat reset possible). */
+  wechatBound: boolean;
+  codeChannel: CodeChannel;
+  /** Chance a submitted form carries a wrong field (corrected on the next try). */
+  typoRate: number;
+  /** Chance a sign-in uses a wrong password. */
+  wrongPasswordRate: number;
+  /** Chance a slider drop misses the slot. */
+  captchaMissRate: number;
+  /** Chance an uploaded photo meets the rules; a refused one is retaken. */
+  photoCompliance: number;
+  /** Chance of leaving the wizard midway (progress lost), and of declining the commitment. */
+  leaveWizardRate: number;
+  disagreeRate: number;
+  patience: {
+    /** Retries of one step before giving up. */
+    retries: number;
+    /** Days the applicant will wait for a quota to reset or a window to open. */
+    waitDays: number;
+    /** Looks at a pending manual review before giving up on it. */
+    reviewChecks: number;
+    /** Looks at a pending application before giving up on it (on-site confirmation, approval). */
+    statusChecks: number;
+  };
+  /** Seconds spent on a page or a form before the next action. */
+  thinkTimeSeconds: Distribution;
+  /** Days between checks of the application's status. */
+  checkEveryDays: number;
+  /** Hours of the day (0-23, Beijing) the applicant prefers, weighted. */
+  preferredHours: number[];
+  /** Where in the window (0 = opening day, 1 = last day) the applicant starts. */
+  procrastination: number;
+  /** The public-security record is stale (fails until CTID is opened). */
+  staleRecord: boolean;
+  /** Only a pre-2008 certificate without a first registration: added by hand. */
+  handAddedCertificate: boolean;
+}

@@ -1,0 +1,19 @@
+import { defineScenario } from './defaults';
+
+/**
+ * The last days of Guangdong's window: procrastinators arrive in a rush four times the
+ * usual rate over the final three days, with little room left to recover from a slip.
+ */
+export default defineScenario({
+  name: 'deadline-rush',
+  description: 'Guangdong, a 14-day window whose last 3 days draw four times the usual load; 30,000 applicants',
+  applicants: 30_000,
+  provinces: [{ code: '44', share: 1, window: { from: '2026-10-19', to: '2026-11-01' } }],
+  arrivals: { openingSpike: { multiplier: 1.5, decayDays: 1 }, deadlineRush: { days: 3, multiplier: 4 } },
+  followUpDays: 14,
+  backOffice: {
+    reviewers: { count: 6, hours: [9, 17], serviceMinutes: { kind: 'lognormal', median: 12, sigma: 0.5 }, approveRate: 0.85 },
+    confirmation: { perPointPerDay: 600, passRate: 0.97, messageRate: 0.03 },
+    approval: { perInstitutionPerDay: 5_000, outcomes: { 注册合格: 0.97, 暂缓注册: 0.025, 注册不合格: 0.005 } },
+  },
+});

@@ -1,0 +1,41 @@
+import type { Scenario, ScenarioInput } from './types';
+
+/**
+ * What a scenario gets unless it says otherwise. Service times are the stub's order of
+ * magnitude on a loaded server; reviewer and desk figures are §7 decisions (the seeds give none).
+ */
+export const SCENARIO_DEFAULTS: Omit<Scenario, 'name' | 'description' | 'provinces'> = {
+  seed: 1,
+  applicants: 5_000,
+  followUpDays: 21,
+  arrivals: {
+    openingSpike: { multiplier: 4, decayDays: 2 },
+    deadlineRush: { days: 3, multiplier: 2.5 },
+  },
+  population: { staleRate: 0.02 },
+  backOffice: {
+    reviewers: { count: 4, hours: [9, 17], serviceMinutes: { kind: 'lognormal', median: 12, sigma: 0.5 }, approveRate: 0.85 },
+    confirmation: { perPointPerDay: 150, passRate: 0.97, messageRate: 0.03 },
+    approval: { perInstitutionPerDay: 1_000, outcomes: { 注册合格: 0.97, 暂缓注册: 0.025, 注册不合格: 0.005 } },
+  },
+  capacity: {
+    servers: {
+      servers: 16,
+      serviceMs: { default: 25, login: 60, registerAccount: 80, submitRegistration: 90, uploadPhoto: 70, submitManualReview: 70, getApplicationForm: 120 },
+      timeoutMs: 30_000,
+    },
+  },
+};
+
+/** A scenario with every default filled in; nested groups merge one level deep. */
+export function defineScenario(input: ScenarioInput): Scenario {
+  const d = SCENARIO_DEFAULTS;
+  return {
+    ...d,
+    ...input,
+    arrivals: { ...d.arrivals, ...input.arrivals },
+    population: { ...d.population, ...input.population },
+    backOffice: { ...d.backOffice, ...input.backOffice },
+    capacity: { ...d.capacity, ...input.capacity },
+  };
+}

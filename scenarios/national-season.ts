@@ -1,0 +1,25 @@
+import { PROVINCES } from '../sim/population';
+import { defineScenario } from './defaults';
+
+/**
+ * The whole second half of 2026: about 3 million periodic registrations in every province,
+ * each province's window in its own weeks between September and November.
+ */
+const WINDOWS = [
+  { from: '2026-09-07', to: '2026-09-30' }, { from: '2026-09-14', to: '2026-10-16' },
+  { from: '2026-10-12', to: '2026-11-06' }, { from: '2026-10-26', to: '2026-11-20' },
+];
+
+export default defineScenario({
+  name: 'national-season',
+  description: 'Every province, about 3,000,000 applicants, provincial windows from September to November 2026',
+  applicants: 3_000_000,
+  provinces: PROVINCES.map((p, i) => ({ code: p.code, share: p.teachers, window: WINDOWS[i % WINDOWS.length]! })),
+  followUpDays: 21,
+  backOffice: {
+    reviewers: { count: 60, hours: [9, 17], serviceMinutes: { kind: 'lognormal', median: 12, sigma: 0.5 }, approveRate: 0.85 },
+    confirmation: { perPointPerDay: 2_000, passRate: 0.97, messageRate: 0.03 },
+    approval: { perInstitutionPerDay: 10_000, outcomes: { 注册合格: 0.97, 暂缓注册: 0.025, 注册不合格: 0.005 } },
+  },
+  capacity: { servers: { servers: 48, serviceMs: { default: 25, login: 60, registerAccount: 80, submitRegistration: 90, uploadPhoto: 70, submitManualReview: 70, getApplicationForm: 120 }, timeoutMs: 30_000 } },
+});

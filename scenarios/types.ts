@@ -1,0 +1,63 @@
+import type { Distribution } from '../machines';
+import type { RulesOverride } from '../rules';
+import type { PersonaMix } from '../sim/population';
+import type { ReviewersConfig } from '../sim/back-office';
+
+/** A province's part in a scenario: its share of applicants and its online window (Beijing dates). */
+export interface ProvinceWindow {
+  /** Province code (2 digits), e.g. '35' Fujian. */
+  code: string;
+  /** Share of the scenario's applicants (normalised over the provinces). */
+  share: number;
+  window: { from: string; to: string };
+  /** On-site confirmation points of its registration body (default 4). */
+  confirmationPoints?: number;
+}
+
+/** The shape of the arrival rate over a window, from readable pieces (sim/arrivals). */
+export interface ArrivalShape {
+  /** The opening day draws `multiplier` times the usual rate, decaying over `decayDays`. */
+  openingSpike?: { multiplier: number; decayDays: number };
+  /** The last `days` draw `multiplier` times the usual rate. */
+  deadlineRush?: { days: number; multiplier: number };
+  /** Relative weight of each Beijing hour (24 numbers); default: office hours and evenings. */
+  hourOfDay?: number[];
+  /** Relative weight of each weekday, Sunday first (7 numbers). */
+  weekday?: number[];
+}
+
+export interface BackOfficeConfig {
+  reviewers: ReviewersConfig;
+  confirmation: { perPointPerDay: number; passRate: number; messageRate: number };
+  approval: { perInstitutionPerDay: number; outcomes: { 注册合格: number; 暂缓注册: number; 注册不合格: number } };
+}
+
+export interface CapacityConfig {
+  /** Application servers: count, mean service time per operation (ms), timeout. */
+  servers: { servers: number; serviceMs: Record<string, number> & { default: number }; timeoutMs: number };
+}
+
+/**
+ * A scenario: the week (or season) it simulates, as data a planner can read. Every field
+ * but the name, description and provinces has a default (scenarios/defaults.ts).
+ */
+export interface Scenario {
+  name: string;
+  description: string;
+  seed: number;
+  applicants: number;
+  provinces: ProvinceWindow[];
+  /** Days simulated after the last window closes (confirmation, approval, late reviews). */
+  followUpDays: number;
+  arrivals: ArrivalShape;
+  /** Stale public-security records, accounts already verified in earlier years, persona mix. */
+  population: { staleRate: number; verifiedAccounts?: number; persona?: Partial<PersonaMix> };
+  backOffice: BackOfficeConfig;
+  capacity: CapacityConfig;
+  /** Faults the portal is started with (stub-server/faults: per operation, SMS gateway, registry). */
+  faults?: Record<string, unknown>;
+  /** Rule changes this scenario runs under (merged over the defaults, then over --rules). */
+  rules?: RulesOverride;
+}
+
+export type ScenarioInput = Pick<Scenario, 'name' | 'description' | 'provinces'> & Partial<Omit<Scenario, 'name' | 'description' | 'provinces'>>;

@@ -1,0 +1,163 @@
+import { classify, type Outcome } from '../../machines';
+import type { PortalAnswer, PortalClient } from '../clients';
+import { handAddedCertificate, identify, nextPassword, profileForm, registrationForm, wizardSubmission } from './inputs';
+import { photos } from './photos';
+import type { ApplicantRecord, ApplicantSession, Variant } from './record';
+
+/** One portal call made while performing a step (for latency and refusal metrics). */
+export interface Call { op: string; answer: PortalAnswer }
+export interface Performance { outcome: Outcome; calls: Call[] }
+
+/** Everything a step needs: the portal, who the applicant is, what they hold, how they slip. */
+class Act {
+  readonly calls: Call[] = [];
+  constructor(readonly client: PortalClient, readonly a: ApplicantRecord, readonly s: ApplicantSession, readonly v: Variant) {}
+
+  async call(op: string, input: unknown = {}): Promise<PortalAnswer> {
+    const answer = await this.client.call(op, input, { token: this.s.token, address: this.s.address });
+    this.calls.push({ op, answer });
+    return answer;
+  }
+
+  /** Solves the slider (or misses it); a refusal answer stops the step there. */
+  async captcha(): Promise<string | PortalAnswer> {
+    const challenge = await this.call('getCaptcha');
+    if (challenge.status !== 200) return challenge;
+    const x = challenge.body.targetX + (this.v.captchaMiss ? challenge.body.pieceWidthPx : 0);
+    const solved = await this.call('solveCaptcha', { id: challenge.body.id, x });
+    return solved.status === 200 ? solved.body.captchaToken as string : solved;
+  }
+
+  /** The newest code sent to `recipient` (read where the phone or WeChat would show it). */
+  async code(recipient: string): Promise<string> {
+    const outbox = await this.client.admin('readOutbox', { recipient, limit: 5 });
+    const code = String((outbox.body as { code?: string }[]).find((m) => m.code)?.code ?? '000000');
+    return this.v.badCode ? code.slice(0, -1) + String((Number(code.at(-1)) + 1) % 10) : code;
+  }
+
+  async resetLinkToken(): Promise<string> {
+    const outbox = await this.client.admin('readOutbox', { recipient: this.a.email, limit: 5 });
+    const link = (outbox.body as { link?: string }[]).find((m) => m.link)?.link ?? '';
+    return new URL(link, 'http://portal').searchParams.get('token') ?? '';
+  }
+
+  /** Calls an operation that needs a captcha token. */
+  async withCaptcha(op: string, input: Record<string, unknown>): Promise<PortalAnswer> {
+    const token = await this.captcha();
+    return typeof token === 'string' ? this.call(op, { ...input, captchaToken: token }) : token;
+  }
+}
+
+type StepPerformer = (act: Act) => Promise<PortalAnswer>;
+
+
+/** How each step of the journey (machines/journey) is done at the portal. */
+const STEPS: Record<string, StepPerformer> = {
+  smsCode: (x) => x.withCaptcha('requestSmsCode', { phone: x.a.phone, purpose: 'register' }),
+  wechatCode: (x) => x.call('requestWechatCode', { idNumber: x.a.idNumber, purpose: 'register' }),
+  registerForm: async (x) => {
+    const recipient = x.a.persona.codeChannel === 'sms' ? x.a.phone : x.a.idNumber;
+    return x.withCaptcha('registerAccount', { ...registrationForm(x.a, x.v), code: await x.code(recipient) });
+  },
+  signIn: async (x) => {
+    const answer = await x.withCaptcha('login', { idNumber: x.a.idNumber, password: x.v.wrongPassword ? `${x.s.password}x` : x.s.password });
+    if (answer.status === 201) x.s.token = answer.body.token;
+    return answer;
+  },
+  resetStart: (x) => x.call('startPasswordReset', identify(x.a, x.v)),
+  resetEmail: (x) => x.call('sendResetEmail', identify(x.a, x.v)),
+  resetEmailLink: async (x) => newPassword(x, await x.call('resetPasswordWithEmailToken', { token: x.v.badCode ? 'expired' : await x.resetLinkToken(), newPassword: nextPassword(x.s.password) })),
+  resetSms: (x) => x.withCaptcha('requestSmsCode', { purpose: 'reset', idNumber: x.a.idNumber }),
+  resetSmsForm: async (x) => newPassword(x, await x.call('resetPasswordWithSms', { ...identify(x.a, x.v), code: await x.code(x.a.phone), newPassword: nextPassword(x.s.password) })),
+  resetWechat: (x) => x.call('requestWechatCode', { idNumber: x.a.idNumber, purpose: 'reset' }),
+  resetWechatForm: async (x) => newPassword(x, await x.call('resetPasswordWithWechat', { ...identify(x.a, x.v), code: await x.code(x.a.idNumber), newPassword: nextPassword(x.s.password) })),
+  profile: async (x) => {
+    const answer = await x.call('completeProfile', profileForm(x.a, x.v));
+    // Binding WeChat is suggested at first login; personas who did it can reset by WeChat later.
+    if (answer.status === 200 && x.a.persona.wechatBound) await x.call('bindWechat');
+    return answer;
+  },
+  verify: (x) => x.call('verifyRealName'),
+  ctid: (x) => x.call('openCtid'),
+  review: (x) => x.call('submitManualReview', { photo: x.v.badPhoto ? photos().refused : photos().document }),
+  reviewCheck: (x) => x.call('getManualReview'),
+  notice: (x) => x.call('getRegistrationNotice'),
+  window: (x) => x.call('searchRegistrationWindows', { province: x.a.province }),
+  certificate: (x) => x.call('listMyCertificates'),
+  addCertificate: (x) => x.call('addCertificate', handAddedCertificate(x.a, x.v.badPhoto ? photos().refused : photos().document, x.v)),
+  school: async (x) => {
+    x.s.schoolName ??= `${x.a.city}师范学院`;
+    const answer = await x.call('searchSchools', { q: x.s.schoolName });
+    if (answer.status === 200 && answer.body.length > 0) x.s.schoolId = answer.body[0].id;
+    return answer;
+  },
+  addSchool: async (x) => {
+    const answer = await x.call('addSchool', { name: x.v.typo ? '' : x.s.schoolName, type: '普通高等学校', province: x.a.province });
+    x.s.schoolId = answer.status === 201 ? answer.body.id : answer.body.existingId ?? x.s.schoolId;
+    return answer;
+  },
+  photo: async (x) => {
+    const answer = await x.call('uploadPhoto', { photo: x.v.badPhoto ? photos().refused : photos().personal });
+    if (answer.status === 201) x.s.photoId = answer.body.photoId;
+    return answer;
+  },
+  institution: async (x) => {
+    const { qualificationType, subject } = x.a.certificate;
+    const answer = await x.call('searchInstitutions', { province: x.a.province, qualificationType });
+    if (answer.status !== 200) return answer;
+    const { stage } = x.a;
+    for (const i of answer.body as { id: string; stages: string[]; confirmationPoints: { id: string; scope: { stages: string[] } }[] }[]) {
+      const point = i.stages.includes(stage) ? i.confirmationPoints.find((p) => p.scope.stages.includes(stage)) : undefined;
+      if (point) {
+        x.s.choice = { institutionId: i.id, confirmationPointId: point.id, stage, subject };
+        return answer;
+      }
+    }
+    return { status: 200, body: [] };
+  },
+  disagree: (x) => x.call('submitRegistration', wizardSubmission(x.a, x.s, x.v, 'disagree')),
+  submit: async (x) => {
+    const answer = await x.call('submitRegistration', wizardSubmission(x.a, x.s, x.v, 'agree'));
+    if (answer.status === 201) x.s.applicationNumber = answer.body.applicationNumber;
+    if (answer.body?.code === 'DUPLICATE_APPLICATION') x.s.applicationNumber = answer.body.applicationNumber;
+    return answer;
+  },
+  form: (x) => x.call('getApplicationForm', { applicationNumber: x.s.applicationNumber }),
+  status: (x) => x.call('getRegistration', { applicationNumber: x.s.applicationNumber }),
+  approvalStatus: (x) => x.call('getRegistration', { applicationNumber: x.s.applicationNumber }),
+  messages: (x) => x.call('listRegistrationMessages', { applicationNumber: x.s.applicationNumber }),
+  modify: async (x) => {
+    // Asked to fix something, the applicant retakes the photo and corrects the address.
+    const photo = await x.call('uploadPhoto', { photo: x.v.badPhoto ? photos().refused : photos().personal });
+    if (photo.status !== 201) return photo;
+    x.s.photoId = photo.body.photoId;
+    return x.call('updateRegistration', { applicationNumber: x.s.applicationNumber, photoId: x.s.photoId, address: x.v.typo ? '' : `${x.a.city}人民路2号` });
+  },
+  queryCode: (x) => x.withCaptcha('requestSmsCode', { phone: x.a.phone, purpose: 'certificate-query' }),
+  query: async (x) => x.withCaptcha('queryCertificate', {
+    name: x.a.name, idNumber: x.a.idNumber, certificateNumber: x.v.typo ? x.a.certificate.number.slice(1) : x.a.certificate.number,
+    phone: x.a.phone, code: await x.code(x.a.phone),
+  }),
+};
+
+function newPassword(x: Act, answer: PortalAnswer): PortalAnswer {
+  if (answer.status === 200) x.s.password = nextPassword(x.s.password);
+  return answer;
+}
+
+/** The operation a step asks (for the outcome's classification). */
+export const performs = (step: string): boolean => step in STEPS;
+
+/**
+ * Does one step of the journey at the portal, as the applicant would (captcha, codes from
+ * the phone or mailbox, forms with the variant's slips), and says what came of it.
+ */
+export async function perform(client: PortalClient, applicant: ApplicantRecord, session: ApplicantSession, step: string, op: string, variant: Variant = {}): Promise<Performance> {
+  const run = STEPS[step];
+  if (!run) throw new Error(`no performer for step ${step}`);
+  const act = new Act(client, applicant, session, variant);
+  const answer = await run(act);
+  // A refusal on the way (captcha, photo upload) is the step's outcome; classify it by its own call.
+  const last = act.calls.at(-1);
+  return { outcome: classify(last && last.answer === answer ? last.op : op, answer), calls: act.calls };
+}

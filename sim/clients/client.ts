@@ -1,0 +1,25 @@
+/**
+ * How a simulated applicant (or a test) talks to a portal: by operationId, the same way
+ * whether the portal runs in this process or behind HTTP. Answers keep the HTTP shape
+ * (status, body) so both transports classify them identically.
+ */
+export interface PortalAnswer {
+  status: number;
+  /** JSON body, a problem body, or the bytes of a binary answer (the PDF form). */
+  body: any;
+  /** Seconds from a Retry-After header, when the answer carries one. */
+  retryAfter?: number;
+}
+
+export interface CallOptions {
+  /** The applicant's session token. */
+  token?: string;
+  /** The applicant's address (X-Forwarded-For over HTTP), for per-client limits. */
+  address?: string;
+}
+
+export interface PortalClient {
+  call(operationId: string, input?: unknown, options?: CallOptions): Promise<PortalAnswer>;
+  /** Back-office and test-control operations. */
+  admin(operationId: string, input?: unknown): Promise<PortalAnswer>;
+}

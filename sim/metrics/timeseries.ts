@@ -1,0 +1,71 @@
+/** One hour of the run (Beijing time), what happened in it and where it ended. */
+export interface HourRow {
+  hour: string;
+  arrivals: number;
+  requests: number;
+  sms: number;
+  submissions: number;
+  /** At the end of the hour. */
+  active: number;
+  reviewBacklog: number;
+}
+
+const HOUR_MS = 3_600_000;
+
+/**
+ * Hourly series and peaks. Counters accumulate into the current hour; levels (active
+ * applicants, review backlog) are sampled when an hour closes.
+ */
+export class TimeSeries {
+  private readonly rows: HourRow[] = [];
+  private current: HourRow | undefined;
+  private currentStart = 0;
+  private secondStart = -1;
+  private secondRequests = 0;
+  readonly peaks = { requestsPerSecond: 0, smsPerHour: 0, concurrentApplicants: 0, requestsPerHour: 0 };
+
+  constructor(private readonly label: (ms: number) => string, private readonly levels: () => { active: number; reviewBacklog: number }) {}
+
+  private at(now: number): HourRow {
+    const start = Math.floor(now / HOUR_MS) * HOUR_MS;
+    if (this.current && start === this.currentStart) return this.current;
+    this.close();
+    // Hours with nothing in them still appear, so charts keep their time axis.
+    for (let t = this.current ? this.currentStart + HOUR_MS : start; t < start; t += HOUR_MS) this.rows.push(this.empty(t));
+    this.currentStart = start;
+    this.current = this.empty(start);
+    return this.current;
+  }
+
+  private empty(start: number): HourRow {
+    const { active, reviewBacklog } = this.levels();
+    return { hour: this.label(start), arrivals: 0, requests: 0, sms: 0, submissions: 0, active, reviewBacklog };
+  }
+
+  private close(): void {
+    if (!this.current) return;
+    Object.assign(this.current, this.levels());
+    this.peaks.smsPerHour = Math.max(this.peaks.smsPerHour, this.current.sms);
+    this.peaks.requestsPerHour = Math.max(this.peaks.requestsPerHour, this.current.requests);
+    this.rows.push(this.current);
+  }
+
+  count(now: number, field: 'arrivals' | 'requests' | 'sms' | 'submissions', n = 1): void {
+    this.at(now)[field] += n;
+    if (field !== 'requests') return;
+    const second = Math.floor(now / 1000);
+    if (second !== this.secondStart) { this.secondStart = second; this.secondRequests = 0; }
+    this.secondRequests += n;
+    this.peaks.requestsPerSecond = Math.max(this.peaks.requestsPerSecond, this.secondRequests);
+  }
+
+  observeActive(active: number): void {
+    this.peaks.concurrentApplicants = Math.max(this.peaks.concurrentApplicants, active);
+  }
+
+  finish(): HourRow[] {
+    this.close();
+    this.current = undefined;
+    return this.rows;
+  }
+}

@@ -1,0 +1,134 @@
+import { createActor, type Actor, type AnyActorRef } from 'xstate';
+import { journeyMachine, type JourneyContext, type Milestone, type Page } from '../../machines';
+import { nextLocalMidnight, type Rules } from '../../rules';
+import { perform, type ApplicantRecord, type ApplicantSession, type Call, type Variant } from '../applicant';
+import type { PortalClient } from '../clients';
+import type { Simulation, VirtualClock } from '../engine';
+import { sample, type Rng } from '../random';
+import type { ApplicationServers } from '../capacity/application-servers';
+
+const DAY = 86_400_000;
+
+/** What the driver tells the run about an applicant. */
+export interface JourneyObserver {
+  milestone(name: Milestone, now: number): void;
+  /** Every portal call of a step, with the latency the capacity model gave it. */
+  call(call: Call, latencyMs: number, at: number, session: ApplicantSession): void;
+  finished(state: string, context: JourneyContext): void;
+}
+
+interface Live {
+  record: ApplicantRecord;
+  session: ApplicantSession;
+  rng: Rng;
+  actor: Actor<typeof journeyMachine>;
+}
+
+/**
+ * Runs applicants' journeys in virtual time: one actor of the journey machine each, its
+ * `request`s performed at the portal after the persona's think time, answered after the
+ * latency the application servers give, its `after` delays on the simulation's clock.
+ * Finished applicants are dropped at once, so memory follows the applicants still going.
+ */
+export class JourneyDriver {
+  private readonly live = new Map<AnyActorRef, Live>();
+  private readonly machine;
+
+  constructor(private readonly deps: {
+    sim: Simulation;
+    clock: VirtualClock;
+    client: PortalClient;
+    servers: ApplicationServers;
+    rules: Rules;
+    track: (work: Promise<unknown>) => void;
+    observer: JourneyObserver;
+  }) {
+    const { rules } = deps;
+    const offset = rules.time.utcOffsetMinutes;
+    this.machine = journeyMachine.provide({
+      actions: {
+        request: ({ self }, params) => this.request(self, params),
+        view: ({ self }, params) => this.view(self, params),
+        milestone: (_args, params) => deps.observer.milestone(params.name, deps.sim.now()),
+      },
+      delays: {
+        untilTomorrow: () => nextLocalMidnight(deps.sim.now(), offset) - deps.sim.now() + 60_000,
+        formDelay: rules.registration.formDelayMinutes * 60_000,
+        nextCheck: ({ context }) => context.persona.checkEveryDays * DAY,
+        comeBackLater: DAY,
+        untilWindowOpens: DAY,
+        retryLater: 30 * 60_000,
+      },
+    });
+  }
+
+  get active(): number { return this.live.size; }
+
+  start(record: ApplicantRecord, rng: Rng): void {
+    const actor = createActor(this.machine, { input: { persona: record.persona }, clock: this.deps.clock });
+    const live: Live = { record, session: { password: record.password, address: address(record.index) }, rng, actor };
+    this.live.set(actor, live);
+    actor.subscribe({ complete: () => this.finish(live) });
+    actor.start();
+  }
+
+  private finish(live: Live): void {
+    const snapshot = live.actor.getSnapshot();
+    this.live.delete(live.actor);
+    this.deps.observer.finished(String(snapshot.value), snapshot.context);
+  }
+
+  private think(live: Live): number {
+    return Math.max(1, sample(live.record.persona.thinkTimeSeconds, live.rng)) * 1000;
+  }
+
+  private request(self: AnyActorRef, params: { op: string; step: string }): void {
+    const live = this.live.get(self);
+    if (!live) return;
+    this.deps.sim.schedule(this.think(live), () => this.act(live, params));
+  }
+
+  private act(live: Live, params: { op: string; step: string }): void {
+    const { sim, servers, observer, client } = this.deps;
+    const start = sim.now();
+    const variant = slips(live, params.step);
+    this.deps.track(perform(client, live.record, live.session, params.step, params.op, variant).then(({ outcome, calls }) => {
+      let elapsed = 0;
+      let timedOut = false;
+      for (const call of calls) {
+        const { latencyMs, timedOut: late } = servers.admit(call.op, start + elapsed);
+        observer.call(call, latencyMs, start + elapsed, live.session);
+        elapsed += latencyMs;
+        timedOut ||= late;
+      }
+      sim.schedule(elapsed, () => live.actor.send({ type: 'ANSWER', outcome: timedOut ? 'UNAVAILABLE' : outcome }));
+    }));
+  }
+
+  private view(self: AnyActorRef, params: { page: Page }): void {
+    const live = this.live.get(self);
+    if (!live) return;
+    const { persona } = live.record;
+    const type = live.rng.chance(persona.leaveWizardRate) ? 'LEAVE'
+      : params.page === 'confirm' && live.rng.chance(persona.disagreeRate) ? 'DISAGREE' : 'NEXT';
+    this.deps.sim.schedule(this.think(live), () => live.actor.send({ type }));
+  }
+}
+
+/** The slips of this attempt: drawn from the persona; a retry of a step is done right. */
+function slips(live: Live, step: string): Variant {
+  const { persona } = live.record;
+  const { rng } = live;
+  const retrying = (live.actor.getSnapshot().context.tries[step] ?? 0) > 0;
+  return {
+    typo: !retrying && rng.chance(persona.typoRate),
+    wrongPassword: step === 'signIn' && (live.actor.getSnapshot().context.forgotPassword || (!retrying && rng.chance(persona.wrongPasswordRate))),
+    captchaMiss: rng.chance(persona.captchaMissRate),
+    badPhoto: rng.chance(1 - persona.photoCompliance),
+  };
+}
+
+/** A distinct private address per applicant, for per-client limits (10.x.y.z). */
+function address(index: number): string {
+  return `10.${(index >> 16) & 255}.${(index >> 8) & 255}.${index & 255}`;
+}

@@ -1,0 +1,84 @@
+import type { HourRow, LatencySummary } from '../metrics';
+import type { RunMetrics } from './run-metrics';
+
+const FUNNEL = ['arrived', 'registered', 'verified', 'submitted', 'confirmed', 'approved'] as const;
+
+/** report.json: what a run found, deterministic (no wall-clock figure). Schema: docs/report-schema.md. */
+export interface Report {
+  scenario: string;
+  description: string;
+  seed: number;
+  rulesHash: string;
+  applicants: number;
+  period: { from: string; to: string };
+  inputs: Record<string, unknown>;
+  funnel: Record<(typeof FUNNEL)[number], number> & { approvedRate: number };
+  outcomes: Record<string, number>;
+  abandoned: { total: number; byStep: Record<string, Record<string, number>> };
+  quotaDenials: { sms: number; realName: number; manualReview: number; wechat: number };
+  manualReview: {
+    submitted: number; decided: number; approved: number; slaBreaches: number;
+    waitWorkingDays: { p50: number; p95: number; max: number; mean: number };
+    littlesLaw: { arrivalsPerHour: number; meanWaitHours: number; meanBacklog: number };
+  };
+  onSite: { confirmed: number; confirmationFailed: number; messages: number; decided: Record<string, number> };
+  latency: Record<string, LatencySummary>;
+  peaks: { requestsPerSecond: number; requestsPerHour: number; smsPerHour: number; concurrentApplicants: number };
+  servers: { requests: number; timeouts: number; utilisation: number };
+  refusals: Record<string, number>;
+  timeseries: HourRow[];
+}
+
+const round = (x: number, digits = 4) => Number(x.toFixed(digits));
+
+export function buildReport(args: {
+  scenario: { name: string; description: string }; seed: number; rulesHash: string; applicants: number;
+  period: { from: string; to: string }; inputs: Record<string, unknown>; metrics: RunMetrics;
+  review: { meanBacklog: number; hours: number };
+  servers: { requests: number; timeouts: number; busyMs: number; capacityMs: number };
+}): Report {
+  const { metrics: m } = args;
+  const funnel = Object.fromEntries(FUNNEL.map((k) => [k, m.funnel.get(k)])) as Record<(typeof FUNNEL)[number], number>;
+  const byStep: Record<string, Record<string, number>> = {};
+  let total = 0;
+  for (const step of [...m.abandoned.keys()].sort()) {
+    byStep[step] = m.abandoned.get(step)!.toJSON();
+    total += Object.values(byStep[step]!).reduce((a, b) => a + b, 0);
+  }
+  const timeseries = m.series.finish();
+  const { waits } = m.review;
+  return {
+    scenario: args.scenario.name,
+    description: args.scenario.description,
+    seed: args.seed,
+    rulesHash: args.rulesHash,
+    applicants: args.applicants,
+    period: args.period,
+    inputs: args.inputs,
+    funnel: { ...funnel, approvedRate: funnel.arrived > 0 ? round(funnel.approved / funnel.arrived) : 0 },
+    outcomes: m.outcomes.toJSON(),
+    abandoned: { total, byStep },
+    quotaDenials: {
+      sms: m.quotaDenials.get('sms'), realName: m.quotaDenials.get('realName'),
+      manualReview: m.quotaDenials.get('manualReview'), wechat: m.quotaDenials.get('wechat'),
+    },
+    manualReview: {
+      submitted: m.review.submitted, decided: m.review.decided, approved: m.review.approved, slaBreaches: m.review.slaBreaches,
+      waitWorkingDays: { p50: waits.percentile(50), p95: waits.percentile(95), max: waits.max(), mean: round(waits.mean()) },
+      littlesLaw: {
+        arrivalsPerHour: round(args.review.hours > 0 ? m.review.submitted / args.review.hours : 0),
+        meanWaitHours: round(m.review.decided > 0 ? m.review.waitHours / m.review.decided : 0),
+        meanBacklog: round(args.review.meanBacklog),
+      },
+    },
+    onSite: { ...m.desks, decided: m.desks.decided.toJSON() },
+    latency: m.latency.summary(),
+    peaks: { ...m.series.peaks },
+    servers: {
+      requests: args.servers.requests, timeouts: args.servers.timeouts,
+      utilisation: round(args.servers.capacityMs > 0 ? args.servers.busyMs / args.servers.capacityMs : 0),
+    },
+    refusals: m.refusals.toJSON(),
+    timeseries,
+  };
+}

@@ -1,0 +1,68 @@
+import type { JourneyContext, Milestone } from '../../machines';
+import type { Call } from '../applicant';
+import { Counts, LatencyRecorder, SmallIntDistribution, TimeSeries } from '../metrics';
+
+/** Problem codes that are quota denials, by the kind report.json names. */
+const QUOTA_KIND: Record<string, string> = {
+  SMS_DAILY_QUOTA_EXCEEDED: 'sms',
+  WECHAT_DAILY_QUOTA_EXCEEDED: 'wechat',
+  REAL_NAME_DAILY_QUOTA_EXCEEDED: 'realName',
+  MANUAL_REVIEW_CYCLE_QUOTA_EXCEEDED: 'manualReview',
+};
+
+/** Everything a run counts, as it happens; `report.ts` turns it into report.json. */
+export class RunMetrics {
+  readonly funnel = new Counts();
+  readonly outcomes = new Counts();
+  readonly abandoned = new Map<string, Counts>();
+  readonly quotaDenials = new Counts();
+  readonly refusals = new Counts();
+  readonly latency = new LatencyRecorder();
+  readonly review = { submitted: 0, decided: 0, approved: 0, slaBreaches: 0, waits: new SmallIntDistribution(), waitHours: 0 };
+  readonly desks = { confirmed: 0, confirmationFailed: 0, messages: 0, decided: new Counts() };
+  readonly series: TimeSeries;
+  requests = 0;
+
+  constructor(label: (ms: number) => string, levels: () => { active: number; reviewBacklog: number }) {
+    this.series = new TimeSeries(label, levels);
+  }
+
+  arrived(now: number): void { this.series.count(now, 'arrivals'); }
+
+  milestone(name: Milestone, now: number): void {
+    this.funnel.add(name);
+    if (name === 'submitted') this.series.count(now, 'submissions');
+  }
+
+  call(call: Call, latencyMs: number, at: number): void {
+    this.requests += 1;
+    this.latency.record(call.op, latencyMs);
+    this.series.count(at, 'requests');
+    const { status, body } = call.answer;
+    if (call.op === 'requestSmsCode' && status === 200) this.series.count(at, 'sms');
+    if (status >= 400) {
+      const code = String(body?.code ?? status);
+      this.refusals.add(code);
+      const kind = QUOTA_KIND[code];
+      if (kind) this.quotaDenials.add(kind);
+    }
+    if (call.op === 'submitManualReview' && status === 201) this.review.submitted += 1;
+  }
+
+  finished(state: string, context: JourneyContext): void {
+    this.outcomes.add(state);
+    if (state !== 'abandoned' || !context.abandoned) return;
+    const { step, reason } = context.abandoned;
+    let byReason = this.abandoned.get(step);
+    if (!byReason) this.abandoned.set(step, (byReason = new Counts()));
+    byReason.add(reason);
+  }
+
+  reviewDecided(approved: boolean, workingDays: number, waitedMs: number, withinSla: boolean): void {
+    this.review.decided += 1;
+    if (approved) this.review.approved += 1;
+    if (!withinSla) this.review.slaBreaches += 1;
+    this.review.waits.add(workingDays);
+    this.review.waitHours += waitedMs / 3_600_000;
+  }
+}
