@@ -126,6 +126,8 @@ export interface Registration {
   formAvailableAt: number;
   history: { at: number; from: Conclusion | null; to: Conclusion; reason?: string; tier?: string }[];
   messages: RegistrationMessage[];
+  /** How many messages the applicant has read (the list shows 有留言 while some are unread). */
+  messagesRead?: number;
   /** The registration season (Beijing year of submission): the list shows the current one only. */
   season: number;
 }
