@@ -51,7 +51,10 @@ export const registrationPhase = {
           giveUp('none', 'institution', 'no-institution'),
         ]),
         confirm: page('confirm', 'confirm', 'submit', { DISAGREE: { target: 'disagree' } }),
-        disagree: ask('disagree', 'submitRegistration', [giveUp('COMMITMENT_DECLINED', 'confirm', 'disagreed')]),
+        disagree: ask('disagree', 'submitRegistration', [
+          giveUp('COMMITMENT_DECLINED', 'confirm', 'disagreed'),
+          retry('INVALID', 'disagree', 'form-errors'),
+        ]),
         submit: ask('submit', 'submitRegistration', [
           on('ok', '#followUp', milestone('submitted')),
           on('DUPLICATE_APPLICATION', '#followUp'),

@@ -91,7 +91,7 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
   await seedInstitutions(portal, scenario.provinces);
   const population = createPopulation({
     rng: streams.stream('population'), size: applicants, staleRate: scenario.population.staleRate, rules,
-    asOf: `${from.slice(0, 4)}-07-01`, provinces: Object.fromEntries(scenario.provinces.map((p) => [p.code, p.share])),
+    asOf: from, provinces: Object.fromEntries(scenario.provinces.map((p) => [p.code, p.share])),
     ...(scenario.population.persona ? { persona: scenario.population.persona } : {}),
   });
   const sizes = population.provinceSizes();
