@@ -21,7 +21,11 @@ export class PortalProblem extends Error {
     detail: string,
     readonly extra: { errors?: FieldError[]; retryAfterSeconds?: number; [key: string]: unknown } = {},
   ) {
+    // A refusal is an answer, not a bug: no stack trace to capture (and none may leak out).
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     super(detail);
+    Error.stackTraceLimit = limit;
     this.name = 'PortalProblem';
   }
 
@@ -39,9 +43,9 @@ export class PortalProblem extends Error {
 }
 
 const TITLES: Record<number, string> = {
-  400: 'Bad request', 401: 'Not signed in', 403: 'Forbidden', 404: 'Not found',
+  400: 'Bad request', 401: 'Not signed in', 403: 'Forbidden', 404: 'Not found', 408: 'Request timeout',
   409: 'Conflict', 413: 'Payload too large', 415: 'Unsupported media type',
-  422: 'Validation failed', 429: 'Too many requests', 500: 'Internal error', 503: 'Service unavailable',
+  422: 'Validation failed', 429: 'Too many requests', 431: 'Request headers too large', 500: 'Internal error', 503: 'Service unavailable',
 };
 
 /** 422 naming every failing field; the top-level code is the first field's code (API.md). */

@@ -14,13 +14,21 @@ export const login = publicOperation({
   run: async ({ ctx, input, now }) => {
     const { state, rules } = ctx;
     const id = input.idNumber.toUpperCase();
-    const guard = state.loginGuards.get(id);
-    if (guard && guard.lockedUntil > now) {
-      throw quotaExceeded('LOGIN_LOCKED', `too many wrong passwords: locked for ${rules.login.lockMinutes} minutes`, secondsUntil(now, guard.lockedUntil));
-    }
+    const refuseIfLocked = () => {
+      const guard = state.loginGuards.get(id);
+      if (guard && guard.lockedUntil > now) {
+        throw quotaExceeded('LOGIN_LOCKED', `too many wrong passwords: locked for ${rules.login.lockMinutes} minutes`, secondsUntil(now, guard.lockedUntil));
+      }
+    };
+    refuseIfLocked();
+    const hashed = state.accounts.get(id);
+    const passwordOk = hashed !== undefined && (await verifyPassword(input.password, hashed.passwordHash));
+    // Hashing yields to other requests: a lock that concurrent wrong guesses set meanwhile
+    // holds for this guess too, right or wrong, so a burst of guesses cannot outrun the lock.
+    refuseIfLocked();
     const account = state.accounts.get(id);
     // Unknown account and wrong password answer alike, so the login reveals no accounts.
-    if (!account || !(await verifyPassword(input.password, account.passwordHash))) {
+    if (!account || !passwordOk) {
       if (account) {
         const failures = (state.loginGuards.get(id)?.failures ?? 0) + 1;
         const locked = failures >= rules.login.maxWrongPasswords;
@@ -28,11 +36,12 @@ export const login = publicOperation({
       }
       throw unauthorized('WRONG_CREDENTIALS', 'the ID number or the password is wrong');
     }
-    if (guard) state.loginGuards.delete(id);
+    if (state.loginGuards.has(id)) state.loginGuards.delete(id);
     const token = ctx.random.token();
     const expiresAt = now + rules.login.sessionMinutes * 60_000;
     state.sessions.set(token, { token, idNumber: id, createdAt: now, expiresAt });
     const previousLogin = account.lastLoginAt;
+    // The account as it is now (re-read after the await), so a change made meanwhile is kept.
     state.accounts.set(id, { ...account, lastLoginAt: now });
     return {
       token,

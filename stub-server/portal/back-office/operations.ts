@@ -3,6 +3,9 @@ import { adminOperation } from '../operation';
 import { conflict, invalidField } from '../problem';
 import { SettableClock } from '../clock';
 
+/** Where a settable clock may go: four-digit years, with a year's margin for dates computed ahead. */
+const CLOCK_RANGE = { from: Date.parse('1970-01-01T00:00:00Z'), to: Date.parse('9998-12-31T23:59:59.999Z') };
+
 export const setClock = adminOperation({
   operationId: 'setClock',
   summary: 'Set (`now`, ISO 8601) or advance (`advanceMs`) the server clock; only with a settable clock; may go backwards',
@@ -11,8 +14,13 @@ export const setClock = adminOperation({
   run: ({ ctx, input }) => {
     if (!(ctx.clock instanceof SettableClock)) throw conflict('CLOCK_NOT_SETTABLE', 'the server was not started with --clock settable');
     if (input.now === undefined && input.advanceMs === undefined) throw invalidField('now', 'REQUIRED', 'give now or advanceMs');
-    if (input.now !== undefined) ctx.clock.set(Date.parse(input.now));
-    if (input.advanceMs !== undefined) ctx.clock.advance(input.advanceMs);
+    // Checked before the clock moves: a moment outside the range would break every later call
+    // (dates are YYYY-MM-DD strings; beyond year 9999 they no longer are, beyond ±8.64e15 ms there is no Date).
+    const target = (input.now !== undefined ? Date.parse(input.now) : ctx.clock.now()) + (input.advanceMs ?? 0);
+    if (!(target >= CLOCK_RANGE.from && target <= CLOCK_RANGE.to)) {
+      throw invalidField(input.advanceMs !== undefined ? 'advanceMs' : 'now', 'CLOCK_OUT_OF_RANGE', `the clock stays between ${new Date(CLOCK_RANGE.from).toISOString()} and ${new Date(CLOCK_RANGE.to).toISOString()}`);
+    }
+    ctx.clock.set(target);
     return { now: new Date(ctx.clock.now()).toISOString() };
   },
 });
