@@ -33,6 +33,8 @@ interface Live {
 export class JourneyDriver {
   private readonly live = new Map<AnyActorRef, Live>();
   private readonly machine;
+  /** Wall time spent inside XState's `start` and `send` (benchmarks only; see `timed`). */
+  xstateMs = 0;
 
   constructor(private readonly deps: {
     sim: Simulation;
@@ -42,6 +44,8 @@ export class JourneyDriver {
     rules: Rules;
     track: (work: Promise<unknown>) => void;
     observer: JourneyObserver;
+    /** Measure the wall time inside XState (npm run bench); off in ordinary runs. */
+    timed?: boolean;
   }) {
     const { rules } = deps;
     const offset = rules.time.utcOffsetMinutes;
@@ -69,7 +73,18 @@ export class JourneyDriver {
     const live: Live = { record, session: { password: record.password, address: address(record.index) }, rng, actor };
     this.live.set(actor, live);
     actor.subscribe({ complete: () => this.finish(live) });
-    actor.start();
+    this.xstate(() => actor.start());
+  }
+
+  private xstate(fn: () => void): void {
+    if (!this.deps.timed) return fn();
+    const t = performance.now();
+    fn();
+    this.xstateMs += performance.now() - t;
+  }
+
+  private send(live: Live, event: Parameters<Live['actor']['send']>[0]): void {
+    this.xstate(() => live.actor.send(event));
   }
 
   private finish(live: Live): void {
@@ -101,7 +116,7 @@ export class JourneyDriver {
         elapsed += latencyMs;
         timedOut ||= late;
       }
-      sim.schedule(elapsed, () => live.actor.send({ type: 'ANSWER', outcome: timedOut ? 'UNAVAILABLE' : outcome }));
+      sim.schedule(elapsed, () => this.send(live, { type: 'ANSWER', outcome: timedOut ? 'UNAVAILABLE' : outcome }));
     }));
   }
 
@@ -111,7 +126,7 @@ export class JourneyDriver {
     const { persona } = live.record;
     const type = live.rng.chance(persona.leaveWizardRate) ? 'LEAVE'
       : params.page === 'confirm' && live.rng.chance(persona.disagreeRate) ? 'DISAGREE' : 'NEXT';
-    this.deps.sim.schedule(this.think(live), () => live.actor.send({ type }));
+    this.deps.sim.schedule(this.think(live), () => this.send(live, { type }));
   }
 }
 
