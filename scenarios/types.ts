@@ -50,8 +50,11 @@ export interface Scenario {
   /** Days simulated after the last window closes (confirmation, approval, late reviews). */
   followUpDays: number;
   arrivals: ArrivalShape;
-  /** Stale public-security records, accounts already verified in earlier years, persona mix. */
-  population: { staleRate: number; verifiedAccounts?: number; persona?: Partial<PersonaMix> };
+  /**
+   * Stale public-security records, the share of those CTID does not fix (default 0.3),
+   * accounts already verified in earlier years (default 0.5), the persona mix.
+   */
+  population: { staleRate: number; ctidFailRate?: number; verifiedAccounts?: number; persona?: Partial<PersonaMix> };
   backOffice: BackOfficeConfig;
   capacity: CapacityConfig;
   /** Faults the portal is started with (stub-server/faults: per operation, SMS gateway, registry). */

@@ -31,7 +31,9 @@ export const followUpPhase = {
       on('NOT_PENDING_CONFIRMATION', 'awaitConfirmation'),
       retry('INVALID', 'modify', 'form-errors'),
       retry('PHOTO_REFUSED', 'modify', 'photo-refused'),
+      on('PORTAL_CLOSED_HOLIDAY', 'modifyLater'),
     ]),
+    modifyLater: wait('comeBackLater', 'modify'),
     awaitApproval: wait('nextCheck', 'approvalStatus'),
     approvalStatus: ask('approvalStatus', 'getRegistration', [
       patiently('待注册审批', 'approvalChecks', 'awaitApproval', 'never-approved', 'statusChecks', 'approvalStatus'),

@@ -42,7 +42,13 @@ export const journeySetup = setup({
     countTry: assign({ tries: ({ context }, params: { step: string }) => ({ ...context.tries, [params.step]: (context.tries[params.step] ?? 0) + 1 }) }),
     clearTries: assign({ tries: ({ context }, params: { step: string }) => ({ ...context.tries, [params.step]: 0 }) }),
     passwordReset: assign({ forgotPassword: false }),
-    abandon: assign({ abandoned: (_args, params: { step: string; reason: string }) => ({ step: params.step, reason: params.reason }) }),
+    abandon: assign({
+      // An answer no transition names is reported with its outcome, so a report shows what surprised the model.
+      abandoned: ({ event }, params: { step: string; reason: string }) => ({
+        step: params.step,
+        reason: params.reason === 'unexpected-answer' && event.type === 'ANSWER' ? `unexpected:${event.outcome}` : params.reason,
+      }),
+    }),
   },
   guards: {
     outcome: ({ event }, params: { is: Outcome }) => event.type === 'ANSWER' && event.outcome === params.is,

@@ -115,8 +115,10 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
       const record = population.applicantAt(population.memberOf(source, seq));
       arrived += 1;
       metrics.arrived(sim.now());
-      const verifiedAccount = accounts.fork(record.index).chance(scenario.population.verifiedAccounts ?? 0.5);
-      track(seedApplicant(portal, record, { verifiedAccount, now: sim.now(), rules }).then(() => journeys.start(record, behaviour.fork(record.index))));
+      const draws = accounts.fork(record.index);
+      const verifiedAccount = draws.chance(scenario.population.verifiedAccounts ?? 0.5);
+      const ctidFixes = !draws.chance(scenario.population.ctidFailRate ?? 0.3);
+      track(seedApplicant(portal, record, { verifiedAccount, ctidFixes, rules }).then(() => journeys.start(record, behaviour.fork(record.index))));
       metrics.series.observeActive(journeys.active);
       nextArrival();
     });

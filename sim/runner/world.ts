@@ -34,11 +34,11 @@ export async function seedInstitutions(portal: Portal, provinces: readonly Provi
 export const institutionId = (province: string) => `${province}-REG`;
 
 /** What the portal holds about an applicant before they arrive. */
-export async function seedApplicant(portal: Portal, a: ApplicantRecord, options: { verifiedAccount: boolean; now: number; rules: Rules }): Promise<void> {
+export async function seedApplicant(portal: Portal, a: ApplicantRecord, options: { verifiedAccount: boolean; ctidFixes: boolean; rules: Rules }): Promise<void> {
   if (!a.persona.handAddedCertificate) {
     await portal.invoke('seedCertificates', [{ ...a.certificate, holderName: a.name, idNumber: a.idNumber }]);
   }
-  if (a.staleRecord) await portal.invoke('seedIdentities', [{ idNumber: a.idNumber, name: a.name, stale: true }]);
+  if (a.staleRecord) await portal.invoke('seedIdentities', [{ idNumber: a.idNumber, name: a.name, stale: true, ctidFixes: options.ctidFixes }]);
   if (!a.persona.hasAccount) return;
   // Accounts from earlier years are state, not traffic: written straight into the domain's table.
   const registeredAt = Date.parse(a.persona.accountBefore2019 ? '2018-06-01T10:00:00+08:00' : '2021-09-15T10:00:00+08:00');

@@ -30,7 +30,11 @@ export interface Account {
 }
 
 /** An entry of the simulated public-security registry. */
-export interface Identity { idNumber: string; name: string; stale: boolean; ctidOpened: boolean }
+/**
+ * An entry of the simulated public-security registry. `ctidFixes: false` is a record that
+ * opening CTID does not refresh (003 §2.1: 网证开通成功后依旧实名核验失败 → manual review).
+ */
+export interface Identity { idNumber: string; name: string; stale: boolean; ctidOpened: boolean; ctidFixes?: boolean }
 
 export type CodePurpose = 'register' | 'reset' | 'certificate-query' | 'change-phone';
 export type Channel = 'sms' | 'wechat' | 'email';

@@ -59,6 +59,14 @@ describe('real-name verification (SPEC §4)', () => {
     expect((await me(a.token)).realName).toMatchObject({ status: 'verified', method: 'registry' });
   });
 
+  it('sends a record that CTID does not refresh on to manual review (003 §2.1)', async () => {
+    const a = await applicant();
+    await portal.admin('seedIdentities', [{ idNumber: a.idNumber, name: a.name, stale: true, ctidFixes: false }]);
+    expect((await verify(a.token)).body).toMatchObject({ status: 'failed', nextStep: 'open-ctid' });
+    expect((await portal.call('openCtid', {}, a.token)).status).toBe(200);
+    expect((await verify(a.token)).body).toMatchObject({ status: 'failed', reason: 'REGISTRY_STALE', nextStep: 'manual-review' });
+  });
+
   it('fails when the name does not match the registry', async () => {
     const a = await applicant();
     await seed([{ idNumber: a.idNumber, name: '李娜' }]);

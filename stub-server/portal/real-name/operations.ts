@@ -5,7 +5,7 @@ import { idNumber, personName } from '../fields';
 import { conflict, quotaExceeded } from '../problem';
 import type { Account, Identity } from '../records';
 import { pendingReview } from '../manual-review/reviews';
-import { checkRegistry, registryEntry } from './registry';
+import { checkRegistry, reachRegistry, registryEntry } from './registry';
 
 /** The counter of real-name attempts, per account per Beijing day. */
 const ATTEMPT_COUNTER = 'realName';
@@ -35,6 +35,7 @@ export const verifyRealName = applicantOperation({
         { limit },
       );
     }
+    reachRegistry(ctx, now); // a cut registry throws here, before the attempt counts
     const used = ctx.count(ATTEMPT_COUNTER, account.idNumber, today);
     const attemptsLeft = limit - used;
     const nameChange = input.name !== undefined && input.name !== account.name;
@@ -92,12 +93,14 @@ export const seedIdentities = adminOperation({
     idNumber: idNumber(),
     name: personName(rules),
     stale: z.boolean().default(false),
+    /** false: opening CTID does not refresh this record (the applicant ends in manual review). */
+    ctidFixes: z.boolean().default(true),
   })).max(rules.limits.seedEntries),
   run: ({ ctx, input }) => {
     for (const seed of input) {
       const id = seed.idNumber.toUpperCase();
       // Replacing is a fresh record: a CTID opened for the old one does not carry over.
-      const entry: Identity = { idNumber: id, name: seed.name, stale: seed.stale, ctidOpened: false };
+      const entry: Identity = { idNumber: id, name: seed.name, stale: seed.stale, ctidOpened: false, ...(seed.ctidFixes ? {} : { ctidFixes: false }) };
       ctx.state.identities.set(id, entry);
     }
     return { seeded: input.length };

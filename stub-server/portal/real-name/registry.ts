@@ -28,9 +28,19 @@ export function registryEntry(ctx: PortalContext, account: Account): Identity {
  */
 export function checkRegistry(ctx: PortalContext, account: Account, name: string): RegistryCheck {
   const entry = registryEntry(ctx, account);
-  const stale = entry.stale && !entry.ctidOpened;
+  const stale = entry.stale && !(entry.ctidOpened && entry.ctidFixes !== false);
   if (canonical(entry.name) === canonical(name) && !stale) return { passed: true };
   const reason: FailureReason = canonical(entry.name) !== canonical(name) ? 'NAME_MISMATCH' : 'REGISTRY_STALE';
-  const nextStep: NextStep = stale && account.idType === 'resident-id' ? 'open-ctid' : 'manual-review';
+  // CTID is offered once; when it did not help, manual review is what is left.
+  const nextStep: NextStep = stale && account.idType === 'resident-id' && !entry.ctidOpened ? 'open-ctid' : 'manual-review';
   return { passed: false, reason, nextStep };
+}
+
+/**
+ * Reaches the registry before an attempt is counted: a slow registry adds latency (waited out
+ * by the transport), a cut or failing one answers 503 REGISTRY_UNAVAILABLE and no attempt of
+ * the day is used.
+ */
+export function reachRegistry(ctx: PortalContext, now: number): void {
+  ctx.faults.useBackend('registry', now);
 }
