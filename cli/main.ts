@@ -1,27 +1,45 @@
 import { Command } from 'commander';
 import { RulesError } from '../rules';
 import { serve } from './serve';
+// `run` and `scenarios` load the simulator when they are used: `serve` starts without it
+// (faster restarts in the kill tests, and a server that does not depend on the simulator).
 
 const program = new Command()
   .name('jszg-sim')
   .description('Workflow simulation and load-test harness for the teacher-qualification portal (中国教师资格网)');
 
-const serveCommand = (name: string, description: string, demoByDefault: boolean) =>
-  program.command(name)
-    .description(description)
-    .option('--port <port>', 'port to listen on (0 picks a free one)', '8080')
-    .option('--host <host>', 'address to bind', '127.0.0.1')
-    .option('--db <file>', 'lowdb snapshot file (a journal sits beside it)', 'data/portal.json')
-    .option('--memory', 'keep the state in memory only')
-    .option('--clock <clock>', 'system | settable | scaled:N (one real second = N simulated seconds)', 'system')
-    .option('--clock-start <iso>', 'where a settable or scaled clock starts (default: now)')
-    .option('--admin-token <token>', 'token for admin operations (default: a random one, printed)')
-    .option('--rules <file>', 'rules override (JSON or TS) merged over the defaults')
-    .option('--demo', 'seed the demo dataset (provinces, institutions, confirmation points, schools)', demoByDefault)
-    .action(async (options) => { await serve(options); });
+program.command('serve')
+  .description('start the portal stub server')
+  .option('--port <port>', 'port to listen on (0 picks a free one)', '8080')
+  .option('--host <host>', 'address to bind', '127.0.0.1')
+  .option('--db <file>', 'lowdb snapshot file (a journal sits beside it)', 'data/portal.json')
+  .option('--memory', 'keep the state in memory only')
+  .option('--clock <clock>', 'system | settable | scaled:N (one real second = N simulated seconds)', 'system')
+  .option('--clock-start <iso>', 'where a settable or scaled clock starts (default: now)')
+  .option('--admin-token <token>', 'token for admin operations (default: a random one, printed)')
+  .option('--rules <file>', 'rules override (JSON or TS) merged over the defaults')
+  .option('--faults <file>', 'injected faults (JSON): per-operation latency, error rate, outage; slow or cut SMS gateway and registry')
+  .option('--demo', 'seed the demo dataset (provinces, institutions, confirmation points, schools)')
+  .action(async (options) => { await serve(options); });
 
-serveCommand('serve', 'start the portal stub server', false);
-serveCommand('start', 'start the stub with the demo dataset (what `npm start` runs)', true);
+program.command('run')
+  .description('run a scenario in virtual time and write report.json and run.json')
+  .argument('<scenario>', 'a scenario name (see `jszg-sim scenarios`)')
+  .option('--seed <n>', 'random seed (default: the scenario\'s)')
+  .option('--applicants <n>', 'how many applicants (default: the scenario\'s)')
+  .option('--rules <file>', 'rules override (JSON or TS) layered over the scenario\'s rules')
+  .option('--out <dir>', 'output folder', 'out/run')
+  .action(async (name: string, options) => {
+    const { run } = await import('./run');
+    await run(name, options);
+  });
+
+program.command('scenarios')
+  .description('list the named scenarios')
+  .action(async () => {
+    const { SCENARIOS } = await import('../scenarios');
+    for (const s of SCENARIOS) console.log(`${s.name.padEnd(20)} ${s.applicants.toLocaleString('en').padStart(10)} applicants  ${s.description}`);
+  });
 
 program.parseAsync().catch((error: unknown) => {
   console.error(error instanceof RulesError || error instanceof Error ? `jszg-sim: ${error.message}` : error);

@@ -4,6 +4,7 @@ import { startServer, type RunningServer } from '../stub-server/http';
 import { clockFromSpec } from '../stub-server/portal';
 import { loadDemoData } from '../stub-server/portal/demo';
 import { createMemoryStore, openJournalStore } from '../stub-server/store';
+import { loadFaultsFile } from '../stub-server/faults';
 
 export interface ServeOptions {
   port: string;
@@ -14,12 +15,14 @@ export interface ServeOptions {
   clockStart?: string;
   adminToken?: string;
   rules?: string;
+  faults?: string;
   demo?: boolean;
 }
 
 /** `jszg-sim serve`: the stub on a port, until SIGINT/SIGTERM (which compacts the store). */
 export async function serve(options: ServeOptions): Promise<RunningServer> {
   const rules = options.rules ? await loadRulesFile(options.rules) : defaultRules;
+  const faults = options.faults ? await loadFaultsFile(options.faults) : undefined;
   const start = options.clockStart ? Date.parse(options.clockStart) : undefined;
   if (start !== undefined && Number.isNaN(start)) throw new Error(`--clock-start "${options.clockStart}" is not an ISO 8601 moment`);
   const clock = clockFromSpec(options.clock, start);
@@ -28,13 +31,14 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
   const port = Number(options.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port ${options.port} is not a port number`);
   const running = await startServer({
-    rules, clock, store, adminToken, port, host: options.host,
+    rules, clock, store, adminToken, port, host: options.host, faults,
     log: (line) => console.error(line),
   });
   if (options.demo) await loadDemoData(running.portal);
   await store.commit();
   console.log(`jszg-sim stub listening on ${running.url}`);
   console.log(`  store: ${options.memory ? 'memory' : options.db}   clock: ${options.clock}   rules: ${options.rules ?? 'defaults'} (${rulesHash(rules)})`);
+  if (options.faults) console.log(`  faults: ${options.faults} (getFaults / setFaults at /admin/faults)`);
   console.log(`  admin token: ${options.adminToken ? '(as given)' : adminToken}`);
   console.log(`  OpenAPI: ${running.url}/openapi.json   health: ${running.url}/healthz`);
   const stop = async () => {

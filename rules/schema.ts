@@ -132,6 +132,19 @@ export const rulesSchema = group({
     seedEntries: rule(positive(), 10_000, '§7 decision: entries per admin seed request'),
     searchPageSize: rule(positive(), 20, '§7 decision: results of a school search'),
   }),
+
+  /**
+   * Per-client-address limits over a fixed one-minute window on the server's clock (API.md:
+   * the address comes from X-Forwarded-For). 0 switches a limit off. Off by default: outside
+   * checks drive the stub from one address on a settable clock that stands still, where any
+   * finite per-minute limit would eventually refuse them for good; a load run switches them on.
+   */
+  rateLimits: group({
+    captchaPerMinute: rule(count(), 0, '§7 decision: getCaptcha + solveCaptcha calls per address per minute; 0 = off (e.g. 30 for a realistic run)'),
+    smsPerMinute: rule(count(), 0, '§7 decision: requestSmsCode + requestWechatCode calls per address per minute; 0 = off (e.g. 5)'),
+    loginPerMinute: rule(count(), 0, '§7 decision: login calls per address per minute; 0 = off (e.g. 10)'),
+    trackedAddresses: rule(positive(), 100_000, '§7 decision: windows kept in memory; past it the oldest are dropped (fail open) so memory stays bounded'),
+  }),
 });
 
 export type Rules = z.output<typeof rulesSchema>;

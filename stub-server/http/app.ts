@@ -1,9 +1,12 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { BinaryResult, Portal, PortalProblem, type Caller } from '../portal';
+import { BinaryResult, Portal, PortalProblem, type Caller, type Operation } from '../portal';
 import type { Store } from '../store';
+import { INJECTED_CODES, withFaultScope } from '../faults/fault-box';
 import { ROUTES, type Route } from './routes';
 import { buildOpenApi } from './openapi';
 import { problemFromError, sendProblem } from './problem-response';
+import { RateLimits } from './rate-limit';
 
 export interface AppOptions {
   portal: Portal;
@@ -27,6 +30,7 @@ export function createApp({ portal, store, adminToken, log = () => {} }: AppOpti
   const { jsonBodyBytes, uploadBodyBytes, bulkBodyBytes } = portal.rules.limits;
   const parser = (limit: number) => express.json({ limit, type: ['application/json', 'application/*+json'] });
   const bodyParsers = { json: parser(jsonBodyBytes), upload: parser(uploadBodyBytes), bulk: parser(bulkBodyBytes) };
+  const rateLimits = new RateLimits(portal.rules.rateLimits, portal.ctx.clock);
 
   app.get('/healthz', (_req, res) => { res.json({ status: 'ok' }); });
   app.get('/openapi.json', (_req, res) => { res.json(openapi); });
@@ -42,6 +46,7 @@ export function createApp({ portal, store, adminToken, log = () => {} }: AppOpti
           throw new PortalProblem(415, 'UNSUPPORTED_MEDIA_TYPE', 'send the body as application/json');
         }
         const caller: Caller = { token: admin ? undefined : bearer(req), address: req.ip };
+        await frontDoor(portal, rateLimits, op, caller);
         const result = await invokeDurably(portal, store, route, inputOf(req), caller);
         if (result instanceof BinaryResult) {
           res.status(200).type(result.contentType);
@@ -59,24 +64,53 @@ export function createApp({ portal, store, adminToken, log = () => {} }: AppOpti
   app.use((req, _res, next) => next(new PortalProblem(404, 'NOT_FOUND', `no operation at ${req.method} ${req.path}`)));
   app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
     const problem = problemFromError(error);
-    if (problem.status >= 500) log(`internal error: ${(error as Error)?.name ?? 'unknown'}`);
+    // Injected faults are answers asked for, not internal errors: a load run's faults do not flood the log.
+    if (problem.status >= 500 && !INJECTED_CODES.has(problem.code)) log(`internal error: ${(error as Error)?.name ?? 'unknown'}`);
     sendProblem(res, problem);
   });
   return app;
 }
 
 /**
+ * What a call meets before the portal: the operation's injected outage, the per-address rate
+ * limit, the injected latency (a real timer: other requests go on meanwhile) and injected
+ * error. A call refused here never reaches the portal, so it consumes nothing.
+ */
+async function frontDoor(portal: Portal, rateLimits: RateLimits, op: Operation, caller: Caller): Promise<void> {
+  const { ctx } = portal;
+  const refuse = (problem: PortalProblem) => {
+    ctx.refusals.set(problem.code, (ctx.refusals.get(problem.code) ?? 0) + 1);
+    return problem;
+  };
+  const decision = ctx.faults.decide(op.operationId, op.access, ctx.now());
+  if (decision.kind === 'outage') {
+    throw refuse(new PortalProblem(503, 'INJECTED_OUTAGE', `${op.operationId} is down (injected outage until ${decision.until})`, {
+      retryAfterSeconds: decision.retryAfterSeconds,
+    }));
+  }
+  try {
+    rateLimits.check(op.operationId, caller.address);
+  } catch (error) {
+    throw refuse(error as PortalProblem);
+  }
+  if (decision.delayMs > 0) await sleep(decision.delayMs);
+  if (decision.kind === 'error') {
+    throw refuse(new PortalProblem(decision.status, 'INJECTED_FAULT', `${op.operationId} failed (injected fault); the operation did not run`));
+  }
+}
+
+/**
  * Runs an operation and waits until its changes are durable, also when it refused: a refusal
- * may have counted something (a wrong password, a quota) that must survive a crash.
+ * may have counted something (a wrong password, a quota) that must survive a crash. The delay
+ * of a slow backend (injected) that the operation used is waited out before answering.
  */
 async function invokeDurably(portal: Portal, store: Store, route: Route, input: unknown, caller: Caller): Promise<unknown> {
   let result: unknown;
   let failure: unknown;
-  try {
-    result = await portal.invoke(route.operationId, input, caller);
-  } catch (error) {
-    failure = error;
-  }
+  const { delayMs, outcome } = await withFaultScope(() => portal.invoke(route.operationId, input, caller));
+  if (outcome.status === 'fulfilled') result = outcome.value;
+  else failure = outcome.reason;
+  if (delayMs > 0) await sleep(delayMs);
   try {
     await store.commit();
   } catch {

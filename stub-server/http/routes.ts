@@ -61,4 +61,6 @@ export const ROUTES: Route[] = [
   { operationId: 'revertToPending', method: 'post', path: '/admin/registrations/:applicationNumber/revert' },
   { operationId: 'postRegistrationMessage', method: 'post', path: '/admin/registrations/:applicationNumber/messages', status: 201 },
   { operationId: 'getStats', method: 'get', path: '/admin/stats' },
+  { operationId: 'getFaults', method: 'get', path: '/admin/faults' },
+  { operationId: 'setFaults', method: 'put', path: '/admin/faults' },
 ];

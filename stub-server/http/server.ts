@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
-import { Portal, type PortalDeps } from '../portal';
+import { STATUS_CODES, type Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { Portal, PortalProblem, type PortalDeps } from '../portal';
 import { createApp } from './app';
 
 export interface ServerOptions extends PortalDeps {
@@ -21,6 +22,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const s = app.listen(options.port ?? 0, host, (error?: Error) => (error ? reject(error) : resolve(s)));
   });
   server.keepAliveTimeout = 65_000;
+  server.on('clientError', answerClientError);
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://${host}:${port}`,
@@ -32,4 +34,23 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       await options.store.close();
     },
   };
+}
+
+/**
+ * What Node refuses before Express sees it (a request line or headers over the size limit,
+ * malformed HTTP) is answered as a problem too, like every other refusal.
+ */
+function answerClientError(error: Error & { code?: string }, socket: Duplex): void {
+  if (error.code === 'ECONNRESET' || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const problem = error.code === 'HPE_HEADER_OVERFLOW'
+    ? new PortalProblem(431, 'HEADERS_TOO_LARGE', 'the request line or the headers are larger than the server takes')
+    : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+      ? new PortalProblem(408, 'REQUEST_TIMEOUT', 'the request did not arrive in time')
+      : new PortalProblem(400, 'BAD_REQUEST', 'the request is not valid HTTP');
+  const body = JSON.stringify(problem.toBody());
+  socket.end(`HTTP/1.1 ${problem.status} ${STATUS_CODES[problem.status]}\r\ncontent-type: application/problem+json\r\n`
+    + `content-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
 }

@@ -4,6 +4,8 @@ import type { Clock } from './clock';
 import { CaptchaBox } from './captcha/captcha-box';
 import { cryptoRandom, type PortalRandom } from './random';
 import { openState, type State } from './state';
+import { FaultBox } from '../faults/fault-box';
+import type { FaultConfig } from '../faults/config';
 
 export interface PortalDeps {
   rules: Rules;
@@ -11,6 +13,8 @@ export interface PortalDeps {
   store: Store;
   /** Defaults to the cryptographic source; the simulator passes a seeded one. */
   random?: PortalRandom;
+  /** Injected faults in force from the start (`serve --faults FILE`); setFaults replaces them. */
+  faults?: FaultConfig;
 }
 
 /** What every operation works with: the rules, the clock, the state, randomness. */
@@ -25,6 +29,8 @@ export class PortalContext {
   readonly captchas: CaptchaBox;
   /** Refusals by problem code since start (getStats). */
   readonly refusals = new Map<string, number>();
+  /** Injected faults (test control): per operation, and the SMS gateway and registry backends. */
+  readonly faults: FaultBox;
 
   constructor(deps: PortalDeps) {
     this.rules = deps.rules;
@@ -34,6 +40,7 @@ export class PortalContext {
     this.state = openState(deps.store);
     this.calendar = new WorkingCalendar(deps.rules);
     this.captchas = new CaptchaBox(this.rules, this.random);
+    this.faults = new FaultBox(this.random, deps.faults);
   }
 
   now(): number { return this.clock.now(); }

@@ -36,6 +36,8 @@ export function issueCode(
       { limit },
     );
   }
+  // The SMS gateway is asked before the quota counts: a refused delivery consumes nothing.
+  if (channel === 'sms') ctx.faults.useBackend('smsGateway', now);
   const used = ctx.count(channel, recipient, today);
   const code = randomDigits(ctx.random, rules.codes.digits);
   const expiresAt = now + rules.codes.validMinutes * 60_000;

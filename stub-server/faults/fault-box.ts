@@ -1,0 +1,135 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import seedrandom from 'seedrandom';
+import type { Access } from '../portal/operation';
+import { PortalProblem } from '../portal/problem';
+import type { PortalRandom } from '../portal/random';
+import { ANY_OPERATION, faultConfigSchema, type Backend, type FaultConfig, type OperationFault, type Outage } from './config';
+import { sampleDelay, type Uniform } from './sample';
+
+/** What the faults did since the configuration was set, by operationId or backend. */
+export interface Injected { delayed: number; delayMs: number; errors: number; outageRefusals: number }
+
+/** What a transport does with one call of an operation. */
+export type Decision =
+  | { kind: 'outage'; retryAfterSeconds: number; until: string }
+  | { kind: 'error'; status: number; delayMs: number }
+  | { kind: 'pass'; delayMs: number };
+
+/**
+ * The delay a call has picked up from the backends it used. The HTTP transport opens one per
+ * request (`withFaultScope`) and waits it out after the operation ran; the domain adds to it
+ * through `FaultBox.useBackend`, without ever waiting itself.
+ */
+const scope = new AsyncLocalStorage<{ delayMs: number }>();
+
+export async function withFaultScope<T>(run: () => Promise<T>): Promise<{ delayMs: number; outcome: PromiseSettledResult<T> }> {
+  const bill = { delayMs: 0 };
+  const [outcome] = await Promise.allSettled([scope.run(bill, run)]);
+  return { delayMs: bill.delayMs, outcome: outcome! };
+}
+
+const BACKEND_PROBLEM: Record<Backend, { code: string; what: string }> = {
+  smsGateway: { code: 'SMS_GATEWAY_UNAVAILABLE', what: 'the SMS gateway' },
+  registry: { code: 'REGISTRY_UNAVAILABLE', what: 'the public-security registry' },
+};
+
+/** The problem codes of injected faults (the transport's and the backends'). */
+export const INJECTED_CODES: ReadonlySet<string> = new Set([
+  'INJECTED_FAULT', 'INJECTED_OUTAGE', ...Object.values(BACKEND_PROBLEM).map((p) => p.code),
+]);
+
+const EMPTY: FaultConfig = faultConfigSchema.parse({});
+
+/**
+ * The portal's injected faults: the configuration, the random draws for error rates and
+ * latencies (seeded when the configuration names a seed, else the portal's source; never
+ * Math.random), and what was injected. Decisions are taken on the portal's clock; waiting
+ * is the transport's job.
+ */
+export class FaultBox {
+  private config: FaultConfig = EMPTY;
+  private uniform: Uniform;
+  private readonly injected = new Map<string, Injected>();
+
+  constructor(private readonly random: PortalRandom, initial: FaultConfig = EMPTY) {
+    this.uniform = this.fromPortal;
+    this.set(initial);
+  }
+
+  get(): FaultConfig { return this.config; }
+
+  /** Replaces the whole configuration; the seeded stream and the counts start afresh. */
+  set(config: FaultConfig): void {
+    this.config = config;
+    this.uniform = config.seed === undefined ? this.fromPortal : seedrandom(String(config.seed));
+    this.injected.clear();
+  }
+
+  stats(): Record<string, Injected> { return Object.fromEntries([...this.injected].sort(([a], [b]) => a.localeCompare(b))); }
+
+  /** The faults of an operation: its own entry over the "*" entry (public and applicant operations only). */
+  faultOf(operationId: string, access: Access): OperationFault | undefined {
+    const { operations } = this.config;
+    const own = Object.hasOwn(operations, operationId) ? operations[operationId] : undefined;
+    const any = access === 'admin' || !Object.hasOwn(operations, ANY_OPERATION) ? undefined : operations[ANY_OPERATION];
+    return any ? { ...any, ...own } : own;
+  }
+
+  /** Decides, at `now` on the portal's clock, what happens to one call of an operation. */
+  decide(operationId: string, access: Access, now: number): Decision {
+    const fault = this.faultOf(operationId, access);
+    if (!fault) return { kind: 'pass', delayMs: 0 };
+    const stats = this.statsOf(operationId);
+    if (fault.outage && within(fault.outage, now)) {
+      stats.outageRefusals += 1;
+      return { kind: 'outage', retryAfterSeconds: secondsUntilEnd(fault.outage, now), until: new Date(Date.parse(fault.outage.to)).toISOString() };
+    }
+    const delayMs = fault.latency ? sampleDelay(fault.latency, this.uniform) : 0;
+    if (delayMs > 0) { stats.delayed += 1; stats.delayMs += delayMs; }
+    if (fault.error && this.uniform() < fault.error.rate) {
+      stats.errors += 1;
+      return { kind: 'error', status: fault.error.status, delayMs };
+    }
+    return { kind: 'pass', delayMs };
+  }
+
+  /**
+   * The domain calls this just before it uses a backend, before it counts anything against a
+   * quota: a cut or failing backend throws 503 and nothing is consumed. A slow one adds its
+   * delay to the current call's scope, for the transport to wait out.
+   */
+  useBackend(backend: Backend, now: number): void {
+    const fault = this.config[backend];
+    if (!fault) return;
+    const stats = this.statsOf(backend);
+    const { code, what } = BACKEND_PROBLEM[backend];
+    if (fault.outage && within(fault.outage, now)) {
+      stats.outageRefusals += 1;
+      throw new PortalProblem(503, code, `${what} is unavailable (injected outage); nothing was consumed, try again later`, {
+        retryAfterSeconds: secondsUntilEnd(fault.outage, now),
+      });
+    }
+    const delayMs = fault.latency ? sampleDelay(fault.latency, this.uniform) : 0;
+    if (delayMs > 0) {
+      stats.delayed += 1;
+      stats.delayMs += delayMs;
+      const bill = scope.getStore();
+      if (bill) bill.delayMs += delayMs;
+    }
+    if (fault.error && this.uniform() < fault.error.rate) {
+      stats.errors += 1;
+      throw new PortalProblem(503, code, `${what} failed (injected fault); nothing was consumed, try again`);
+    }
+  }
+
+  private readonly fromPortal: Uniform = () => this.random.int(2 ** 32) / 2 ** 32;
+
+  private statsOf(key: string): Injected {
+    let stats = this.injected.get(key);
+    if (!stats) this.injected.set(key, (stats = { delayed: 0, delayMs: 0, errors: 0, outageRefusals: 0 }));
+    return stats;
+  }
+}
+
+const within = (outage: Outage, now: number) => now >= Date.parse(outage.from) && now < Date.parse(outage.to);
+const secondsUntilEnd = (outage: Outage, now: number) => Math.max(1, Math.ceil((Date.parse(outage.to) - now) / 1000));

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { adminOperation } from '../portal/operation';
+import { invalid } from '../portal/problem';
+import { faultConfigSchema, unknownOperations } from './config';
+
+export const getFaults = adminOperation({
+  operationId: 'getFaults',
+  summary: 'The fault configuration in force (`config`) and what it injected since it was set (`injected`, by operationId or backend)',
+  section: 'test control',
+  input: () => z.object({}),
+  run: ({ ctx }) => ({ config: ctx.faults.get(), injected: ctx.faults.stats() }),
+});
+
+export const setFaults = adminOperation({
+  operationId: 'setFaults',
+  summary: 'Replace the whole fault configuration: per operationId (or "*") latency, error rate with a status, outage window; SMS gateway and registry latency, error rate, outage. `{}` removes every fault',
+  section: 'test control',
+  input: () => faultConfigSchema,
+  run: async ({ ctx, input }) => {
+    // Loaded here, not at the top: the operation list includes this module.
+    const { OPERATIONS } = await import('../portal/operations');
+    const errors = unknownOperations(input, OPERATIONS.map((op) => op.operationId));
+    if (errors.length > 0) throw invalid(errors);
+    ctx.faults.set(input);
+    return { config: ctx.faults.get() };
+  },
+});
+
+export const faultOperations = [getFaults, setFaults];
