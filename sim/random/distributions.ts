@@ -1,30 +1,174 @@
-import type { Distribution } from '../../machines';
+/**
+ * Sampling the Distribution data of machines/distribution.ts. Every kind draws exactly one
+ * uniform, by inverse CDF (no rejection, no Box-Muller pairs; a constant draws one too), so a
+ * changed parameter or kind never shifts the draws that follow: runs stay aligned for comparison.
+ */
+import type { Distribution } from '../../machines/distribution';
+import { normalCdf, normalPdf, normalQuantile } from './normal';
 import type { Rng } from './rng';
 
-/** A standard normal draw (Box–Muller; the second value is dropped to keep draws per call fixed). */
-function normal(rng: Rng): number {
-  const u = 1 - rng.next(); // (0, 1]: log(0) never happens
-  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rng.next());
+/** A distribution with its parameters checked and its constants worked out once. */
+export type Sampler = (rng: Rng) => number;
+
+const compiled = new WeakMap<Distribution, Sampler>();
+
+/**
+ * One draw. The compiled sampler is cached per distribution object, so treat distributions as
+ * immutable data (a changed object keeps its old sampler); `sampler()` compiles afresh.
+ */
+export function sample(dist: Distribution, rng: Rng): number {
+  let draw = compiled.get(dist);
+  if (draw === undefined) {
+    draw = sampler(dist);
+    compiled.set(dist, draw);
+  }
+  return draw(rng);
 }
 
-/** One draw from a distribution stated as data (machines/distribution.ts). */
-export function sample(d: Distribution, rng: Rng): number {
-  switch (d.kind) {
-    case 'constant': return d.value;
-    case 'uniform': return d.min + (d.max - d.min) * rng.next();
-    case 'exponential': return -d.mean * Math.log(1 - rng.next());
-    case 'lognormal': return d.median * Math.exp(d.sigma * normal(rng));
+/** Checks `dist` and returns a function drawing from it; throws RangeError on bad parameters. */
+export function sampler(dist: Distribution): Sampler {
+  switch (dist.kind) {
+    case 'constant': {
+      const { value } = finite(dist, 'value');
+      return constant(value);
+    }
+    case 'uniform': {
+      const { min, max } = ordered(dist);
+      const width = max - min;
+      return (rng) => min + width * rng.next();
+    }
+    case 'exponential': {
+      const { mean } = positive(dist, 'mean');
+      return (rng) => -mean * Math.log(1 - rng.next());
+    }
+    case 'lognormal': {
+      const { median } = positive(dist, 'median');
+      const { sigma } = nonNegative(dist, 'sigma');
+      return (rng) => median * Math.exp(sigma * normalQuantile(openUnit(rng)));
+    }
+    case 'truncatedNormal':
+      return truncatedNormal(dist);
+    case 'empirical':
+      return empirical(dist);
+  }
+}
+
+/** The distribution's theoretical mean. */
+export function mean(dist: Distribution): number {
+  switch (dist.kind) {
+    case 'constant': return dist.value;
+    case 'uniform': return (dist.min + dist.max) / 2;
+    case 'exponential': return dist.mean;
+    case 'lognormal': return dist.median * Math.exp(dist.sigma * dist.sigma / 2);
     case 'truncatedNormal': {
-      // Rejection keeps the shape exact; past 64 tries (a window far in a tail) clamp instead.
-      for (let i = 0; i < 64; i += 1) {
-        const x = d.mean + d.sd * normal(rng);
-        if (x >= d.min && x <= d.max) return x;
-      }
-      return Math.min(d.max, Math.max(d.min, d.mean));
+      const { mean: mu, sd } = dist;
+      if (sd === 0) return clamp(mu, dist.min, dist.max);
+      const [a, b, sign] = lowerSide((dist.min - mu) / sd, (dist.max - mu) / sd);
+      const mass = normalCdf(b) - normalCdf(a);
+      return mu + sign * sd * (normalPdf(a) - normalPdf(b)) / mass;
     }
     case 'empirical': {
-      if (d.values.length === 0) throw new RangeError('an empirical distribution needs values');
-      return d.values[d.weights ? rng.weighted(d.weights) : rng.int(d.values.length)]!;
+      const weights = dist.weights ?? dist.values.map(() => 1);
+      let total = 0;
+      let sum = 0;
+      dist.values.forEach((v, i) => { total += weights[i]!; sum += v * weights[i]!; });
+      return sum / total;
     }
   }
+}
+
+/**
+ * Inverse CDF on [Φ(a), Φ(b)]. An interval above the mean is mirrored below it first: there Φ
+ * is small and keeps its relative precision, where near 1 it would round the interval away.
+ */
+function truncatedNormal(dist: Extract<Distribution, { kind: 'truncatedNormal' }>): Sampler {
+  const { mean: mu } = finite(dist, 'mean');
+  const { sd } = nonNegative(dist, 'sd');
+  const { min, max } = ordered(dist);
+  if (min === max) return constant(min);
+  if (sd === 0) return constant(clamp(mu, min, max));
+  const [a, b, sign] = lowerSide((min - mu) / sd, (max - mu) / sd);
+  const lo = normalCdf(a);
+  const mass = normalCdf(b) - lo;
+  if (!(mass > 0)) throw new RangeError(`truncatedNormal: [${min}, ${max}] is too far from the mean to sample`);
+  return (rng) => clamp(mu + sign * sd * normalQuantile(lo + mass * rng.next()), min, max);
+}
+
+/** Weighted values by binary search on cumulative weights (one uniform, O(log n)). */
+function empirical(dist: Extract<Distribution, { kind: 'empirical' }>): Sampler {
+  const values = [...dist.values];
+  if (values.length === 0) throw new RangeError('empirical: values is empty');
+  if (!values.every(Number.isFinite)) throw new RangeError('empirical: values must be finite');
+  if (dist.weights === undefined) return (rng) => values[Math.floor(rng.next() * values.length)]!;
+  if (dist.weights.length !== values.length) throw new RangeError('empirical: weights and values differ in length');
+  const cumulative = new Float64Array(values.length);
+  let total = 0;
+  dist.weights.forEach((w, i) => {
+    if (!(w >= 0 && w < Number.POSITIVE_INFINITY)) throw new RangeError(`empirical: weight ${w} must be finite and >= 0`);
+    total += w;
+    cumulative[i] = total;
+  });
+  if (!(total > 0)) throw new RangeError('empirical: weights sum to 0');
+  return (rng) => {
+    const target = rng.next() * total;
+    let lo = 0;
+    let hi = values.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cumulative[mid]! > target) hi = mid;
+      else lo = mid + 1;
+    }
+    return values[lo]!;
+  };
+}
+
+/** A constant still draws, so swapping it for a random kind shifts no later draw. */
+function constant(value: number): Sampler {
+  return (rng) => {
+    rng.next();
+    return value;
+  };
+}
+
+/** Standardised bounds, mirrored below the mean when the interval lies mostly above it. */
+function lowerSide(a: number, b: number): [number, number, 1 | -1] {
+  return a + b > 0 ? [-b, -a, -1] : [a, b, 1];
+}
+
+/** A uniform in (0, 1): the quantile of 0 is -Infinity. */
+function openUnit(rng: Rng): number {
+  return rng.next() || 2 ** -53;
+}
+
+function clamp(x: number, min: number, max: number): number {
+  return x < min ? min : x > max ? max : x;
+}
+
+type Field<D, K extends keyof D> = Pick<D, K>;
+
+function finite<D extends Distribution, K extends keyof D & string>(dist: D, key: K): Field<D, K> {
+  const v = dist[key];
+  if (typeof v !== 'number' || !Number.isFinite(v)) throw new RangeError(`${dist.kind}: ${key} must be a finite number, got ${String(v)}`);
+  return dist;
+}
+
+function positive<D extends Distribution, K extends keyof D & string>(dist: D, key: K): Field<D, K> {
+  finite(dist, key);
+  if (!((dist[key] as number) > 0)) throw new RangeError(`${dist.kind}: ${key} must be > 0, got ${String(dist[key])}`);
+  return dist;
+}
+
+function nonNegative<D extends Distribution, K extends keyof D & string>(dist: D, key: K): Field<D, K> {
+  finite(dist, key);
+  if (!((dist[key] as number) >= 0)) throw new RangeError(`${dist.kind}: ${key} must be >= 0, got ${String(dist[key])}`);
+  return dist;
+}
+
+/** min <= max; truncatedNormal's bounds may be infinite, uniform's may not. */
+function ordered<D extends Extract<Distribution, { min: number; max: number }>>(dist: D): D {
+  const { min, max } = dist;
+  const finiteOnly = dist.kind === 'uniform';
+  const ok = (x: number) => (finiteOnly ? Number.isFinite(x) : !Number.isNaN(x));
+  if (!ok(min) || !ok(max) || min > max) throw new RangeError(`${dist.kind}: needs min <= max, got [${min}, ${max}]`);
+  return dist;
 }

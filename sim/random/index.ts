@@ -1,3 +1,5 @@
-/** Seeded randomness: named streams from one seed, cheap forks, distributions as data. */
-export { RandomStreams, type Rng } from './rng';
-export { sample } from './distributions';
+/** Seeded randomness: named streams from one seed, cheap per-applicant forks, distributions. */
+export { Rng } from './rng';
+export { RandomStreams, STREAM_NAMES, type StreamName } from './streams';
+export { sample, sampler, mean, type Sampler } from './distributions';
+export { normalCdf, normalPdf, normalQuantile } from './normal';

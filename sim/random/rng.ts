@@ -1,99 +1,76 @@
-import seedrandom from 'seedrandom';
-
-/** A seeded random source: every draw of a run comes from one of these. */
-export interface Rng {
-  /** Uniform in [0, 1). */
-  next(): number;
-  /** An integer in [0, n). */
-  int(n: number): number;
-  chance(p: number): boolean;
-  pick<T>(items: readonly T[]): T;
-  /** An index drawn with the given weights. */
-  weighted(weights: readonly number[]): number;
-  /** An independent sub-stream, e.g. one per applicant: same parent and key, same stream. */
-  fork(key: string | number): Rng;
-}
-
-/** FNV-1a over a string: spreads a stream's name into a 32-bit seed. */
-function hash32(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i += 1) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
-
 /**
- * sfc32 (Chris Doty-Humphrey's small fast counter): forks happen once per applicant, millions
- * of times a run, and seeding a seedrandom generator each time costs far more than this.
+ * A seeded random stream and the draws the simulator makes from it. Every draw here uses one
+ * `next()` (weighted and pick included), so two runs that differ in a rule still draw the same
+ * numbers for the same decisions (common random numbers).
  */
-function sfc32(seed: number, salt: number): () => number {
-  let a = seed ^ 0x9e3779b9;
-  let b = salt ^ 0x243f6a88;
-  let c = Math.imul(seed, 0x85ebca6b) ^ salt;
-  let d = 1;
-  const step = () => {
-    const t = (((a + b) | 0) + d) | 0;
-    d = (d + 1) | 0;
-    a = b ^ (b >>> 9);
-    b = (c + (c << 3)) | 0;
-    c = (c << 21) | (c >>> 11);
-    c = (c + t) | 0;
-    return (t >>> 0) / 4294967296;
-  };
-  for (let i = 0; i < 12; i += 1) step(); // mix the seed in
-  return step;
-}
+import { Sfc32 } from './sfc32';
 
-class Source implements Rng {
-  constructor(readonly id: string, private readonly draw: () => number) {}
+export abstract class Rng {
+  /** The string this stream is derived from (`seed/name/...`), for forks and for reports. */
+  constructor(readonly key: string) {}
 
-  next(): number { return this.draw(); }
-  int(n: number): number { return Math.floor(this.draw() * n); }
-  chance(p: number): boolean { return p > 0 && this.draw() < p; }
+  /** A float in [0, 1) (32 random bits). */
+  abstract next(): number;
 
+  /** An integer in [0, n). */
+  int(n: number): number {
+    if (!(Number.isInteger(n) && n > 0)) throw new RangeError(`int(n) needs a positive integer, got ${n}`);
+    return Math.floor(this.next() * n);
+  }
+
+  /** True with probability p (p <= 0: never; p >= 1: always, still drawing once). */
+  chance(p: number): boolean {
+    return this.next() < p;
+  }
+
+  /** One item, each as likely. */
   pick<T>(items: readonly T[]): T {
-    if (items.length === 0) throw new RangeError('pick from an empty list');
+    if (items.length === 0) throw new RangeError('pick() from an empty list');
     return items[this.int(items.length)]!;
   }
 
+  /** An index drawn in proportion to `weights` (non-negative, not all zero). */
   weighted(weights: readonly number[]): number {
     let total = 0;
-    for (const w of weights) total += w > 0 ? w : 0;
-    if (!(total > 0)) throw new RangeError('weighted: no positive weight');
-    let u = this.draw() * total;
-    for (let i = 0; i < weights.length; i += 1) {
-      const w = weights[i]! > 0 ? weights[i]! : 0;
-      if (u < w) return i;
-      u -= w;
+    for (const w of weights) {
+      if (!(w >= 0 && w < Number.POSITIVE_INFINITY)) throw new RangeError(`weight ${w} must be finite and >= 0`);
+      total += w;
     }
-    return weights.length - 1;
+    if (!(total > 0)) throw new RangeError('weighted() needs a positive total weight');
+    let target = this.next() * total;
+    let last = 0;
+    for (let i = 0; i < weights.length; i += 1) {
+      const w = weights[i]!;
+      if (w === 0) continue;
+      if (target < w) return i;
+      target -= w;
+      last = i;
+    }
+    return last; // rounding left a sliver past the end: the last positive weight takes it
   }
 
-  fork(key: string | number): Rng {
-    const id = `${this.id}/${key}`;
-    return new Source(id, sfc32(hash32(id), typeof key === 'number' ? key : hash32(String(key))));
+  /**
+   * A sub-stream named `name`, e.g. one per applicant: `behaviour.fork(17)`. It derives from
+   * this stream's key, not its state: forking draws nothing here, and the same name always
+   * gives the same sequence, however many other forks were made or in what order.
+   */
+  fork(name: string | number): Rng {
+    return new ForkRng(`${this.key}/${name}`);
   }
 }
 
-/**
- * Named streams from one seed (population, behaviour, arrivals, portal, backOffice): each
- * draws independently, so a rule change that alters how many draws one part makes leaves
- * the others' draws alone (common random numbers across two rule sets).
- */
-export class RandomStreams {
-  private readonly streams = new Map<string, Rng>();
-  constructor(readonly seed: number | string) {}
-
-  stream(name: string): Rng {
-    let s = this.streams.get(name);
-    if (!s) {
-      const id = `${this.seed}/${name}`;
-      const generator = seedrandom.alea(id);
-      s = new Source(id, () => generator());
-      this.streams.set(name, s);
-    }
-    return s;
+/** A fork: SFC32, cheap to make (see sfc32.ts). */
+class ForkRng extends Rng {
+  private readonly source: Sfc32;
+  constructor(key: string) {
+    super(key);
+    this.source = new Sfc32(key);
   }
+  next(): number { return this.source.next(); }
+}
+
+/** An Rng over any [0, 1) source (a named stream's seedrandom generator). */
+export class SourceRng extends Rng {
+  constructor(key: string, private readonly source: () => number) { super(key); }
+  next(): number { return this.source(); }
 }
