@@ -28,6 +28,8 @@ export function identify(a: ApplicantRecord, v: Variant) {
 
 /** A new password that follows the rule and differs from the old one. */
 export const nextPassword = (old: string) => `${old.replace(/\d+$/, '')}${(Number(/\d+$/.exec(old)?.[0] ?? 0) + 1) % 10_000}`;
+/** A new password with a slip: the special characters left out, which the password rule refuses. */
+export const weakPassword = (old: string) => nextPassword(old).replace(/[^\p{L}\d]/gu, '');
 
 const STEP_TWO = {
   mandarinCertificate: '二级甲等', highestEducation: '本科', degree: '学士', majorCategory: '师范教育类', major: '教育学',

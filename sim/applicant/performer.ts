@@ -1,6 +1,6 @@
 import { classify, type Outcome } from '../../machines';
 import type { PortalAnswer, PortalClient } from '../clients';
-import { handAddedCertificate, identify, nextPassword, profileForm, registrationForm, wizardSubmission } from './inputs';
+import { handAddedCertificate, identify, nextPassword, profileForm, registrationForm, weakPassword, wizardSubmission } from './inputs';
 import { photos } from './photos';
 import type { ApplicantRecord, ApplicantSession, Variant } from './record';
 
@@ -14,9 +14,28 @@ class Act {
   constructor(readonly client: PortalClient, readonly a: ApplicantRecord, readonly s: ApplicantSession, readonly v: Variant) {}
 
   async call(op: string, input: unknown = {}): Promise<PortalAnswer> {
+    const answer = await this.send(op, input);
+    // A session lives two hours; after a wait of days the applicant signs in again first.
+    if (answer.status === 401 && this.s.token && op !== 'login' && (await this.signInAgain())) return this.send(op, input);
+    return answer;
+  }
+
+  private async send(op: string, input: unknown): Promise<PortalAnswer> {
     const answer = await this.client.call(op, input, { token: this.s.token, address: this.s.address });
     this.calls.push({ op, answer });
     return answer;
+  }
+
+  /** Signs in again with the current password (no slips: the step's variant is for the step). */
+  private async signInAgain(): Promise<boolean> {
+    const challenge = await this.send('getCaptcha', {});
+    if (challenge.status !== 200) return false;
+    const solved = await this.send('solveCaptcha', { id: challenge.body.id, x: challenge.body.targetX });
+    if (solved.status !== 200) return false;
+    const login = await this.send('login', { idNumber: this.a.idNumber, password: this.s.password, captchaToken: solved.body.captchaToken });
+    if (login.status !== 201) return false;
+    this.s.token = login.body.token;
+    return true;
   }
 
   /** Solves the slider (or misses it); a refusal answer stops the step there. */
@@ -66,11 +85,13 @@ const STEPS: Record<string, StepPerformer> = {
   },
   resetStart: (x) => x.call('startPasswordReset', identify(x.a, x.v)),
   resetEmail: (x) => x.call('sendResetEmail', identify(x.a, x.v)),
-  resetEmailLink: async (x) => newPassword(x, await x.call('resetPasswordWithEmailToken', { token: x.v.badCode ? 'expired' : await x.resetLinkToken(), newPassword: nextPassword(x.s.password) })),
+  // On the reset forms the applicant is already identified (step 1); a slip there is a new
+  // password that breaks the rule, refused as a form error (INVALID), as the machine expects.
+  resetEmailLink: async (x) => newPassword(x, await x.call('resetPasswordWithEmailToken', { token: x.v.badCode ? 'expired' : await x.resetLinkToken(), newPassword: newPasswordFor(x) })),
   resetSms: (x) => x.withCaptcha('requestSmsCode', { purpose: 'reset', idNumber: x.a.idNumber }),
-  resetSmsForm: async (x) => newPassword(x, await x.call('resetPasswordWithSms', { ...identify(x.a, x.v), code: await x.code(x.a.phone), newPassword: nextPassword(x.s.password) })),
+  resetSmsForm: async (x) => newPassword(x, await x.call('resetPasswordWithSms', { ...identify(x.a, {}), code: await x.code(x.a.phone), newPassword: newPasswordFor(x) })),
   resetWechat: (x) => x.call('requestWechatCode', { idNumber: x.a.idNumber, purpose: 'reset' }),
-  resetWechatForm: async (x) => newPassword(x, await x.call('resetPasswordWithWechat', { ...identify(x.a, x.v), code: await x.code(x.a.idNumber), newPassword: nextPassword(x.s.password) })),
+  resetWechatForm: async (x) => newPassword(x, await x.call('resetPasswordWithWechat', { ...identify(x.a, {}), code: await x.code(x.a.idNumber), newPassword: newPasswordFor(x) })),
   profile: async (x) => {
     const answer = await x.call('completeProfile', profileForm(x.a, x.v));
     // Binding WeChat is suggested at first login; personas who did it can reset by WeChat later.
@@ -139,6 +160,8 @@ const STEPS: Record<string, StepPerformer> = {
     phone: x.a.phone, code: await x.code(x.a.phone),
   }),
 };
+
+const newPasswordFor = (x: Act) => (x.v.typo ? weakPassword(x.s.password) : nextPassword(x.s.password));
 
 function newPassword(x: Act, answer: PortalAnswer): PortalAnswer {
   if (answer.status === 200) x.s.password = nextPassword(x.s.password);

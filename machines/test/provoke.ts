@@ -1,0 +1,308 @@
+/**
+ * Provokers: for a step the machine asks and the outcome a path expects, put the stub in the
+ * state that makes that outcome happen (admin operations, the applicant's own calls, the
+ * clock) and choose the applicant's slip (Variant). The step itself is then performed as the
+ * applicant does it, and what the stub answers is compared with what the path expects.
+ */
+import { addDays, localMidnight } from '../../rules';
+import type { ApplicantRecord, ApplicantSession, Variant } from '../../sim/applicant';
+import { handAddedCertificate, profileForm, wizardSubmission } from '../../sim/applicant/inputs';
+import { photos } from '../../sim/applicant/photos';
+import type { PortalAnswer } from '../../sim/clients';
+import { ROUTES } from '../../stub-server/http';
+import { beijingDate, expectStatus, institution, registerNow, registryCertificate, RULES, setClock, signIn, type Stub } from './fixtures';
+import type { WaitContext } from './runner';
+
+/** What a path's world holds besides the stub: its applicant and what the test seeded. */
+export interface Scene {
+  stub: Stub;
+  applicant: ApplicantRecord;
+  session: ApplicantSession;
+  waits: WaitContext;
+  /** The public-security entry the test seeded, if any. */
+  identity?: { name: string; stale: boolean };
+  /** The applicant's account dates from before 2019-03-01 (path setup). */
+  accountBefore2019?: boolean;
+}
+
+/** Raised when an outcome cannot be provoked: the path fails (what the stub can never give is in INFEASIBLE, left out of the paths). */
+export class CannotProvoke extends Error {}
+
+const SLIPS: Record<string, Variant> = {
+  CAPTCHA: { captchaMiss: true },
+  INVALID: { typo: true },
+  PHOTO_REFUSED: { badPhoto: true },
+  CODE_REFUSED: { badCode: true },
+  WRONG_CREDENTIALS: { wrongPassword: true },
+};
+
+/** A slip that gives one step's outcome: the name mistyped at step 1 of a reset, so no account matches. */
+const STEP_SLIPS: Record<string, Record<string, Variant>> = {
+  resetStart: { ACCOUNT_NOT_FOUND: { typo: true } },
+};
+
+const ok = (answer: PortalAnswer, what: string) => expectStatus(answer, what, 200, 201);
+
+/** Calls an applicant operation with the session, signing in again first when it has expired. */
+async function own(scene: Scene, op: string, input: unknown = {}): Promise<PortalAnswer> {
+  const { stub, applicant: a, session: s } = scene;
+  if (!s.token) await signIn(stub.client, a, s);
+  let answer = await stub.client.call(op, input, { token: s.token, address: s.address });
+  if (answer.status === 401) {
+    await signIn(stub.client, a, s);
+    answer = await stub.client.call(op, input, { token: s.token, address: s.address });
+  }
+  return answer;
+}
+
+/** Calls a public operation from the applicant's address. */
+const call = (scene: Scene, op: string, input: unknown = {}) => scene.stub.client.call(op, input, { address: scene.session.address });
+
+async function captcha(scene: Scene): Promise<string> {
+  const challenge = await call(scene, 'getCaptcha');
+  return (await call(scene, 'solveCaptcha', { id: challenge.body.id, x: challenge.body.targetX })).body.captchaToken;
+}
+
+/** Calls until the answer is a 429 with `code` (a daily or cycle quota spent); at most `max` calls. */
+async function exhaust(what: string, code: string, attempt: () => Promise<PortalAnswer>, max = 20): Promise<void> {
+  for (let i = 0; i < max; i += 1) {
+    const answer = await attempt();
+    if (answer.status === 429 && answer.body.code === code) return;
+  }
+  throw new CannotProvoke(`${what}: no ${code} after ${max} calls`);
+}
+
+async function seedIdentity(scene: Scene, identity: { name: string; stale: boolean }): Promise<void> {
+  await ok(await scene.stub.client.admin('seedIdentities', [{ idNumber: scene.applicant.idNumber, ...identity }]), 'seedIdentities');
+  scene.identity = identity;
+}
+
+/** The registry answers the applicant's own name, current (resets a CTID opened: a fresh record). */
+async function registryPasses(scene: Scene): Promise<void> {
+  if (scene.identity && (scene.identity.stale || scene.identity.name !== scene.applicant.name)) await seedIdentity(scene, { name: scene.applicant.name, stale: false });
+}
+
+const today = (scene: Scene) => beijingDate(scene.stub.now());
+const yearOf = (scene: Scene) => today(scene).slice(0, 4);
+
+async function seedInstitution(scene: Scene, window: { from: string; to: string }, over: Parameters<typeof institution>[2] = {}, province = scene.applicant.province) {
+  const body = { ...institution(scene.applicant.province, window, over), province };
+  await ok(await scene.stub.client.admin('seedInstitutions', [body]), 'seedInstitutions');
+}
+
+/** The whole season: open today (journeys run in the open months). */
+const seasonWindow = (scene: Scene) => ({ from: `${yearOf(scene)}-07-01`, to: `${yearOf(scene)}-12-31` });
+
+async function latestPendingReview(scene: Scene): Promise<string> {
+  const review = await own(scene, 'getManualReview');
+  if (review.status !== 200 || review.body.status !== 'pending') throw new CannotProvoke(`no pending manual review to decide (${review.status} ${review.body.status ?? review.body.code})`);
+  return review.body.reviewId;
+}
+
+async function decideReview(scene: Scene, decision: 'approve' | 'reject'): Promise<void> {
+  const reviewId = await latestPendingReview(scene);
+  await ok(await scene.stub.client.admin('decideManualReview', { reviewId, decision, ...(decision === 'reject' ? { reason: '照片不清晰' } : {}) }), 'decideManualReview');
+}
+
+const application = (scene: Scene) => {
+  if (!scene.session.applicationNumber) throw new CannotProvoke('no application number yet');
+  return scene.session.applicationNumber;
+};
+
+async function admin(scene: Scene, op: string, input: Record<string, unknown>): Promise<void> {
+  await ok(await scene.stub.client.admin(op, { applicationNumber: application(scene), ...input }), op);
+}
+const confirm = (scene: Scene, result: 'pass' | 'fail') => admin(scene, 'confirmOnSite', { result, ...(result === 'fail' ? { reason: '材料不全' } : {}) });
+const decide = (scene: Scene, conclusion: string) => admin(scene, 'decideRegistration', { conclusion });
+const revert = (scene: Scene) => admin(scene, 'revertToPending', { reason: '请修改照片' });
+const message = (scene: Scene) => admin(scene, 'postRegistrationMessage', { from: 'confirmation-point', text: '请上传白底照片' });
+
+/** The next statutory holiday from today on, at 10:00 (the portal is closed on it). */
+function nextHoliday(scene: Scene): string {
+  const date = today(scene);
+  const days = Object.values(RULES.calendar.holidays).flatMap((y) => y.daysOff.map((d) => d.from)).filter((d) => d >= date).sort();
+  if (!days[0]) throw new CannotProvoke(`no statutory holiday after ${date} in the calendar`);
+  return `${days[0]}T10:00:00+08:00`;
+}
+
+/** A moment in the first half of next year: no registration season. */
+const offSeason = (scene: Scene) => `${Number(yearOf(scene)) + 1}-03-10T10:00:00+08:00`;
+
+type Provoker = (scene: Scene) => Promise<Variant | void>;
+
+/** The preconditions of each (step, outcome), where the plain call does not already give it. */
+const PROVOKERS: Record<string, Record<string, Provoker>> = {
+  smsCode: {
+    SMS_DAILY_QUOTA_EXCEEDED: (x) => exhaust('SMS quota', 'SMS_DAILY_QUOTA_EXCEEDED', async () => call(x, 'requestSmsCode', { phone: x.applicant.phone, purpose: 'change-phone', captchaToken: await captcha(x) })),
+  },
+  queryCode: {
+    SMS_DAILY_QUOTA_EXCEEDED: (x) => exhaust('SMS quota', 'SMS_DAILY_QUOTA_EXCEEDED', async () => call(x, 'requestSmsCode', { phone: x.applicant.phone, purpose: 'change-phone', captchaToken: await captcha(x) })),
+  },
+  query: {
+    ok: async (x) => { await ok(await x.stub.client.admin('seedCertificates', [registryCertificate(x.applicant)]), 'seedCertificates'); },
+  },
+  resetSms: {
+    SMS_DAILY_QUOTA_EXCEEDED: (x) => exhaust('SMS quota', 'SMS_DAILY_QUOTA_EXCEEDED', async () => call(x, 'requestSmsCode', { phone: x.applicant.phone, purpose: 'change-phone', captchaToken: await captcha(x) })),
+  },
+  wechatCode: {
+    WECHAT_DAILY_QUOTA_EXCEEDED: (x) => exhaust('WeChat quota', 'WECHAT_DAILY_QUOTA_EXCEEDED', () => call(x, 'requestWechatCode', { idNumber: x.applicant.idNumber, purpose: 'register' })),
+  },
+  registerForm: {
+    // Someone (the applicant, earlier) registered this ID already: by WeChat, leaving the SMS code alone.
+    ACCOUNT_EXISTS: async (x) => { await ok(await registerNow(x.stub.client, x.applicant, x.session), 'registerAccount'); },
+  },
+  signIn: {
+    ok: async (x) => {
+      if ((await own(x, 'getMe')).body.profileComplete !== true) await ok(await own(x, 'completeProfile', profileForm(x.applicant, {})), 'completeProfile');
+      await registryPasses(x);
+      await ok(await own(x, 'verifyRealName'), 'verifyRealName');
+      x.session.token = undefined;
+    },
+    'ok-unverified': async (x) => {
+      await ok(await own(x, 'completeProfile', profileForm(x.applicant, {})), 'completeProfile');
+      x.session.token = undefined;
+    },
+    LOGIN_LOCKED: (x) => exhaust('login lock', 'LOGIN_LOCKED', async () => call(x, 'login', { idNumber: x.applicant.idNumber, password: `${x.session.password}x`, captchaToken: await captcha(x) })),
+  },
+  resetStart: {
+    REGISTER_AGAIN: async (x) => {
+      if (!x.accountBefore2019) throw new CannotProvoke('REGISTER_AGAIN needs an account from before 2019 (path setup)');
+    },
+  },
+  verify: {
+    passed: (x) => registryPasses(x),
+    'failed:open-ctid': (x) => seedIdentity(x, { name: x.applicant.name, stale: true }),
+    'failed:manual-review': (x) => seedIdentity(x, { name: `${x.applicant.name}某`, stale: false }),
+    // Attempts with a name that does not match (a name change that fails) use up the day's quota.
+    REAL_NAME_DAILY_QUOTA_EXCEEDED: (x) => exhaust('real-name quota', 'REAL_NAME_DAILY_QUOTA_EXCEEDED', () => own(x, 'verifyRealName', { name: '某某某' })),
+    MANUAL_REVIEW_PENDING: async (x) => {
+      await expectStatus(await own(x, 'verifyRealName', { name: '某某某' }), 'a failing verifyRealName', 200);
+      await ok(await own(x, 'submitManualReview', { photo: photos().document }), 'submitManualReview');
+    },
+  },
+  review: {
+    MANUAL_REVIEW_PENDING: async (x) => { await ok(await own(x, 'submitManualReview', { photo: photos().document }), 'submitManualReview'); },
+    MANUAL_REVIEW_CYCLE_QUOTA_EXCEEDED: (x) => exhaust('manual-review quota', 'MANUAL_REVIEW_CYCLE_QUOTA_EXCEEDED', async () => {
+      const answer = await own(x, 'submitManualReview', { photo: photos().document });
+      if (answer.status === 201) await decideReview(x, 'reject');
+      return answer;
+    }),
+    ALREADY_VERIFIED: async (x) => {
+      await registryPasses(x);
+      await ok(await own(x, 'verifyRealName'), 'verifyRealName');
+    },
+  },
+  reviewCheck: {
+    approved: (x) => decideReview(x, 'approve'),
+    rejected: (x) => decideReview(x, 'reject'),
+  },
+  window: {
+    open: (x) => seedInstitution(x, seasonWindow(x)),
+    upcoming: async (x) => {
+      const from = addDays(today(x), 3);
+      await seedInstitution(x, { from, to: `${yearOf(x)}-12-31` });
+      x.waits.windowOpensAt = localMidnight(from, RULES.time.utcOffsetMinutes);
+    },
+    // The province's registration body takes part in another province, so none is found here.
+    none: (x) => seedInstitution(x, seasonWindow(x), {}, x.applicant.province === '35' ? '44' : '35'),
+    REGISTRATION_SEASON_CLOSED: (x) => setClock(x.stub, { now: offSeason(x) }),
+  },
+  certificate: {
+    found: async (x) => { await ok(await x.stub.client.admin('seedCertificates', [registryCertificate(x.applicant)]), 'seedCertificates'); },
+  },
+  addCertificate: {
+    CERTIFICATE_EXISTS: async (x) => { await ok(await own(x, 'addCertificate', handAddedCertificate(x.applicant, photos().document, {})), 'addCertificate'); },
+    CERTIFICATE_SYNCED_NOT_ADDABLE: async (x) => { await ok(await x.stub.client.admin('seedCertificates', [registryCertificate(x.applicant)]), 'seedCertificates'); },
+  },
+  school: {
+    found: async (x) => {
+      x.session.schoolName ??= `${x.applicant.city}师范学院`;
+      await ok(await own(x, 'addSchool', { name: x.session.schoolName, type: '普通高等学校', province: x.applicant.province }), 'addSchool');
+    },
+  },
+  addSchool: {
+    SCHOOL_EXISTS: async (x) => { await ok(await own(x, 'addSchool', { name: x.session.schoolName, type: '普通高等学校', province: x.applicant.province }), 'addSchool'); },
+  },
+  institution: {
+    none: (x) => seedInstitution(x, seasonWindow(x), { qualificationTypes: ['高级中学教师资格'], stages: ['高中'] }),
+  },
+  submit: {
+    DUPLICATE_APPLICATION: async (x) => { await ok(await own(x, 'submitRegistration', wizardSubmission(x.applicant, x.session, {}, 'agree')), 'submitRegistration'); },
+    REGISTRATION_WINDOW_CLOSED: async (x) => {
+      const from = addDays(today(x), 1);
+      if (from.slice(0, 4) !== yearOf(x)) throw new CannotProvoke('no day left in the season for an upcoming window');
+      await seedInstitution(x, { from, to: `${yearOf(x)}-12-31` });
+    },
+    REGISTRATION_SEASON_CLOSED: (x) => setClock(x.stub, { now: offSeason(x) }),
+    PORTAL_CLOSED_HOLIDAY: (x) => setClock(x.stub, { now: nextHoliday(x) }),
+  },
+  form: {
+    // A new photo on the application restarts the hour before the form can be printed.
+    FORM_NOT_YET_AVAILABLE: async (x) => {
+      const photo = await ok(await own(x, 'uploadPhoto', { photo: photos().personal }), 'uploadPhoto');
+      await ok(await own(x, 'updateRegistration', { applicationNumber: application(x), photoId: photo.body.photoId }), 'updateRegistration');
+    },
+  },
+  status: {
+    message: (x) => message(x),
+    待注册审批: (x) => confirm(x, 'pass'),
+    确认未通过: (x) => confirm(x, 'fail'),
+    注册合格: async (x) => { await confirm(x, 'pass'); await decide(x, '注册合格'); },
+    暂缓注册: async (x) => { await confirm(x, 'pass'); await decide(x, '暂缓注册'); },
+    注册不合格: async (x) => { await confirm(x, 'pass'); await decide(x, '注册不合格'); },
+  },
+  modify: {
+    NOT_PENDING_CONFIRMATION: (x) => confirm(x, 'pass'),
+    PORTAL_CLOSED_HOLIDAY: (x) => setClock(x.stub, { now: nextHoliday(x) }),
+  },
+  approvalStatus: {
+    注册合格: (x) => decide(x, '注册合格'),
+    暂缓注册: (x) => decide(x, '暂缓注册'),
+    注册不合格: (x) => decide(x, '注册不合格'),
+    网报待确认: (x) => revert(x),
+    message: async (x) => { await revert(x); await message(x); },
+    确认未通过: async (x) => { await revert(x); await confirm(x, 'fail'); },
+  },
+};
+
+/**
+ * Steps whose outcome the stub can never give, with the reason: paths needing them are
+ * excluded (the coverage report still counts the transition as reachable in the machine).
+ */
+export const INFEASIBLE: Record<string, Record<string, string>> = {
+  ctid: {
+    CTID_RESIDENT_ID_ONLY: 'the machine reaches ctid only after failed:open-ctid, which the stub answers to resident-ID holders only (real-name/registry.ts); for them openCtid succeeds',
+  },
+};
+
+/**
+ * A portal outage for the next minute of the stub's clock (setFaults, every public and
+ * applicant operation): the step's first call answers 503; the applicant's retry, ten minutes
+ * later, finds the portal back. HTTP only: faults are the HTTP transport's.
+ */
+async function outage(scene: Scene): Promise<void> {
+  if (scene.stub.transport !== 'http' || !ROUTES.some((r) => r.operationId === 'setFaults')) throw new CannotProvoke('this stub has no fault injection (setFaults)');
+  const from = scene.stub.now();
+  const window = { from: new Date(from).toISOString(), to: new Date(from + 60_000).toISOString() };
+  await ok(await scene.stub.client.admin('setFaults', { operations: { '*': { outage: window } } }), 'setFaults');
+}
+
+/**
+ * Prepares the stub for `outcome` of `step` and says how the applicant slips, if at all.
+ * UNAVAILABLE is an outage injected through setFaults.
+ */
+export async function provoke(scene: Scene, step: string, outcome: string): Promise<Variant> {
+  const reason = INFEASIBLE[step]?.[outcome];
+  if (reason) throw new CannotProvoke(`${step} → ${outcome} cannot happen: ${reason}`);
+  if (outcome === 'UNAVAILABLE') {
+    await outage(scene);
+    return {};
+  }
+  const provoker = PROVOKERS[step]?.[outcome];
+  const variant = (await provoker?.(scene)) ?? {};
+  return { ...(STEP_SLIPS[step]?.[outcome] ?? SLIPS[outcome] ?? {}), ...variant };
+}
+
+/** Whether anything prepares `outcome` of `step` beyond the plain call (for failure messages). */
+export const prepared = (step: string, outcome: string): boolean =>
+  outcome === 'UNAVAILABLE' || PROVOKERS[step]?.[outcome] !== undefined || STEP_SLIPS[step]?.[outcome] !== undefined || SLIPS[outcome] !== undefined;

@@ -1,0 +1,108 @@
+/**
+ * A live journey actor for tests: the machine provided with a driver that records what the
+ * machine asks (`request`, `view`, `milestone`), delays computed from the stub's clock, and an
+ * actor clock the test controls. Nothing runs by itself: the test answers each request, turns
+ * each page and fires each wait, moving the stub's clock by exactly the wait's length first.
+ *
+ * Why a clock of our own rather than sending `xstate.after.*` events: the machine then computes
+ * and schedules its delays itself (as in the simulator), and the test checks that exactly one
+ * wait is pending when the path says a delay elapses.
+ */
+import { createActor, type Actor, type AnyStateMachine } from 'xstate';
+import { nextLocalMidnight } from '../../rules';
+import type { Page } from '../journey/setup';
+import type { Persona } from '../persona';
+import { DAY, RULES, type Stub } from './fixtures';
+
+export interface Request { op: string; step: string }
+
+interface Timer { id: number; ms: number; fire: () => void }
+
+/** The actor's clock: timeouts wait until the test fires them. */
+export class ManualClock {
+  private readonly timers = new Map<number, Timer>();
+  private nextId = 1;
+
+  setTimeout(fn: (...args: unknown[]) => void, ms: number): number {
+    const id = this.nextId++;
+    this.timers.set(id, { id, ms, fire: () => fn() });
+    return id;
+  }
+
+  clearTimeout(id: unknown): void { this.timers.delete(id as number); }
+
+  get pending(): Timer[] { return [...this.timers.values()]; }
+
+  /** The one pending timeout (there is one wait at a time in the journey machines). */
+  only(): Timer {
+    const [timer, ...more] = this.pending;
+    if (!timer || more.length > 0) throw new Error(`expected one pending wait, found ${this.pending.length}`);
+    return timer;
+  }
+
+  fire(timer: Timer): void {
+    if (!this.timers.delete(timer.id)) throw new Error('this wait is no longer pending');
+    timer.fire();
+  }
+}
+
+/** What the test world knows that delays depend on. */
+export interface WaitContext { windowOpensAt?: number }
+
+/**
+ * The delays, as the driver computes them from the stub's clock: the next Beijing midnight, the
+ * rule's form delay, the persona's days between checks, a week away from the wizard (clear of
+ * a holiday week), the window's opening; a failed portal is retried ten minutes later.
+ */
+export function delaysFor(stub: Stub, waits: WaitContext) {
+  const now = () => stub.now();
+  return {
+    retryLater: 10 * 60_000,
+    untilTomorrow: () => nextLocalMidnight(now(), RULES.time.utcOffsetMinutes) - now(),
+    nextCheck: ({ context }: { context: { persona: Persona } }) => context.persona.checkEveryDays * DAY,
+    comeBackLater: 7 * DAY,
+    formDelay: RULES.registration.formDelayMinutes * 60_000,
+    untilWindowOpens: () => Math.max(60_000, (waits.windowOpensAt ?? now() + DAY) - now()),
+  };
+}
+
+export interface Driven {
+  actor: Actor<AnyStateMachine>;
+  clock: ManualClock;
+  /** The request the machine made since it was last taken (entering a portal step). */
+  takeRequest(): Request | undefined;
+  /** The page the machine showed since it was last taken. */
+  takeView(): Page | undefined;
+  milestones: string[];
+}
+
+/** Starts `machine` for `persona` with the recording driver, delays from `stub`'s clock. */
+export function drive(machine: AnyStateMachine, persona: Persona, stub: Stub, waits: WaitContext): Driven {
+  let request: Request | undefined;
+  let view: Page | undefined;
+  const milestones: string[] = [];
+  const provided = machine.provide({
+    actions: {
+      request: (_: unknown, params: Request) => {
+        if (request) throw new Error(`the machine asked ${params.step} before ${request.step} was answered`);
+        request = params;
+      },
+      view: (_: unknown, params: { page: Page }) => { view = params.page; },
+      milestone: (_: unknown, params: { name: string }) => { milestones.push(params.name); },
+    } as never,
+    delays: delaysFor(stub, waits) as never,
+  });
+  const clock = new ManualClock();
+  const actor = createActor(provided, { input: { persona }, clock });
+  actor.start();
+  return {
+    actor,
+    clock,
+    takeRequest: () => { const r = request; request = undefined; return r; },
+    takeView: () => { const v = view; view = undefined; return v; },
+    milestones,
+  };
+}
+
+/** The delay a delayed event names (`xstate.after.<delay>.<state id>`). */
+export const delayOf = (eventType: string): string | undefined => /^xstate\.after\.([^.]+)\./.exec(eventType)?.[1];
