@@ -91,6 +91,10 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
   const journeys = driver;
 
   await seedInstitutions(portal, scenario.provinces);
+  if (scenario.faults) {
+    const set = await client.admin('setFaults', scenario.faults);
+    if (set.status !== 200) throw new Error(`scenario ${scenario.name}: faults refused: ${set.body?.detail ?? set.status}`);
+  }
   const population = createPopulation({
     rng: streams.stream('population'), size: applicants, staleRate: scenario.population.staleRate, rules,
     asOf: from, provinces: Object.fromEntries(scenario.provinces.map((p) => [p.code, p.share])),
