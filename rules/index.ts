@@ -2,7 +2,7 @@
 export { rulesSchema, idTypeSchema, type Rules, type RulesOverride, type IdType } from './schema';
 export { resolveRules, loadRulesFile, loadRulesOverride, defaultRules, RulesError, type RuleProblem } from './load';
 export { rulesHash } from './hash';
-export { mergeOverrides } from './merge';
+export { mergeOverrides, deepMerge, type DeepPartial } from './merge';
 export * from './calendar/local-time';
 export { reviewCycleAt, type Cycle } from './calendar/cycles';
 export { WorkingCalendar } from './calendar/working-days';

@@ -11,9 +11,5 @@ export default defineScenario({
   provinces: [{ code: '44', share: 1, window: { from: '2026-10-19', to: '2026-11-01' } }],
   arrivals: { openingSpike: { multiplier: 1.5, decayDays: 1 }, deadlineRush: { days: 3, multiplier: 4 } },
   followUpDays: 14,
-  backOffice: {
-    reviewers: { count: 6, hours: [9, 17], serviceMinutes: { kind: 'lognormal', median: 12, sigma: 0.5 }, approveRate: 0.85 },
-    confirmation: { perPointPerDay: 600, passRate: 0.97, messageRate: 0.03 },
-    approval: { perInstitutionPerDay: 5_000, outcomes: { 注册合格: 0.97, 暂缓注册: 0.025, 注册不合格: 0.005 } },
-  },
+  backOffice: { reviewers: { count: 6 }, confirmation: { perPointPerDay: 600 }, approval: { perInstitutionPerDay: 5_000 } },
 });

@@ -1,3 +1,4 @@
+import { deepMerge, type DeepPartial } from '../rules';
 import type { Scenario, ScenarioInput } from './types';
 
 /**
@@ -27,15 +28,7 @@ export const SCENARIO_DEFAULTS: Omit<Scenario, 'name' | 'description' | 'provinc
   },
 };
 
-/** A scenario with every default filled in; nested groups merge one level deep. */
+/** A scenario with every default filled in, at any depth (arrays replace). */
 export function defineScenario(input: ScenarioInput): Scenario {
-  const d = SCENARIO_DEFAULTS;
-  return {
-    ...d,
-    ...input,
-    arrivals: { ...d.arrivals, ...input.arrivals },
-    population: { ...d.population, ...input.population },
-    backOffice: { ...d.backOffice, ...input.backOffice },
-    capacity: { ...d.capacity, ...input.capacity },
-  };
+  return deepMerge<Scenario>(SCENARIO_DEFAULTS as DeepPartial<Scenario>, input as DeepPartial<Scenario>);
 }

@@ -16,10 +16,6 @@ export default defineScenario({
   applicants: 3_000_000,
   provinces: PROVINCES.map((p, i) => ({ code: p.code, share: p.teachers, window: WINDOWS[i % WINDOWS.length]! })),
   followUpDays: 21,
-  backOffice: {
-    reviewers: { count: 60, hours: [9, 17], serviceMinutes: { kind: 'lognormal', median: 12, sigma: 0.5 }, approveRate: 0.85 },
-    confirmation: { perPointPerDay: 2_000, passRate: 0.97, messageRate: 0.03 },
-    approval: { perInstitutionPerDay: 10_000, outcomes: { 注册合格: 0.97, 暂缓注册: 0.025, 注册不合格: 0.005 } },
-  },
-  capacity: { servers: { servers: 48, serviceMs: { default: 25, login: 60, registerAccount: 80, submitRegistration: 90, uploadPhoto: 70, submitManualReview: 70, getApplicationForm: 120 }, timeoutMs: 30_000 } },
+  backOffice: { reviewers: { count: 60 }, confirmation: { perPointPerDay: 2_000 }, approval: { perInstitutionPerDay: 10_000 } },
+  capacity: { servers: { servers: 48 } },
 });

@@ -10,10 +10,6 @@ export default defineScenario({
   applicants: 8_000,
   provinces: [{ code: '35', share: 1, window: { from: '2026-09-11', to: '2026-09-24' } }],
   population: { staleRate: 0.25, verifiedAccounts: 0.2 },
-  backOffice: {
-    reviewers: { count: 1, hours: [9, 17], serviceMinutes: { kind: 'lognormal', median: 15, sigma: 0.5 }, approveRate: 0.85 },
-    confirmation: { perPointPerDay: 150, passRate: 0.97, messageRate: 0.03 },
-    approval: { perInstitutionPerDay: 1_000, outcomes: { 注册合格: 0.97, 暂缓注册: 0.025, 注册不合格: 0.005 } },
-  },
+  backOffice: { reviewers: { count: 1, serviceMinutes: { kind: 'lognormal', median: 15, sigma: 0.5 } } },
   followUpDays: 35,
 });

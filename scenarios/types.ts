@@ -1,5 +1,5 @@
 import type { Distribution } from '../machines';
-import type { RulesOverride } from '../rules';
+import type { DeepPartial, RulesOverride } from '../rules';
 import type { PersonaMix } from '../sim/population';
 import type { ReviewersConfig } from '../sim/back-office';
 
@@ -63,4 +63,5 @@ export interface Scenario {
   rules?: RulesOverride;
 }
 
-export type ScenarioInput = Pick<Scenario, 'name' | 'description' | 'provinces'> & Partial<Omit<Scenario, 'name' | 'description' | 'provinces'>>;
+/** What a scenario file states: its name, description and provinces, and whatever differs from the defaults, at any depth. */
+export type ScenarioInput = Pick<Scenario, 'name' | 'description' | 'provinces'> & DeepPartial<Omit<Scenario, 'name' | 'description' | 'provinces' | 'rules'>> & { rules?: RulesOverride };
