@@ -168,9 +168,6 @@ function newPassword(x: Act, answer: PortalAnswer): PortalAnswer {
   return answer;
 }
 
-/** The operation a step asks (for the outcome's classification). */
-export const performs = (step: string): boolean => step in STEPS;
-
 /**
  * Does one step of the journey at the portal, as the applicant would (captcha, codes from
  * the phone or mailbox, forms with the variant's slips), and says what came of it.

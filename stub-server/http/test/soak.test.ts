@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import { runSoak } from '../../../bench/soak/soak';
 
 /**
- * The bounded kill -9 soak (`npm run soak` runs it longer): 8 SIGKILLs of `jszg-sim serve --db` (the script does 50)
+ * The bounded kill -9 soak (`npm run soak` does 50 kills): 8 SIGKILLs of `jszg-sim serve --db`
  * under registrations, SMS requests, real-name attempts and submissions, each followed by a
  * restart on the same file that must load and hold everything acknowledged, quotas included.
  * runSoak throws, naming the round and the item, when a check fails.
