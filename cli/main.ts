@@ -29,6 +29,8 @@ program.command('run')
   .option('--applicants <n>', 'how many applicants (default: the scenario\'s)')
   .option('--rules <file>', 'rules override (JSON or TS) layered over the scenario\'s rules')
   .option('--out <dir>', 'output folder', 'out/run')
+  .option('--lang <lang>', 'labels of report.md and report.html: en or zh', 'en')
+  .option('--thresholds <file>', '"metric op value" lines (e.g. funnel.approvedRate >= 0.9); a broken one exits 1 and junit.xml says which')
   .action(async (name: string, options) => {
     const { run } = await import('./run');
     await run(name, options);

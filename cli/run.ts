@@ -6,8 +6,9 @@ import { scenarioByName } from '../scenarios';
 import { runScenario, type RunProgress } from '../sim/runner';
 import type { Report } from '../sim/runner';
 import { summary } from './summary';
+import { evaluate, parseLang, parseThresholds, renderMarkdown, toJUnit, type ThresholdResult } from '../reports';
 
-export interface RunCliOptions { seed?: string; applicants?: string; rules?: string; out: string }
+export interface RunCliOptions { seed?: string; applicants?: string; rules?: string; out: string; lang?: string; thresholds?: string }
 
 const integer = (flag: string, value: string | undefined) => {
   if (value === undefined) return undefined;
@@ -23,6 +24,12 @@ export async function run(name: string, options: RunCliOptions): Promise<Report>
   const applicants = integer('--applicants', options.applicants);
   if (applicants === 0) throw new Error('--applicants must be at least 1');
   const rules = options.rules ? await loadRulesOverride(options.rules) : undefined;
+  const lang = parseLang(options.lang);
+  // Thresholds are read before the run, so a typo fails at once, not after minutes of simulation.
+  const thresholds = [
+    ...parseThresholds((scenario.thresholds ?? []).join('\n')),
+    ...(options.thresholds ? parseThresholds(await readFile(options.thresholds, 'utf8')) : []),
+  ];
   const tty = process.stderr.isTTY && !process.env.CI;
   const bar = tty ? new SingleBar({ format: '{bar} {percentage}% | {date} | {arrived} arrived, {active} active | {rate} events/s', hideCursor: true }, Presets.shades_classic) : undefined;
   const started = performance.now();
@@ -44,6 +51,9 @@ export async function run(name: string, options: RunCliOptions): Promise<Report>
 
   await mkdir(options.out, { recursive: true });
   await writeFile(join(options.out, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
+  const results: ThresholdResult[] = evaluate(report, thresholds);
+  await writeFile(join(options.out, 'report.md'), renderMarkdown(report, { lang, thresholds: results }));
+  if (results.length > 0) await writeFile(join(options.out, 'junit.xml'), toJUnit(`jszg-sim.${report.scenario}`, results));
   const runRecord = {
     scenario: report.scenario, seed: report.seed, applicants: report.applicants,
     wallSeconds: Number(wallSeconds.toFixed(2)), events, eventsPerSecond: Math.round(events / wallSeconds),
@@ -53,7 +63,11 @@ export async function run(name: string, options: RunCliOptions): Promise<Report>
   await writeFile(join(options.out, 'run.json'), `${JSON.stringify(runRecord, null, 2)}\n`);
   console.log(summary(report));
   console.log(`\n${report.funnel.arrived} applicants, ${events} events in ${runRecord.wallSeconds} s (${runRecord.eventsPerSecond} events/s, peak RSS ${runRecord.peakRssMB} MB)`);
-  console.log(`wrote ${join(options.out, 'report.json')} and run.json`);
+  const broken = results.filter((r) => !r.passed);
+  for (const r of results) console.log(`${r.passed ? 'ok    ' : 'FAILED'} ${r.threshold.line} (actual ${r.actual ?? 'missing'})`);
+  console.log(`wrote report.json, report.md, run.json${results.length > 0 ? ', junit.xml' : ''} to ${options.out}`);
+  // A broken threshold fails the command, as k6 does, after everything is written.
+  if (broken.length > 0) process.exitCode = 1;
   return report;
 }
 

@@ -10,4 +10,9 @@ export default defineScenario({
   applicants: 5_000,
   provinces: [{ code: '35', share: 1, window: { from: '2026-09-11', to: '2026-09-24' } }],
   followUpDays: 21,
+  thresholds: [
+    'funnel.approvedRate >= 0.85',
+    'manualReview.slaBreaches == 0',
+    'latency.submitRegistration.p95 <= 2000',
+  ],
 });

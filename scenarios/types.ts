@@ -57,6 +57,8 @@ export interface Scenario {
   population: { staleRate: number; ctidFailRate?: number; verifiedAccounts?: number; persona?: Partial<PersonaMix> };
   backOffice: BackOfficeConfig;
   capacity: CapacityConfig;
+  /** Pass/fail lines checked on the report (`funnel.approvedRate >= 0.9`); see reports/thresholds. */
+  thresholds?: string[];
   /** Faults the portal is started with (stub-server/faults: per operation, SMS gateway, registry). */
   faults?: Record<string, unknown>;
   /** Rule changes this scenario runs under (merged over the defaults, then over --rules). */

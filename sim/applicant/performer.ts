@@ -84,7 +84,8 @@ const STEPS: Record<string, StepPerformer> = {
     return answer;
   },
   resetStart: (x) => x.call('startPasswordReset', identify(x.a, x.v)),
-  resetEmail: (x) => x.call('sendResetEmail', identify(x.a, x.v)),
+  // Step 2 of a reset carries the identity step 1 accepted: nothing to mistype.
+  resetEmail: (x) => x.call('sendResetEmail', identify(x.a, {})),
   // On the reset forms the applicant is already identified (step 1); a slip there is a new
   // password that breaks the rule, refused as a form error (INVALID), as the machine expects.
   resetEmailLink: async (x) => newPassword(x, await x.call('resetPasswordWithEmailToken', { token: x.v.badCode ? 'expired' : await x.resetLinkToken(), newPassword: newPasswordFor(x) })),

@@ -1,0 +1,105 @@
+/**
+ * Labels the HTML report needs beyond the shared table in reports/labels.ts (chart titles, axes,
+ * units). The portal's own terms (网报待确认, 确认点, 人工审核) stay Chinese in both languages.
+ */
+import { LABELS, type Lang, type Labels } from '../labels';
+
+const EN = {
+  htmlTitle: 'jszg-sim report',
+  scenario: 'Scenario',
+  rulesHash: 'Rules hash',
+  applicants: 'Applicants asked for',
+  approvedRate: 'Approved / arrived',
+  funnelCaption: 'Applicants reaching each point; bar length and percentage are of those who arrived.',
+  abandonedTotal: 'Applicants who gave up',
+  abandonedCaption: 'Step of the journey where the applicant gave up, and why.',
+  quotaCaption: 'Requests refused because a daily or per-cycle quota was used up.',
+  wechat: 'WeChat codes (per day)',
+  reviewApproved: 'Approved',
+  reviewWaitTitle: 'Wait for a 人工审核 decision (working days)',
+  slaLine: 'SLA: 7 working days',
+  waitP50: 'median (p50)',
+  waitP95: 'p95',
+  waitMax: 'max',
+  waitMean: 'mean',
+  backlogTitle: '人工审核 backlog at the end of each hour',
+  backlogAxis: 'reviews waiting or in review',
+  littlesLaw: "Little's law: λ = {l} reviews/h, W = {w} h, L = {L} (λW = {lw})",
+  loadTitle: 'Arrivals and requests per hour against server capacity',
+  loadAxis: 'per hour (log scale)',
+  arrivalsPerHour: 'arrivals / h',
+  requestsPerHourSeries: 'requests / h',
+  capacityPerHour: 'server capacity / h',
+  capacityNote:
+    'Capacity = {servers} servers × 3,600,000 ms ÷ {mean} ms mean service time (per-operation service times weighted by call counts) ≈ {cap} requests/h. Peak hour: {peak} requests ({pct} of capacity).',
+  capacityUnknown: 'Server capacity cannot be derived from the inputs; arrivals and requests only.',
+  smsTitle: 'SMS codes sent per hour',
+  smsAxis: 'SMS / h',
+  timeAxis: 'Beijing time (UTC+8)',
+  p50: 'p50',
+  p95: 'p95',
+  p99: 'p99',
+  max: 'max',
+  calls: 'Calls',
+  latencyCaption: 'Queueing at the application servers plus service, in milliseconds.',
+  requests: 'Requests',
+  refusals: 'Refusals by problem code',
+  code: 'Code',
+  generatedNote: 'Deterministic: the same report.json gives the same file.',
+  workingDays: 'working days',
+  percent: 'Percent',
+};
+
+export type HtmlLabels = Labels & typeof EN;
+
+const ZH: typeof EN = {
+  htmlTitle: 'jszg-sim 仿真报告',
+  scenario: '场景',
+  rulesHash: '规则哈希',
+  applicants: '设定申请人数',
+  approvedRate: '注册合格 / 到达',
+  funnelCaption: '到达各环节的人数；条形长度与百分比均相对于到达人数。',
+  abandonedTotal: '放弃人数',
+  abandonedCaption: '申请人放弃时所处的环节及原因。',
+  quotaCaption: '因每日或每周期配额用尽而被拒绝的请求。',
+  wechat: '微信验证码（每日）',
+  reviewApproved: '审核通过',
+  reviewWaitTitle: '人工审核等待时间（工作日）',
+  slaLine: '时限：7个工作日',
+  waitP50: '中位数 (p50)',
+  waitP95: 'p95',
+  waitMax: '最大',
+  waitMean: '平均',
+  backlogTitle: '每小时末人工审核积压',
+  backlogAxis: '待审或审核中',
+  littlesLaw: '利特尔法则：λ = {l} 件/小时，W = {w} 小时，L = {L}（λW = {lw}）',
+  loadTitle: '每小时到达人数、请求数与服务器容量',
+  loadAxis: '每小时（对数刻度）',
+  arrivalsPerHour: '到达 / 小时',
+  requestsPerHourSeries: '请求 / 小时',
+  capacityPerHour: '服务器容量 / 小时',
+  capacityNote:
+    '容量 = {servers} 台服务器 × 3,600,000 毫秒 ÷ 平均服务时间 {mean} 毫秒（各操作服务时间按调用次数加权）≈ {cap} 请求/小时。峰值小时：{peak} 个请求（占容量 {pct}）。',
+  capacityUnknown: '无法从场景参数推算服务器容量；仅显示到达与请求。',
+  smsTitle: '每小时发送短信验证码',
+  smsAxis: '短信 / 小时',
+  timeAxis: '北京时间 (UTC+8)',
+  p50: 'p50',
+  p95: 'p95',
+  p99: 'p99',
+  max: '最大',
+  calls: '调用次数',
+  latencyCaption: '应用服务器排队加处理时间，单位毫秒。',
+  requests: '请求数',
+  refusals: '按问题代码统计的拒绝',
+  code: '代码',
+  generatedNote: '确定性输出：同一 report.json 生成同一文件。',
+  workingDays: '个工作日',
+  percent: '百分比',
+};
+
+export function htmlLabels(lang: Lang): HtmlLabels {
+  return { ...LABELS[lang], ...(lang === 'zh' ? ZH : EN) };
+}
+
+export type { Lang };

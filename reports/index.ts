@@ -1,0 +1,4 @@
+/** What a planner reads: report.md, report.html, thresholds with JUnit XML. */
+export { renderMarkdown } from './markdown';
+export { LABELS, parseLang, type Lang, type Labels } from './labels';
+export { evaluate, parseThreshold, parseThresholds, toJUnit, ThresholdError, type Threshold, type ThresholdResult } from './thresholds';

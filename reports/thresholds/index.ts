@@ -1,0 +1,3 @@
+/** Pass/fail thresholds over report.json, and their JUnit XML. */
+export { parseThreshold, parseThresholds, evaluate, ThresholdError, type Threshold, type ThresholdResult, type Op } from './thresholds';
+export { toJUnit } from './junit';
