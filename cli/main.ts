@@ -36,6 +36,19 @@ program.command('run')
     await run(name, options);
   });
 
+program.command('compare')
+  .description('run two rule sets on the same applicants (common random numbers) and report the differences with 95% intervals')
+  .argument('<scenario>', 'a scenario name')
+  .option('--rules <file>', 'rules override for A, then for B (a file, or "defaults"); give it twice', (v: string, all: string[]) => [...all, v], [] as string[])
+  .option('--replications <n>', 'replications (seeds seed … seed+n−1), spread over worker threads', '5')
+  .option('--seed <n>', 'first seed (default: the scenario\'s)')
+  .option('--applicants <n>', 'applicants per run (default: the scenario\'s)')
+  .option('--out <dir>', 'output folder', 'out/compare')
+  .action(async (name: string, options) => {
+    const { compare } = await import('./compare');
+    await compare(name, options);
+  });
+
 program.command('scenarios')
   .description('list the named scenarios')
   .action(async () => {

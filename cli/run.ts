@@ -6,7 +6,7 @@ import { scenarioByName } from '../scenarios';
 import { runScenario, type RunProgress } from '../sim/runner';
 import type { Report } from '../sim/runner';
 import { summary } from './summary';
-import { evaluate, parseLang, parseThresholds, renderMarkdown, toJUnit, type ThresholdResult } from '../reports';
+import { evaluate, parseLang, parseThresholds, renderHtml, renderMarkdown, toJUnit, type ThresholdResult } from '../reports';
 
 export interface RunCliOptions { seed?: string; applicants?: string; rules?: string; out: string; lang?: string; thresholds?: string }
 
@@ -53,6 +53,7 @@ export async function run(name: string, options: RunCliOptions): Promise<Report>
   await writeFile(join(options.out, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
   const results: ThresholdResult[] = evaluate(report, thresholds);
   await writeFile(join(options.out, 'report.md'), renderMarkdown(report, { lang, thresholds: results }));
+  await writeFile(join(options.out, 'report.html'), renderHtml(report, { lang }));
   if (results.length > 0) await writeFile(join(options.out, 'junit.xml'), toJUnit(`jszg-sim.${report.scenario}`, results));
   const runRecord = {
     scenario: report.scenario, seed: report.seed, applicants: report.applicants,
@@ -65,7 +66,7 @@ export async function run(name: string, options: RunCliOptions): Promise<Report>
   console.log(`\n${report.funnel.arrived} applicants, ${events} events in ${runRecord.wallSeconds} s (${runRecord.eventsPerSecond} events/s, peak RSS ${runRecord.peakRssMB} MB)`);
   const broken = results.filter((r) => !r.passed);
   for (const r of results) console.log(`${r.passed ? 'ok    ' : 'FAILED'} ${r.threshold.line} (actual ${r.actual ?? 'missing'})`);
-  console.log(`wrote report.json, report.md, run.json${results.length > 0 ? ', junit.xml' : ''} to ${options.out}`);
+  console.log(`wrote report.json, report.md, report.html, run.json${results.length > 0 ? ', junit.xml' : ''} to ${options.out}`);
   // A broken threshold fails the command, as k6 does, after everything is written.
   if (broken.length > 0) process.exitCode = 1;
   return report;

@@ -143,7 +143,7 @@ function abandonment(r: Report, L: HtmlLabels): string {
 function quota(r: Report, L: HtmlLabels): string {
   const q = r.quotaDenials;
   const rows: [string, number][] = [[L.sms, q.sms], [L.realName, q.realName], [L.manualReviewQuota, q.manualReview], [L.wechat, q.wechat]];
-  return `<section class="half"><h2>${esc(L.quota)}</h2><p class="caption">${esc(L.quotaCaption)}</p>${table([esc(L.kind), esc(L.count)], rows.map(([k, n]) => [esc(k), fmt(n)]))}</section>`;
+  return `<section class="half"><h2>${esc(L.quota)}</h2><p class="caption">${esc(L.quotaCaption)}</p>${table([esc(L.kind), esc(L.times)], rows.map(([k, n]) => [esc(k), fmt(n)]))}</section>`;
 }
 
 function peaksAndServers(r: Report, L: HtmlLabels): string {
@@ -157,7 +157,7 @@ function peaksAndServers(r: Report, L: HtmlLabels): string {
     [`${L.servers} · ${L.timeouts}`, fmt(r.servers.timeouts)],
     [`${L.servers} · ${L.utilisation}`, r.servers.utilisation === 0 && r.servers.requests > 0 ? '&lt; 0.01%' : fmt(r.servers.utilisation * 100, 2) + '%'],
   ];
-  return `<section class="half"><h2>${esc(L.peaks)}</h2>${table([esc(L.kind), esc(L.count)], rows.map(([k, v]) => [esc(k), v]))}</section>`;
+  return `<section class="half"><h2>${esc(L.peaks)}</h2>${table([esc(L.kind), esc(L.value)], rows.map(([k, v]) => [esc(k), v]))}</section>`;
 }
 
 function review(r: Report, L: HtmlLabels): string {
@@ -212,7 +212,12 @@ function latency(r: Report, L: HtmlLabels): string {
 
 function refusals(r: Report, L: HtmlLabels): string {
   const rows = Object.entries(r.refusals).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-  return `<section><h2>${esc(L.refusals)}</h2>${table([esc(L.code), esc(L.count)], rows.map(([c, n]) => [`<code>${esc(c)}</code>`, fmt(n)]))}</section>`;
+  // Three side-by-side tables keep a long list short on screen and on paper.
+  const per = Math.max(1, Math.ceil(rows.length / 3));
+  const parts: string[] = [];
+  for (let i = 0; i < rows.length; i += per)
+    parts.push(`<div>${table([esc(L.code), esc(L.times)], rows.slice(i, i + per).map(([c, n]) => [`<code>${esc(c)}</code>`, fmt(n)]))}</div>`);
+  return `<section><h2>${esc(L.refusals)}</h2><div class="grid3">${parts.join('') || esc(L.none)}</div></section>`;
 }
 
 function load(r: Report, L: HtmlLabels): string {
@@ -246,10 +251,11 @@ code{font:13px ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}
 .row{display:flex;gap:22px}.row>section{flex:1;margin:0}
 .two{display:grid;grid-template-columns:3fr 2fr;gap:22px;align-items:start}
 .two.even{grid-template-columns:1fr 1fr}
+.grid3{display:grid;grid-template-columns:repeat(3,1fr);gap:18px;align-items:start}
 .bars{display:grid;gap:6px}
-.bar-row{display:grid;grid-template-columns:260px 1fr 130px;gap:10px;align-items:center}
+.bars{grid-template-columns:max-content 1fr max-content;gap:6px 10px;align-items:center}
+.bar-row{display:contents}
 .bar-label{text-align:right;font-size:14px}
-.two .bar-row{grid-template-columns:minmax(200px,max-content) 1fr 84px}
 .bar-track{background:#eef0f3;height:22px;border-radius:3px;overflow:hidden}
 .bar{height:100%}
 .c-funnel{background:var(--funnel)}.c-abandon{background:var(--abandon)}
@@ -286,7 +292,8 @@ const CLIENT = `
     return [
       { label: D.L.time, labelSize: 22, stroke: '#333', grid: { stroke: '#eee' } },
       { label: yLabel, labelSize: 24, size: 70, stroke: '#333', grid: { stroke: '#eee' },
-        incrs: log ? undefined : INT, values: function(u, vals){ return vals.map(fmt); } }
+        incrs: log ? undefined : INT, values: function(u, vals){ return vals.map(fmt); },
+        splits: log ? function(u, i, min, max){ var out = []; for (var p = 1; p <= Math.max(max, 10); p *= 10) out.push(p); return out; } : undefined }
     ];
   }
   function draw(id, series, data, yLabel, opts){

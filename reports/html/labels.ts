@@ -48,6 +48,8 @@ const EN = {
   generatedNote: 'Deterministic: the same report.json gives the same file.',
   workingDays: 'working days',
   percent: 'Percent',
+  value: 'Value',
+  times: 'Count',
 };
 
 export type HtmlLabels = Labels & typeof EN;
@@ -96,6 +98,8 @@ const ZH: typeof EN = {
   generatedNote: '确定性输出：同一 report.json 生成同一文件。',
   workingDays: '个工作日',
   percent: '百分比',
+  value: '数值',
+  times: '次数',
 };
 
 export function htmlLabels(lang: Lang): HtmlLabels {

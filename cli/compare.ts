@@ -1,0 +1,32 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { loadRulesOverride, type RulesOverride } from '../rules';
+import { scenarioByName } from '../scenarios';
+import { compareRules, renderComparison } from '../reports';
+
+export interface CompareCliOptions { rules: string[]; replications: string; seed?: string; applicants?: string; out: string }
+
+const load = (file: string): Promise<RulesOverride | undefined> => (file === 'defaults' ? Promise.resolve(undefined) : loadRulesOverride(file));
+
+/** `jszg-sim compare <scenario> --rules A --rules B`: both rule sets on the same applicants. */
+export async function compare(name: string, options: CompareCliOptions): Promise<void> {
+  if (options.rules.length !== 2) throw new Error('give --rules twice: A, then B (a file, or "defaults")');
+  const scenario = scenarioByName(name);
+  const replications = Number(options.replications);
+  if (!Number.isInteger(replications) || replications < 1) throw new Error(`--replications ${options.replications} must be a whole number ≥ 1`);
+  const seed = options.seed === undefined ? scenario.seed : Number(options.seed);
+  const applicants = options.applicants === undefined ? undefined : Number(options.applicants);
+  const rules = [await load(options.rules[0]!), await load(options.rules[1]!)] as [RulesOverride | undefined, RulesOverride | undefined];
+  const quiet = !process.stderr.isTTY || Boolean(process.env.CI);
+  const comparison = await compareRules({
+    scenario: scenario.name, rules, replications, seed, applicants,
+    onRun: (done, total) => { if (!quiet) process.stderr.write(`\r${done}/${total} runs`); },
+  });
+  if (!quiet) process.stderr.write('\n');
+  const md = renderComparison(comparison, [options.rules[0]!, options.rules[1]!]);
+  await mkdir(options.out, { recursive: true });
+  await writeFile(join(options.out, 'compare.json'), `${JSON.stringify(comparison, null, 2)}\n`);
+  await writeFile(join(options.out, 'compare.md'), md);
+  console.log(md);
+  console.log(`wrote compare.json and compare.md to ${options.out}`);
+}

@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import type { Report } from '../../../sim/runner/report';
+import { fmt, renderHtml, serverCapacity } from '../index';
+
+/** A small hand-made report with the shape of report.json. */
+function sampleReport(): Report {
+  const hours = Array.from({ length: 48 }, (_, i) => {
+    const d = new Date(Date.UTC(2026, 8, 10, 16 + i));
+    const bj = new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 16);
+    return { hour: `${bj}+08:00`, arrivals: i % 24, requests: 20 * (i % 24), sms: i % 3, submissions: i % 5, active: i, reviewBacklog: i % 4 };
+  });
+  return {
+    scenario: 'unit', description: 'A test scenario <with> & "quotes"', seed: 7, rulesHash: 'abc123def4567890', applicants: 12345,
+    period: { from: '2026-09-11', to: '2026-09-12' },
+    inputs: { capacity: { servers: { servers: 4, serviceMs: { default: 25, login: 60 }, timeoutMs: 30000 } } },
+    funnel: { arrived: 12345, registered: 12001, verified: 11876, submitted: 11234, confirmed: 10987, approved: 10456, approvedRate: 0.847 },
+    outcomes: { approved: 10456, abandoned: 900 },
+    abandoned: { total: 900, byStep: { smsCode: { 'sms-quota': 600 }, photo: { 'photo-refused': 250, 'left-wizard': 50 } } },
+    quotaDenials: { sms: 4321, realName: 12, manualReview: 3, wechat: 0 },
+    manualReview: {
+      submitted: 1500, decided: 1480, approved: 1300, slaBreaches: 17,
+      waitWorkingDays: { p50: 3, p95: 8, max: 11, mean: 3.4 },
+      littlesLaw: { arrivalsPerHour: 1.2, meanWaitHours: 30, meanBacklog: 36 },
+    },
+    onSite: { confirmed: 10987, confirmationFailed: 100, messages: 40, decided: { 注册合格: 10456 } },
+    latency: {
+      login: { count: 20000, p50: 42, p95: 1777, p99: 2840, max: 4450 },
+      getCaptcha: { count: 30000, p50: 17, p95: 73, p99: 114, max: 306 },
+    },
+    peaks: { requestsPerSecond: 10, requestsPerHour: 460, smsPerHour: 2, concurrentApplicants: 47 },
+    servers: { requests: 50000, timeouts: 2, utilisation: 0.0123 },
+    refusals: { CAPTCHA_MISMATCH: 426, SESSION_EXPIRED: 1766 },
+    timeseries: hours,
+  };
+}
+
+const report = sampleReport();
+const en = renderHtml(report, { lang: 'en' });
+const zh = renderHtml(report, { lang: 'zh' });
+
+describe('renderHtml', () => {
+  it('is self-contained: no remote src or href, scripts and styles inline', () => {
+    for (const html of [en, zh]) {
+      expect(html).not.toMatch(/\b(src|href)\s*=\s*["']?\s*(https?:)?\/\//i);
+      expect(html).not.toMatch(/<script[^>]*\bsrc\s*=/i);
+      expect(html).not.toMatch(/<link[^>]*rel=["']?stylesheet/i);
+      expect(html).not.toMatch(/@import/);
+      expect(html).toContain('uPlot'); // the chart library is inlined
+      expect(html.startsWith('<!doctype html>')).toBe(true);
+    }
+  });
+
+  it('shows the funnel counts with thousands separators, and the percentages', () => {
+    for (const k of ['arrived', 'registered', 'verified', 'submitted', 'confirmed', 'approved'] as const) {
+      expect(en).toContain(fmt(report.funnel[k]));
+      expect(zh).toContain(fmt(report.funnel[k]));
+    }
+    expect(en).toContain('12,345');
+    expect(en).toContain('84.7%'); // approved / arrived
+    expect(en).toContain('4,321'); // SMS quota denials
+  });
+
+  it('escapes text from the report', () => {
+    expect(en).toContain('A test scenario &lt;with&gt; &amp; &quot;quotes&quot;');
+    expect(en).not.toContain('<with>');
+  });
+
+  it('labels in English under en and Chinese under zh, portal terms in Chinese in both', () => {
+    expect(en).toContain('<html lang="en">');
+    expect(en).toContain('Funnel');
+    expect(en).toContain('Where and why applicants gave up');
+    expect(en).toContain('Latency per operation');
+    expect(en).not.toContain('办理漏斗');
+    expect(zh).toContain('<html lang="zh-CN">');
+    expect(zh).toContain('办理漏斗');
+    expect(zh).toContain('放弃的环节与原因');
+    expect(zh).toContain('各操作响应时间');
+    expect(zh).not.toContain('Where and why applicants gave up');
+    for (const html of [en, zh]) for (const term of ['网报待确认', '确认点', '人工审核']) expect(html).toContain(term);
+  });
+
+  it('shows manual review against the 7-working-day line and capacity from the inputs', () => {
+    expect(en).toContain('SLA: 7 working days');
+    expect(zh).toContain('时限：7个工作日');
+    expect(en).toMatch(/>17<\/div><div class="tile-k">Decided after 7 working days/);
+    const cap = serverCapacity(report)!;
+    // 50,000 calls: 20,000 login at 60 ms, 30,000 at the default 25 ms → 39 ms mean.
+    expect(cap.meanServiceMs).toBeCloseTo(39, 6);
+    expect(Math.round(cap.perHour)).toBe(Math.round((4 * 3_600_000) / 39));
+    expect(en).toContain(fmt(cap.perHour));
+  });
+
+  it('says so when capacity cannot be derived', () => {
+    const html = renderHtml({ ...report, inputs: {} }, { lang: 'en' });
+    expect(html).toContain('cannot be derived');
+    expect(html).toContain('"capacity":null');
+  });
+
+  it('is deterministic for the same report', () => {
+    expect(renderHtml(sampleReport(), { lang: 'en' })).toBe(en);
+    expect(renderHtml(sampleReport(), { lang: 'zh' })).toBe(zh);
+  });
+
+  it('formats numbers with thousands separators', () => {
+    expect(fmt(0)).toBe('0');
+    expect(fmt(999)).toBe('999');
+    expect(fmt(1000)).toBe('1,000');
+    expect(fmt(1234567.891, 2)).toBe('1,234,567.89');
+    expect(fmt(-12345)).toBe('-12,345');
+  });
+
+  it('the report type round-trips through JSON (as read from report.json)', () => {
+    const again = JSON.parse(JSON.stringify(report)) as Report;
+    expect(renderHtml(again, { lang: 'en' })).toBe(en);
+  });
+
+  it('keeps data inside its script element', () => {
+    const html = renderHtml({ ...report, timeseries: report.timeseries.map((h) => ({ ...h })) }, { lang: 'en' });
+    const data = /<script id="report-data" type="application\/json">([^<]*)<\/script>/.exec(html);
+    expect(data).not.toBeNull();
+    const parsed = JSON.parse(data![1]!) as { t: number[]; requests: number[] };
+    expect(parsed.t).toHaveLength(48);
+    expect(parsed.t[0]).toBe(Date.UTC(2026, 8, 10, 16) / 1000); // 2026-09-11T00:00+08:00
+    expect(parsed.requests[5]).toBe(100);
+  });
+});
