@@ -49,6 +49,21 @@ program.command('compare')
     await compare(name, options);
   });
 
+program.command('plan')
+  .description('find the smallest capacity that meets a target in at least 95% of replications, and the curve it traced')
+  .argument('<scenario>', 'a scenario name')
+  .requiredOption('--resource <name>', 'reviewers | servers | confirmation')
+  .requiredOption('--target <line>', 'a threshold, e.g. "manualReview.slaBreaches == 0"')
+  .option('--replications <n>', 'replications per capacity tried', '5')
+  .option('--seed <n>', 'first seed (default: the scenario\'s)')
+  .option('--applicants <n>', 'applicants per run (default: the scenario\'s)')
+  .option('--max <n>', 'the largest capacity to try', '1000')
+  .option('--out <dir>', 'output folder', 'out/plan')
+  .action(async (name: string, options) => {
+    const { plan } = await import('./plan');
+    await plan(name, options);
+  });
+
 program.command('scenarios')
   .description('list the named scenarios')
   .action(async () => {

@@ -1,0 +1,64 @@
+import type { Threshold } from '../thresholds';
+import { evaluate } from '../thresholds';
+
+/** One capacity tried: how often the target held over the replications, and the metric's mean. */
+export interface CurvePoint { capacity: number; metric: number; met: number; replications: number }
+
+export interface PlanResult {
+  target: string;
+  /** The smallest capacity meeting the target in ≥ `share` of replications, or null if none up to `max`. */
+  capacity: number | null;
+  share: number;
+  /** Every capacity tried, in capacity order: the curve of metric against capacity. */
+  curve: CurvePoint[];
+}
+
+/**
+ * Finds the smallest capacity that meets a target in at least `share` of replications: a
+ * doubling search for an upper bound, then bisection, assuming more capacity never hurts.
+ * `run(capacity, replication)` gives what the threshold reads (a report).
+ */
+export async function planCapacity(options: {
+  target: Threshold;
+  run: (capacity: number, replication: number) => Promise<unknown>;
+  replications: number;
+  share?: number;
+  min?: number;
+  max?: number;
+  onPoint?: (point: CurvePoint) => void;
+}): Promise<PlanResult> {
+  const share = options.share ?? 0.95;
+  const max = options.max ?? 10_000;
+  const tried = new Map<number, CurvePoint>();
+  const meets = async (capacity: number): Promise<boolean> => {
+    let point = tried.get(capacity);
+    if (!point) {
+      let met = 0;
+      let sum = 0;
+      for (let i = 0; i < options.replications; i += 1) {
+        const [result] = evaluate(await options.run(capacity, i), [options.target]);
+        if (result!.passed) met += 1;
+        sum += result!.actual ?? Number.NaN;
+      }
+      point = { capacity, metric: sum / options.replications, met, replications: options.replications };
+      tried.set(capacity, point);
+      options.onPoint?.(point);
+    }
+    return point.met >= share * point.replications;
+  };
+  let low = (options.min ?? 1) - 1; // known not to meet (or below the range)
+  let high = options.min ?? 1;
+  while (!(await meets(high))) {
+    low = high;
+    if (high >= max) return { target: options.target.line, capacity: null, share, curve: sorted(tried) };
+    high = Math.min(max, high * 2);
+  }
+  while (high - low > 1) {
+    const mid = Math.floor((low + high) / 2);
+    if (await meets(mid)) high = mid;
+    else low = mid;
+  }
+  return { target: options.target.line, capacity: high, share, curve: sorted(tried) };
+}
+
+const sorted = (tried: Map<number, CurvePoint>) => [...tried.values()].sort((a, b) => a.capacity - b.capacity);

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { Simulation } from '../../../sim/engine';
+import { erlangC, ServerPool } from '../../../sim/queueing';
+import { RandomStreams, sample } from '../../../sim/random';
+import { parseThreshold } from '../../thresholds';
+import { planCapacity } from '..';
+
+const MINUTE = 60_000;
+const lambda = 2; // arrivals a minute
+const meanService = 5; // minutes: offered load 10 servers
+const target = 1; // minutes of mean wait
+
+/** An M/M/c queue on the kernel: Poisson arrivals, exponential service, c servers; its mean wait. */
+function mmc(c: number, seed: number): { meanWaitMinutes: number } {
+  const streams = new RandomStreams(seed);
+  const arrivals = streams.stream('arrivals');
+  const service = streams.stream('backOffice');
+  const sim = new Simulation(0);
+  const pool = new ServerPool<number>(sim, { servers: c, rng: service, serviceTime: (rng) => sample({ kind: 'exponential', mean: meanService * MINUTE }, rng) });
+  let n = 0;
+  const next = () => sim.schedule(sample({ kind: 'exponential', mean: MINUTE / lambda }, arrivals), () => {
+    if (n === 2_000) pool.resetStats(); // warm-up
+    if (n++ < 30_000) { pool.request(n); next(); }
+  });
+  next();
+  sim.run();
+  return { meanWaitMinutes: pool.stats().meanWait / MINUTE };
+}
+
+describe('capacity planning', () => {
+  it('finds the M/M/c answer of queueing theory within one server', async () => {
+    // Theory: the smallest c whose Erlang C mean wait is within the target.
+    let theory = Math.ceil(lambda * meanService + 1e-9);
+    while (erlangC(lambda, 1 / meanService, theory).meanWait > target) theory += 1;
+    const plan = await planCapacity({
+      target: parseThreshold(`meanWaitMinutes <= ${target}`),
+      run: async (c, i) => (c * (1 / meanService) <= lambda ? { meanWaitMinutes: Number.POSITIVE_INFINITY } : mmc(c, 100 + i)),
+      replications: 5,
+      min: 1,
+    });
+    expect(Math.abs(plan.capacity! - theory)).toBeLessThanOrEqual(1);
+    // The curve it traced falls as capacity grows, and says where the target was met.
+    const met = plan.curve.filter((p) => p.met === p.replications).map((p) => p.capacity);
+    expect(Math.min(...met)).toBe(plan.capacity);
+    expect(plan.curve.length).toBeGreaterThan(3);
+  });
+});
