@@ -25,6 +25,7 @@ export const SCENARIO_DEFAULTS: Omit<Scenario, 'name' | 'description' | 'provinc
       serviceMs: { default: 25, login: 60, registerAccount: 80, submitRegistration: 90, uploadPhoto: 70, submitManualReview: 70, getApplicationForm: 120 },
       timeoutMs: 30_000,
     },
+    smsGateway: { perHour: 3_600 },
   },
 };
 

@@ -229,7 +229,8 @@ function load(r: Report, L: HtmlLabels): string {
       })
     : L.capacityUnknown;
   return `<section><h2>${esc(L.loadTitle)}</h2><div class="chart" id="chart-load"></div><p class="caption">${esc(note)}</p></section>
-<section><h2>${esc(L.smsTitle)}</h2><div class="chart" id="chart-sms"></div></section>`;
+<section><h2>${esc(L.smsTitle)}</h2><div class="chart" id="chart-sms"></div></section>
+<section><h2>${esc(L.latencyTitle)}</h2><div class="chart" id="chart-latency"></div></section>`;
 }
 
 const CSS = `
@@ -312,7 +313,11 @@ const CLIENT = `
   var loadData = [nz(D.requests), nz(D.arrivals)];
   if (D.capacity) { load.push({ label: D.L.capacity, stroke: '#c0392b', width: 2, dash: [8, 5] }); loadData.push(D.t.map(function(){ return D.capacity; })); }
   draw('chart-load', load, loadData, D.L.loadAxis, { log: true, height: 320 });
-  draw('chart-sms', [{ label: D.L.sms, stroke: '#7b4fb0', width: 1.5, fill: 'rgba(123,79,176,0.10)' }], [D.sms], D.L.smsAxis, { height: 220, range: function(u, min, max){ return [0, Math.max(1, Math.ceil(max * 1.1))]; } });
+  var sms = [{ label: D.L.sms, stroke: '#7b4fb0', width: 1.5, fill: 'rgba(123,79,176,0.10)' }], smsData = [D.sms];
+  // Against the gateway's capacity the scale is logarithmic, or a small load would lie flat on the axis.
+  if (D.smsGateway) { sms.push({ label: D.L.smsGateway, stroke: '#c0392b', width: 2, dash: [8, 5] }); smsData = [nz(D.sms), D.t.map(function(){ return D.smsGateway; })]; }
+  draw('chart-sms', sms, smsData, D.L.smsAxis, D.smsGateway ? { height: 240, log: true } : { height: 220, range: function(u, min, max){ return [0, Math.max(1, Math.ceil(max * 1.1))]; } });
+  draw('chart-latency', [{ label: D.L.latencyAxis, stroke: '#2f6db5', width: 1.5 }], [nz(D.latency)], D.L.latencyAxis, { height: 220 });
   draw('chart-backlog', [{ label: D.L.backlog, stroke: '#3a9b6b', width: 1.5, fill: 'rgba(58,155,107,0.15)', paths: uPlot.paths.stepped({ align: 1 }) }], [D.backlog], D.L.backlogAxis, { height: 240, range: function(u, min, max){ return [0, Math.max(1, Math.ceil(max * 1.1))]; } });
 })();
 `;
@@ -325,11 +330,13 @@ export function renderHtml(report: Report, options: HtmlOptions): string {
     arrivals: report.timeseries.map((h) => h.arrivals),
     requests: report.timeseries.map((h) => h.requests),
     sms: report.timeseries.map((h) => h.sms),
+    latency: report.timeseries.map((h) => h.latencyP95 ?? 0),
+    smsGateway: (report.inputs as { capacity?: { smsGateway?: { perHour?: number } } }).capacity?.smsGateway?.perHour ?? null,
     backlog: report.timeseries.map((h) => h.reviewBacklog),
     capacity: cap ? Math.round(cap.perHour) : null,
     L: {
       time: L.timeAxis, requests: L.requestsPerHourSeries, arrivals: L.arrivalsPerHour, capacity: L.capacityPerHour,
-      loadAxis: L.loadAxis, sms: L.smsAxis, smsAxis: L.smsAxis, backlog: L.backlogAxis, backlogAxis: L.backlogAxis,
+      loadAxis: L.loadAxis, sms: L.smsAxis, smsAxis: L.smsAxis, smsGateway: L.smsGateway, latencyAxis: L.latencyAxis, backlog: L.backlogAxis, backlogAxis: L.backlogAxis,
     },
   };
   const { js, css } = uplot();

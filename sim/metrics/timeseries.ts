@@ -5,12 +5,17 @@ export interface HourRow {
   requests: number;
   sms: number;
   submissions: number;
+  /** 95th percentile of the latency of the hour's calls, ms (0 without calls). */
+  latencyP95: number;
   /** At the end of the hour. */
   active: number;
   reviewBacklog: number;
 }
 
+import { build, type Histogram } from 'hdr-histogram-js';
+
 const HOUR_MS = 3_600_000;
+const hourHistogram = () => build({ lowestDiscernibleValue: 1, highestTrackableValue: 3_600_000, numberOfSignificantValueDigits: 2, useWebAssembly: false });
 
 /**
  * Hourly series and peaks. Counters accumulate into the current hour; levels (active
@@ -20,6 +25,8 @@ export class TimeSeries {
   private readonly rows: HourRow[] = [];
   private current: HourRow | undefined;
   private currentStart = 0;
+  /** The current hour's latencies; one histogram lives at a time. */
+  private latencies: Histogram = hourHistogram();
   private secondStart = -1;
   private secondRequests = 0;
   readonly peaks = { requestsPerSecond: 0, smsPerHour: 0, concurrentApplicants: 0, requestsPerHour: 0 };
@@ -28,7 +35,9 @@ export class TimeSeries {
 
   private at(now: number): HourRow {
     const start = Math.floor(now / HOUR_MS) * HOUR_MS;
-    if (this.current && start === this.currentStart) return this.current;
+    // A call answered just past the hour can be counted before an event of the hour it left:
+    // a moment before the current hour counts in it, so hours stay in order and unique.
+    if (this.current && start <= this.currentStart) return this.current;
     this.close();
     // Hours with nothing in them still appear, so charts keep their time axis.
     for (let t = this.current ? this.currentStart + HOUR_MS : start; t < start; t += HOUR_MS) this.rows.push(this.empty(t));
@@ -39,12 +48,14 @@ export class TimeSeries {
 
   private empty(start: number): HourRow {
     const { active, reviewBacklog } = this.levels();
-    return { hour: this.label(start), arrivals: 0, requests: 0, sms: 0, submissions: 0, active, reviewBacklog };
+    return { hour: this.label(start), arrivals: 0, requests: 0, sms: 0, submissions: 0, latencyP95: 0, active, reviewBacklog };
   }
 
   private close(): void {
     if (!this.current) return;
     Object.assign(this.current, this.levels());
+    if (this.latencies.totalCount > 0) this.current.latencyP95 = this.latencies.getValueAtPercentile(95);
+    this.latencies.reset();
     this.peaks.smsPerHour = Math.max(this.peaks.smsPerHour, this.current.sms);
     this.peaks.requestsPerHour = Math.max(this.peaks.requestsPerHour, this.current.requests);
     this.rows.push(this.current);
@@ -57,6 +68,11 @@ export class TimeSeries {
     if (second !== this.secondStart) { this.secondStart = second; this.secondRequests = 0; }
     this.secondRequests += n;
     this.peaks.requestsPerSecond = Math.max(this.peaks.requestsPerSecond, this.secondRequests);
+  }
+
+  latency(now: number, ms: number): void {
+    this.at(now);
+    this.latencies.recordValue(Math.min(3_600_000, Math.max(1, Math.round(ms))));
   }
 
   observeActive(active: number): void {

@@ -38,6 +38,7 @@ export class RunMetrics {
     this.requests += 1;
     this.latency.record(call.op, latencyMs);
     this.series.count(at, 'requests');
+    this.series.latency(at, latencyMs);
     const { status, body } = call.answer;
     if (call.op === 'requestSmsCode' && status === 200) this.series.count(at, 'sms');
     if (status >= 400) {

@@ -30,7 +30,7 @@ function sampleReport(): Report {
     peaks: { requestsPerSecond: 10, requestsPerHour: 460, smsPerHour: 2, concurrentApplicants: 47 },
     servers: { requests: 50000, timeouts: 2, utilisation: 0.0123 },
     refusals: { CAPTCHA_MISMATCH: 426, SESSION_EXPIRED: 1766 },
-    timeseries: hours,
+    timeseries: hours.map((h) => ({ ...h, latencyP95: 120 })),
   };
 }
 
