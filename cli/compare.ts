@@ -2,7 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { loadRulesOverride, type RulesOverride } from '../rules';
 import { scenarioByName } from '../scenarios';
-import { compareRules, renderComparison } from '../reports';
+import { compareRules, renderComparison, renderComparisonHtml } from '../reports';
 
 export interface CompareCliOptions { rules: string[]; replications: string; seed?: string; applicants?: string; out: string }
 
@@ -27,6 +27,7 @@ export async function compare(name: string, options: CompareCliOptions): Promise
   await mkdir(options.out, { recursive: true });
   await writeFile(join(options.out, 'compare.json'), `${JSON.stringify(comparison, null, 2)}\n`);
   await writeFile(join(options.out, 'compare.md'), md);
+  await writeFile(join(options.out, 'compare.html'), renderComparisonHtml(comparison, [options.rules[0]!, options.rules[1]!]));
   console.log(md);
-  console.log(`wrote compare.json and compare.md to ${options.out}`);
+  console.log(`wrote compare.json, compare.md and compare.html to ${options.out}`);
 }

@@ -3,5 +3,5 @@ export { renderMarkdown } from './markdown';
 export { LABELS, parseLang, type Lang, type Labels } from './labels';
 export { evaluate, parseThreshold, parseThresholds, toJUnit, ThresholdError, type Threshold, type ThresholdResult } from './thresholds';
 export { renderHtml } from './html';
-export { compareRules, renderComparison, type Comparison, type Difference } from './compare';
+export { compareRules, renderComparison, renderComparisonHtml, type Comparison, type Difference } from './compare';
 export { planCapacity, RESOURCES, withCapacity, type PlanResult, type CurvePoint } from './plan';

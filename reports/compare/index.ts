@@ -2,3 +2,4 @@
 export { compareRules, type CompareOptions, type Comparison } from './compare';
 export { differences, HEADLINE, type Difference } from './metrics';
 export { renderComparison } from './markdown';
+export { renderComparisonHtml } from './html';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareRules } from '..';
+import { compareRules, renderComparisonHtml } from '..';
 
 const byName = (c: Awaited<ReturnType<typeof compareRules>>) => Object.fromEntries(c.differences.map((d) => [d.metric, d]));
 
@@ -18,6 +18,9 @@ describe('comparing rule sets on the same applicants', () => {
     const denials = byName(c)['quotaDenials.realName']!;
     expect(denials.b).toBeGreaterThan(denials.a);
     expect(denials.significant).toBe(true);
+    const html = renderComparisonHtml(c, ['defaults', 'one attempt']);
+    expect(html).toContain('<tr class="significant"><td><code>quotaDenials.realName</code>');
+    expect(html).not.toMatch(/(src|href)="https?:/);
     expect(c.rulesHash[0]).not.toBe(c.rulesHash[1]);
   }, 120_000);
 });
