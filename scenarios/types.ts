@@ -35,7 +35,7 @@ export interface BackOfficeConfig {
 export interface CapacityConfig {
   /** Application servers: count, mean service time per operation (ms), timeout. */
   servers: { servers: number; serviceMs: Record<string, number> & { default: number }; timeoutMs: number };
-  /** The SMS gateway's throughput, messages an hour (drawn against the SMS sent; not yet a queue of its own). */
+  /** The SMS gateway's throughput, messages an hour: past it, SMS requests are refused (503) until the next hour. */
   smsGateway: { perHour: number };
 }
 

@@ -6,6 +6,7 @@ import type { PortalClient } from '../clients';
 import type { Simulation, VirtualClock } from '../engine';
 import { sample, type Rng } from '../random';
 import type { ApplicationServers } from '../capacity/application-servers';
+import type { SmsGateway } from '../capacity/sms-gateway';
 
 const DAY = 86_400_000;
 
@@ -14,6 +15,8 @@ export interface JourneyObserver {
   milestone(name: Milestone, now: number): void;
   /** Every portal call of a step, with the latency the capacity model gave it. */
   call(call: Call, latencyMs: number, at: number, session: ApplicantSession): void;
+  /** A step refused before the portal ran it (the SMS gateway was full). */
+  refused(code: string, at: number): void;
   finished(state: string, context: JourneyContext): void;
 }
 
@@ -41,6 +44,7 @@ export class JourneyDriver {
     clock: VirtualClock;
     client: PortalClient;
     servers: ApplicationServers;
+    smsGateway: SmsGateway;
     rules: Rules;
     track: (work: Promise<unknown>) => void;
     observer: JourneyObserver;
@@ -106,6 +110,11 @@ export class JourneyDriver {
   private act(live: Live, params: { op: string; step: string }): void {
     const { sim, servers, observer, client } = this.deps;
     const start = sim.now();
+    if (params.op === 'requestSmsCode' && !this.deps.smsGateway.hasRoom(start)) {
+      observer.refused('SMS_GATEWAY_UNAVAILABLE', start);
+      sim.schedule(servers.admit(params.op, start).latencyMs, () => this.send(live, { type: 'ANSWER', outcome: 'UNAVAILABLE' }));
+      return;
+    }
     const variant = slips(live, params.step);
     this.deps.track(perform(client, live.record, live.session, params.step, params.op, variant).then(({ outcome, calls }) => {
       let elapsed = 0;
@@ -113,6 +122,7 @@ export class JourneyDriver {
       for (const call of calls) {
         const { latencyMs, timedOut: late } = servers.admit(call.op, start + elapsed);
         observer.call(call, latencyMs, start + elapsed, live.session);
+        if (call.op === 'requestSmsCode' && call.answer.status === 200) this.deps.smsGateway.sentOne(start + elapsed);
         elapsed += latencyMs;
         timedOut ||= late;
       }

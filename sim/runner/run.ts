@@ -6,6 +6,7 @@ import { arrivalPieces } from './pieces';
 import { windowArrivals } from '../arrivals';
 import { InProcessClient } from '../clients';
 import { ApplicationServers } from '../capacity/application-servers';
+import { SmsGateway } from '../capacity/sms-gateway';
 import { Simulation, VirtualClock } from '../engine';
 import { createPopulation } from '../population';
 import { RandomStreams, sample, type Rng } from '../random';
@@ -76,9 +77,11 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
   const office = backOffice;
   driver = new JourneyDriver({
     sim, clock, client, servers, rules, track, timed: options.timed,
+    smsGateway: new SmsGateway(scenario.capacity.smsGateway.perHour),
     observer: {
       milestone: (name, now) => metrics.milestone(name, now),
       finished: (state, context) => metrics.finished(state, context),
+      refused: (code) => metrics.refusals.add(code),
       call: (call, latencyMs, at, session) => {
         metrics.call(call, latencyMs, at);
         if (call.op === 'submitManualReview' && call.answer.status === 201) office.reviews.submit(call.answer.body.reviewId);
