@@ -1,7 +1,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SingleBar, Presets } from 'cli-progress';
-import { localDate, loadRulesOverride } from '../rules';
+import { defaultRules, localDate, loadRulesOverride } from '../rules';
 import { scenarioByName } from '../scenarios';
 import { runScenario, type RunProgress } from '../sim/runner';
 import type { Report } from '../sim/runner';
@@ -17,7 +17,7 @@ const integer = (flag: string, value: string | undefined) => {
   return n;
 };
 
-/** `jszg-sim run <scenario>`: runs it in virtual time and writes report.json and run.json. */
+/** `jszg-sim run <scenario>`: runs it in virtual time; writes report.json, report.md, report.html, run.json (and junit.xml). */
 export async function run(name: string, options: RunCliOptions): Promise<Report> {
   const scenario = scenarioByName(name);
   const seed = integer('--seed', options.seed);
@@ -40,7 +40,7 @@ export async function run(name: string, options: RunCliOptions): Promise<Report>
     if (!bar) return;
     firstNow ??= p.now;
     const share = p.end > firstNow ? (p.now - firstNow) / (p.end - firstNow) : 1;
-    const payload = { date: localDate(p.now, 480), arrived: p.arrived, active: p.active, rate: Math.round(p.events / ((performance.now() - started) / 1000)) };
+    const payload = { date: localDate(p.now, defaultRules.time.utcOffsetMinutes), arrived: p.arrived, active: p.active, rate: Math.round(p.events / ((performance.now() - started) / 1000)) };
     if (bar.isActive) bar.update(Math.round(1000 * share), payload);
     else bar.start(1000, Math.round(1000 * share), payload);
   };
