@@ -4,9 +4,9 @@
  */
 import { resolveRules, type RulesOverride } from '../rules';
 import { startServer, ROUTES, type RunningServer } from '../stub-server/http';
-import { SettableClock } from '../stub-server/portal';
+import { residentIdCheckDigit, SettableClock } from '../stub-server/portal';
 import { createMemoryStore, type Store } from '../stub-server/store';
-import { residentIdCheckDigit } from '../stub-server/portal';
+import { httpRequest } from '../sim/clients';
 
 export const ADMIN = 'test-admin-token';
 /** A cheap scrypt keeps tests fast; the cost is a rule like any other. */
@@ -22,22 +22,12 @@ export class PortalClient {
   async call<T = any>(operationId: string, input: unknown = {}, token?: string): Promise<Answer<T>> {
     const route = ROUTES.find((r) => r.operationId === operationId);
     if (!route) throw new Error(`no route for ${operationId}`);
-    const fields = { ...(input as Record<string, unknown>) };
-    let path = route.path.replace(/:(\w+)/g, (_, name: string) => {
-      const value = encodeURIComponent(String(fields[name]));
-      delete fields[name];
-      return value;
-    });
-    const init: RequestInit = { method: route.method.toUpperCase(), headers: {} as Record<string, string> };
-    if (token) (init.headers as Record<string, string>).authorization = `Bearer ${token}`;
-    if (route.method === 'get' || route.method === 'delete') {
-      const query = new URLSearchParams(Object.entries(fields).map(([k, v]): [string, string] => [k, String(v)]));
-      if ([...query].length > 0) path += `?${query}`;
-    } else {
-      (init.headers as Record<string, string>)['content-type'] = 'application/json';
-      init.body = JSON.stringify(Array.isArray(input) ? input : fields);
-    }
-    const res = await fetch(this.url + path, init);
+    // The same request the simulator's HttpClient sends; the harness also keeps the headers.
+    const { path, body: payload } = httpRequest(route, input);
+    const headers: Record<string, string> = {};
+    if (token) headers.authorization = `Bearer ${token}`;
+    if (payload !== undefined) headers['content-type'] = 'application/json';
+    const res = await fetch(this.url + path, { method: route.method.toUpperCase(), headers, body: payload });
     const type = res.headers.get('content-type') ?? '';
     const body = type.includes('json') ? await res.json() : Buffer.from(await res.arrayBuffer());
     return { status: res.status, body: body as T, headers: res.headers };

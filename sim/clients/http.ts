@@ -17,7 +17,7 @@ export class HttpClient implements PortalClient {
     const headers: Record<string, string> = {};
     if (options.token) headers.authorization = `Bearer ${options.token}`;
     if (options.address) headers['x-forwarded-for'] = options.address;
-    const { path, body } = request(route, input);
+    const { path, body } = httpRequest(route, input);
     if (body !== undefined) headers['content-type'] = 'application/json';
     try {
       const res = await fetch(this.baseUrl + path, { method: route.method.toUpperCase(), headers, body, signal: AbortSignal.timeout(this.timeoutMs) });
@@ -35,7 +35,8 @@ export class HttpClient implements PortalClient {
   }
 }
 
-function request(route: Route, input: unknown): { path: string; body?: string } {
+/** Where and what to send for an operation: path parameters from the input, the rest as query or JSON body. */
+export function httpRequest(route: Route, input: unknown): { path: string; body?: string } {
   if (Array.isArray(input)) return { path: route.path, body: JSON.stringify(input) };
   const fields = { ...(input as Record<string, unknown>) };
   let path = route.path.replace(/:(\w+)/g, (_, name: string) => {
