@@ -2,6 +2,7 @@ import type { Distribution } from '../machines';
 import type { DeepPartial, RulesOverride } from '../rules';
 import type { PersonaMix } from '../sim/population';
 import type { ReviewersConfig } from '../sim/back-office';
+import type { ServersConfig } from '../sim/capacity';
 
 /** A province's part in a scenario: its share of applicants and its online window (Beijing dates). */
 export interface ProvinceWindow {
@@ -34,7 +35,7 @@ export interface BackOfficeConfig {
 
 export interface CapacityConfig {
   /** Application servers: count, mean service time per operation (ms), timeout. */
-  servers: { servers: number; serviceMs: Record<string, number> & { default: number }; timeoutMs: number };
+  servers: ServersConfig;
   /** The SMS gateway's throughput, messages an hour: past it, SMS requests are refused (503) until the next hour. */
   smsGateway: { perHour: number };
 }

@@ -9,8 +9,7 @@ import { dirname } from 'node:path';
 import express from 'express';
 import { resolveRules } from '../../rules';
 import { startServer } from '../../stub-server/http';
-import { SettableClock, type Account } from '../../stub-server/portal';
-import { hashPassword } from '../../stub-server/portal/identity/passwords';
+import { hashPassword, SettableClock, type Account } from '../../stub-server/portal';
 import { createMemoryStore, openJournalStore, type Store } from '../../stub-server/store';
 import { BENCH_CLOCK, BENCH_RULES, benchPassword, benchIdNumber } from './mix';
 

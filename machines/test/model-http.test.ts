@@ -12,7 +12,8 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROUTES } from '../../stub-server/http';
-import { coverableNodes, describePath, eventsAlong, MACHINES, targets, answerTargets, traverseAll, type JourneyPath, type Target } from './model';
+import { coverableNodes, MACHINES, traverseAll, type JourneyPath } from './model';
+import { answerTargets, describePath, eventsAlong, targets, type Target } from './paths';
 import { runPath, type PathResult } from './path-runner';
 import { INFEASIBLE } from './provoke';
 

@@ -6,7 +6,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { and, type AnyStateNode } from 'xstate';
 import { certificateQueryMachine, journeyMachine } from '../index';
-import { coverage, coverableNodes, eventsOf, guardsOf, MACHINES, outcomesOf, PERSONAS, replayer, traverseAll, type Coverage } from './model';
+import { coverableNodes, eventsOf, guardsOf, MACHINES, outcomesOf, PERSONAS, replayer, traverseAll } from './model';
+import { coverage, type Coverage } from './paths';
 
 const traversals = traverseAll();
 const report: Coverage[] = [];

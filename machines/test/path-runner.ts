@@ -7,7 +7,8 @@
 import type { AnyMachineSnapshot } from 'xstate';
 import { perform } from '../../sim/applicant';
 import { accountFromEarlierYear, httpStub, makeApplicant, newSession, setClock, type Stub } from './fixtures';
-import { describePath, eventsAlong, MACHINES, PERSONAS, serializer, type Target } from './model';
+import { MACHINES, PERSONAS, serializer } from './model';
+import { describePath, eventsAlong, type Target } from './paths';
 import { CannotProvoke, prepared, provoke, type Scene } from './provoke';
 import { delayOf, drive } from './runner';
 

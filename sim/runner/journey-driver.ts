@@ -5,8 +5,7 @@ import { perform, type ApplicantRecord, type ApplicantSession, type Call, type V
 import type { PortalClient } from '../clients';
 import type { Simulation, VirtualClock } from '../engine';
 import { sample, type Rng } from '../random';
-import type { ApplicationServers } from '../capacity/application-servers';
-import type { SmsGateway } from '../capacity/sms-gateway';
+import type { ApplicationServers, SmsGateway } from '../capacity';
 
 const DAY = 86_400_000;
 

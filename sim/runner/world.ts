@@ -1,6 +1,5 @@
 import type { Rules } from '../../rules';
-import type { Account, Portal } from '../../stub-server/portal';
-import { hashPassword } from '../../stub-server/portal/identity/passwords';
+import { hashPassword, type Account, type Portal } from '../../stub-server/portal';
 import type { ApplicantRecord } from '../applicant';
 import { provinceOf, STAGES } from '../population';
 import type { ProvinceWindow } from '../../scenarios/types';

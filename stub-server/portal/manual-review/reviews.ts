@@ -1,6 +1,7 @@
 import { reviewCycleAt } from '../../../rules';
 import type { PortalContext } from '../context';
 import type { ManualReview } from '../records';
+import { iso } from '../time-format';
 
 /** The quota counter of manual-review applications, per account per cycle. */
 export const REVIEW_COUNTER = 'manualReview';
@@ -22,7 +23,6 @@ export function remainingThisCycle(ctx: PortalContext, idNumber: string, now: nu
   return Math.max(0, ctx.rules.manualReview.perCycle - ctx.counted(REVIEW_COUNTER, idNumber, cycle.id));
 }
 
-const iso = (ms: number | undefined) => (ms === undefined ? null : new Date(ms).toISOString());
 
 /** A review as the applicant and the back office see it (no photo bytes are kept). */
 export function reviewView(review: ManualReview) {

@@ -7,8 +7,8 @@ import { maskPhone } from '../identity/masks';
 import { hashPassword, verifyPassword } from '../identity/passwords';
 import { certificateView, myCertificates } from '../certificates/sync';
 import type { Account } from '../records';
+import { iso } from '../time-format';
 
-const iso = (ms: number | undefined) => (ms === undefined ? null : new Date(ms).toISOString());
 
 export function identityView(account: Account) {
   return {

@@ -5,8 +5,8 @@ import { notFound } from '../problem';
 import type { PortalContext } from '../context';
 import type { Account, Registration } from '../records';
 import { seasonOf } from './season';
+import { iso } from '../time-format';
 
-const iso = (ms: number) => new Date(ms).toISOString();
 
 export const applicationNumberInput = () => z.object({ applicationNumber: requiredText(40) });
 
