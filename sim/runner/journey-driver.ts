@@ -143,10 +143,11 @@ export class JourneyDriver {
 function slips(live: Live, step: string): Variant {
   const { persona } = live.record;
   const { rng } = live;
-  const retrying = (live.actor.getSnapshot().context.tries[step] ?? 0) > 0;
+  const { context } = live.actor.getSnapshot();
+  const retrying = (context.tries[step] ?? 0) > 0;
   return {
     typo: !retrying && rng.chance(persona.typoRate),
-    wrongPassword: step === 'signIn' && (live.actor.getSnapshot().context.forgotPassword || (!retrying && rng.chance(persona.wrongPasswordRate))),
+    wrongPassword: step === 'signIn' && (context.forgotPassword || (!retrying && rng.chance(persona.wrongPasswordRate))),
     captchaMiss: rng.chance(persona.captchaMissRate),
     badPhoto: rng.chance(1 - persona.photoCompliance),
   };
