@@ -1,7 +1,7 @@
 import type { Rules } from '../../rules';
 import type { BackOfficeConfig } from '../../scenarios/types';
 import { DailyDesk, OfficeHours, ReviewDesk } from '../back-office';
-import type { PortalClient } from '../clients';
+import type { PortalAnswer, PortalClient } from '../clients';
 import type { Simulation } from '../engine';
 import { sample, type Rng } from '../random';
 import type { RunMetrics } from './run-metrics';
@@ -18,19 +18,20 @@ export class BackOffice {
   readonly confirmation: DailyDesk<Pending>;
   readonly approval: DailyDesk<Pending>;
 
-  constructor(deps: { sim: Simulation; client: PortalClient; rules: Rules; config: BackOfficeConfig; rng: Rng; metrics: RunMetrics; track: (work: Promise<unknown>) => void }) {
-    const { sim, client, rules, config, rng, metrics, track } = deps;
+  constructor(deps: { sim: Simulation; client: PortalClient; rules: Rules; config: BackOfficeConfig; rng: Rng; metrics: RunMetrics; track: (work: Promise<unknown>) => void; resume: (then: () => void) => void }) {
+    const { sim, client, rules, config, rng, metrics, track, resume } = deps;
+    const after = (work: Promise<PortalAnswer>, then: (answer: PortalAnswer) => void) => track(work.then((answer) => resume(() => then(answer))));
     const office = new OfficeHours(rules, config.reviewers.hours, config.reviewers.continuous);
     const desks = new OfficeHours(rules, [9, 17]);
     const tiers = rules.registration.approvalTiers;
     const outcomes = Object.entries(config.approval.outcomes);
 
     this.reviews = new ReviewDesk(sim, office, config.reviewers, (d) => sample(d, rng), (p) => rng.chance(p), (reviewId, approve) => {
-      track(client.admin('decideManualReview', { reviewId, decision: approve ? 'approve' : 'reject', reason: approve ? undefined : '照片不清晰，请重新上传' }).then((answer) => {
+      after(client.admin('decideManualReview', { reviewId, decision: approve ? 'approve' : 'reject', reason: approve ? undefined : '照片不清晰，请重新上传' }), (answer) => {
         if (answer.status !== 200) return;
         const waited = sim.now() - Date.parse(answer.body.submittedAt);
         metrics.reviewDecided(approve, answer.body.workingDaysTaken, waited, answer.body.withinSla);
-      }));
+      });
     });
 
     this.confirmation = new DailyDesk<Pending>(sim, desks, config.confirmation.perPointPerDay, (_point, item) => {
@@ -41,22 +42,22 @@ export class BackOffice {
         return;
       }
       const pass = rng.chance(config.confirmation.passRate);
-      track(client.admin('confirmOnSite', { applicationNumber, result: pass ? 'pass' : 'fail', reason: pass ? undefined : '材料不齐全' }).then((answer) => {
+      after(client.admin('confirmOnSite', { applicationNumber, result: pass ? 'pass' : 'fail', reason: pass ? undefined : '材料不齐全' }), (answer) => {
         if (answer.status !== 200) return;
         if (!pass) { metrics.desks.confirmationFailed += 1; return; }
         metrics.desks.confirmed += 1;
         this.approval.add(item.institutionId, { ...item, tier: 0 });
-      }));
+      });
     });
 
     this.approval = new DailyDesk<Pending>(sim, desks, config.approval.perInstitutionPerDay, (institutionId, item) => {
       const final = item.tier >= tiers.length - 1;
       const conclusion = final ? outcomes[rng.weighted(outcomes.map(([, w]) => w))]![0] : '注册合格';
-      track(client.admin('decideRegistration', { applicationNumber: item.applicationNumber, conclusion, tier: tiers[item.tier] }).then((answer) => {
+      after(client.admin('decideRegistration', { applicationNumber: item.applicationNumber, conclusion, tier: tiers[item.tier] }), (answer) => {
         if (answer.status !== 200) return;
         if (final) metrics.desks.decided.add(conclusion);
         else this.approval.add(institutionId, { ...item, tier: item.tier + 1 });
-      }));
+      });
     });
   }
 

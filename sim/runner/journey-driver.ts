@@ -5,7 +5,7 @@ import { perform, type ApplicantRecord, type ApplicantSession, type Call, type V
 import type { PortalClient } from '../clients';
 import type { Simulation, VirtualClock } from '../engine';
 import { sample, type Rng } from '../random';
-import type { ApplicationServers, SmsGateway } from '../capacity';
+import type { PortalTiming } from './timing';
 
 const DAY = 86_400_000;
 
@@ -29,7 +29,7 @@ interface Live {
 /**
  * Runs applicants' journeys in virtual time: one actor of the journey machine each, its
  * `request`s performed at the portal after the persona's think time, answered after the
- * latency the application servers give, its `after` delays on the simulation's clock.
+ * latency the portal's timing gives (modelled or measured), its `after` delays on the simulation's clock.
  * Finished applicants are dropped at once, so memory follows the applicants still going.
  */
 export class JourneyDriver {
@@ -42,10 +42,11 @@ export class JourneyDriver {
     sim: Simulation;
     clock: VirtualClock;
     client: PortalClient;
-    servers: ApplicationServers;
-    smsGateway: SmsGateway;
+    timing: PortalTiming;
     rules: Rules;
     track: (work: Promise<unknown>) => void;
+    /** Runs what follows a portal answer at the instant it arrived (see Transport.resume). */
+    resume: (then: () => void) => void;
     observer: JourneyObserver;
     /** Measure the wall time inside XState (npm run bench); off in ordinary runs. */
     timed?: boolean;
@@ -107,26 +108,19 @@ export class JourneyDriver {
   }
 
   private act(live: Live, params: { op: string; step: string }): void {
-    const { sim, servers, observer, client } = this.deps;
+    const { sim, timing, observer, client } = this.deps;
     const start = sim.now();
-    if (params.op === 'requestSmsCode' && !this.deps.smsGateway.hasRoom(start)) {
-      observer.refused('SMS_GATEWAY_UNAVAILABLE', start);
-      sim.schedule(servers.admit(params.op, start).latencyMs, () => this.send(live, { type: 'ANSWER', outcome: 'UNAVAILABLE' }));
+    const refused = timing.refuse(params.op, start);
+    if (refused) {
+      observer.refused(refused.code, start);
+      sim.schedule(refused.latencyMs, () => this.send(live, { type: 'ANSWER', outcome: 'UNAVAILABLE' }));
       return;
     }
     const variant = slips(live, params.step);
-    this.deps.track(perform(client, live.record, live.session, params.step, params.op, variant).then(({ outcome, calls }) => {
-      let elapsed = 0;
-      let timedOut = false;
-      for (const call of calls) {
-        const { latencyMs, timedOut: late } = servers.admit(call.op, start + elapsed);
-        observer.call(call, latencyMs, start + elapsed, live.session);
-        if (call.op === 'requestSmsCode' && call.answer.status === 200) this.deps.smsGateway.sentOne(start + elapsed);
-        elapsed += latencyMs;
-        timedOut ||= late;
-      }
+    this.deps.track(perform(client, live.record, live.session, params.step, params.op, variant).then(({ outcome, calls }) => this.deps.resume(() => {
+      const { elapsed, timedOut } = timing.settle(calls, start, (call, latencyMs, at) => observer.call(call, latencyMs, at, live.session));
       sim.schedule(elapsed, () => this.send(live, { type: 'ANSWER', outcome: timedOut ? 'UNAVAILABLE' : outcome }));
-    }));
+    })));
   }
 
   private view(self: AnyActorRef, params: { page: Page }): void {

@@ -1,5 +1,6 @@
 import type { HourRow, LatencySummary } from '../metrics';
 import type { RunMetrics } from './run-metrics';
+import type { TransportReport } from './transport';
 
 const FUNNEL = ['arrived', 'registered', 'verified', 'submitted', 'confirmed', 'approved'] as const;
 
@@ -27,6 +28,8 @@ export interface Report {
   servers: { requests: number; timeouts: number; utilisation: number };
   refusals: Record<string, number>;
   timeseries: HourRow[];
+  /** Only in runs over HTTP: the target, time scale, errors on the wire, whether the run was aborted. */
+  transport?: TransportReport;
 }
 
 const round = (x: number, digits = 4) => Number(x.toFixed(digits));
@@ -36,6 +39,7 @@ export function buildReport(args: {
   period: { from: string; to: string }; inputs: Record<string, unknown>; metrics: RunMetrics;
   review: { meanBacklog: number; hours: number };
   servers: { requests: number; timeouts: number; busyMs: number; capacityMs: number };
+  transport?: TransportReport;
 }): Report {
   const { metrics: m } = args;
   const funnel = Object.fromEntries(FUNNEL.map((k) => [k, m.funnel.get(k)])) as Record<(typeof FUNNEL)[number], number>;
@@ -80,5 +84,6 @@ export function buildReport(args: {
     },
     refusals: m.refusals.toJSON(),
     timeseries,
+    ...(args.transport ? { transport: args.transport } : {}),
   };
 }

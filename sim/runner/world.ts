@@ -1,6 +1,5 @@
-import type { Rules } from '../../rules';
-import { hashPassword, type Account, type Portal } from '../../stub-server/portal';
 import type { ApplicantRecord } from '../applicant';
+import type { PortalAnswer, PortalClient } from '../clients';
 import { provinceOf, STAGES } from '../population';
 import type { ProvinceWindow } from '../../scenarios/types';
 
@@ -12,8 +11,8 @@ const SEASON_STAGES = STAGES.filter((s) => s.stage !== '高校');
  * already knew of them (registry certificate, public-security record, an account from
  * earlier years). Written through admin operations, as a test or an operator would.
  */
-export async function seedInstitutions(portal: Portal, provinces: readonly ProvinceWindow[]): Promise<void> {
-  await portal.invoke('seedInstitutions', provinces.map((p) => {
+export async function seedInstitutions(client: PortalClient, provinces: readonly ProvinceWindow[]): Promise<void> {
+  seeded('seedInstitutions', await client.admin('seedInstitutions', provinces.map((p) => {
     const province = provinceOf(p.code);
     return {
       id: institutionId(p.code),
@@ -27,28 +26,31 @@ export async function seedInstitutions(portal: Portal, provinces: readonly Provi
         id: `${p.code}-P-${stage}`, name: `${province.name}${stage}教师确认点`, scope: { stages: [stage], description: `${stage}教师` },
       })),
     };
-  }));
+  })));
 }
 
 export const institutionId = (province: string) => `${province}-REG`;
 
 /** What the portal holds about an applicant before they arrive. */
-export async function seedApplicant(portal: Portal, a: ApplicantRecord, options: { verifiedAccount: boolean; ctidFixes: boolean; rules: Rules }): Promise<void> {
+export async function seedApplicant(client: PortalClient, a: ApplicantRecord, options: { verifiedAccount: boolean; ctidFixes: boolean }): Promise<void> {
   if (!a.persona.handAddedCertificate) {
-    await portal.invoke('seedCertificates', [{ ...a.certificate, holderName: a.name, idNumber: a.idNumber }]);
+    seeded('seedCertificates', await client.admin('seedCertificates', [{ ...a.certificate, holderName: a.name, idNumber: a.idNumber }]));
   }
-  if (a.staleRecord) await portal.invoke('seedIdentities', [{ idNumber: a.idNumber, name: a.name, stale: true, ctidFixes: options.ctidFixes }]);
+  if (a.staleRecord) seeded('seedIdentities', await client.admin('seedIdentities', [{ idNumber: a.idNumber, name: a.name, stale: true, ctidFixes: options.ctidFixes }]));
   if (!a.persona.hasAccount) return;
-  // Accounts from earlier years are state, not traffic: written straight into the domain's table.
-  const registeredAt = Date.parse(a.persona.accountBefore2019 ? '2018-06-01T10:00:00+08:00' : '2021-09-15T10:00:00+08:00');
-  const account: Account = {
+  seeded('seedAccounts', await client.admin('seedAccounts', [{
     idType: a.idType, idNumber: a.idNumber, name: a.name, idValidFrom: a.idValidFrom, idValidTo: a.idValidTo,
-    passwordHash: await hashPassword(a.password, `seed-${a.index}`, options.rules.account.scryptCost),
-    email: a.email, phone: a.phone, registeredAt, wechatBound: a.persona.wechatBound,
-    profile: { ethnicity: a.ethnicity, completedAt: registeredAt },
-    realName: options.verifiedAccount
-      ? { status: 'verified', method: 'registry', verifiedAt: registeredAt, failedAttempts: 0 }
-      : { status: 'unverified', failedAttempts: 0 },
-  };
-  portal.ctx.state.accounts.set(a.idNumber, account);
+    password: a.password, email: a.email, phone: a.phone, wechatBound: a.persona.wechatBound, ethnicity: a.ethnicity,
+    registeredAt: a.persona.accountBefore2019 ? '2018-06-01T10:00:00+08:00' : '2021-09-15T10:00:00+08:00',
+    realNameVerified: options.verifiedAccount,
+  }]));
+}
+
+/**
+ * A world the portal refused to take is a broken run, not a slow applicant. A portal that is
+ * down (no answer, 5xx) is left to the run's watchdog: the applicant will find it down too.
+ */
+function seeded(op: string, answer: PortalAnswer): void {
+  if (answer.status < 400 || answer.status >= 500) return;
+  throw new Error(`${op} refused (${answer.status}): ${answer.body?.detail ?? answer.body?.code ?? 'no answer'}`);
 }

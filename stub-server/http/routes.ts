@@ -55,6 +55,7 @@ export const ROUTES: Route[] = [
   { operationId: 'seedIdentities', method: 'post', path: '/admin/identities', body: 'bulk' },
   { operationId: 'seedCertificates', method: 'post', path: '/admin/certificates', body: 'bulk' },
   { operationId: 'seedInstitutions', method: 'post', path: '/admin/institutions', body: 'bulk' },
+  { operationId: 'seedAccounts', method: 'post', path: '/admin/accounts', body: 'bulk' },
   { operationId: 'decideManualReview', method: 'post', path: '/admin/manual-reviews/:reviewId/decision' },
   { operationId: 'confirmOnSite', method: 'post', path: '/admin/registrations/:applicationNumber/confirmation' },
   { operationId: 'decideRegistration', method: 'post', path: '/admin/registrations/:applicationNumber/decision' },

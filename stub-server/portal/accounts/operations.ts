@@ -1,4 +1,5 @@
 import { registerAccount } from './register';
 import { login, logout } from './login';
+import { seedAccounts } from './seed';
 
-export const accountOperations = [registerAccount, login, logout];
+export const accountOperations = [registerAccount, login, logout, seedAccounts];

@@ -1,0 +1,39 @@
+import { Portal, type PortalRandom } from '../../stub-server/portal';
+import { createMemoryStore } from '../../stub-server/store';
+import { ApplicationServers, SmsGateway } from '../capacity';
+import { InProcessClient } from '../clients';
+import { sample, type Rng } from '../random';
+import { ModelledTiming } from './timing';
+import type { Transport, TransportFactory } from './transport';
+
+/** A seeded source for the portal's own draws (codes, tokens, captcha), so runs repeat. */
+const portalRandom = (rng: Rng): PortalRandom => ({
+  int: (max) => rng.int(max),
+  token: () => Array.from({ length: 4 }, () => rng.int(2 ** 30).toString(36).padStart(6, '0')).join(''),
+});
+
+/**
+ * The portal's domain in this process on the simulation's clock, its capacity modelled
+ * (application servers, SMS gateway). Each event's portal calls are awaited before the next
+ * event, so every call happens at its own virtual instant and a run repeats byte for byte.
+ */
+export const inProcessTransport: TransportFactory = async ({ clock, rules, streams, scenario }): Promise<Transport> => {
+  const portal = new Portal({ rules, clock, store: createMemoryStore(), random: portalRandom(streams.stream('portal')) });
+  const serverRng = streams.stream('portal').fork('servers');
+  const servers = new ApplicationServers(scenario.capacity.servers, (d) => sample(d, serverRng));
+  return {
+    client: new InProcessClient(portal),
+    timing: new ModelledTiming(servers, new SmsGateway(scenario.capacity.smsGateway.perHour)),
+    resume: (then) => then(),
+    drive: async ({ sim, end, work, tick }) => {
+      const tickEvery = 20_000;
+      while (sim.peek() <= end) {
+        sim.step();
+        if (work.busy) await work.drain();
+        if (sim.eventCount % tickEvery === 0) tick();
+      }
+    },
+    report: () => undefined,
+    close: async () => {},
+  };
+};

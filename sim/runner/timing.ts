@@ -1,0 +1,46 @@
+import type { Call } from '../applicant';
+import type { ApplicationServers, SmsGateway } from '../capacity';
+
+/** A call as the run counts it: when it was made and how long its answer took. */
+export type ObserveCall = (call: Call, latencyMs: number, at: number) => void;
+
+/**
+ * How long the portal's answers take, and when they reach the applicant. In virtual time the
+ * capacity model decides (ModelledTiming); over HTTP the real server did, and each call
+ * carries the latency measured on the wire (MeasuredTiming in sim/http-run).
+ */
+export interface PortalTiming {
+  /** A refusal before the portal is called at all (a modelled SMS gateway that is full), or null. */
+  refuse(op: string, at: number): { code: string; latencyMs: number } | null;
+  /**
+   * Observes a step's calls, made from `start`, and says how long after the step's answer
+   * arrived (virtual ms) the applicant sees it, and whether it timed out.
+   */
+  settle(calls: readonly Call[], start: number, observe: ObserveCall): { elapsed: number; timedOut: boolean };
+  readonly stats: { requests: number; timeouts: number; busyMs: number };
+}
+
+/** The capacity model of sim/capacity: the application servers' queue and the SMS gateway's throughput. */
+export class ModelledTiming implements PortalTiming {
+  constructor(private readonly servers: ApplicationServers, private readonly smsGateway: SmsGateway) {}
+
+  get stats() { return this.servers.stats; }
+
+  refuse(op: string, at: number): { code: string; latencyMs: number } | null {
+    if (op !== 'requestSmsCode' || this.smsGateway.hasRoom(at)) return null;
+    return { code: 'SMS_GATEWAY_UNAVAILABLE', latencyMs: this.servers.admit(op, at).latencyMs };
+  }
+
+  settle(calls: readonly Call[], start: number, observe: ObserveCall): { elapsed: number; timedOut: boolean } {
+    let elapsed = 0;
+    let timedOut = false;
+    for (const call of calls) {
+      const { latencyMs, timedOut: late } = this.servers.admit(call.op, start + elapsed);
+      observe(call, latencyMs, start + elapsed);
+      if (call.op === 'requestSmsCode' && call.answer.status === 200) this.smsGateway.sentOne(start + elapsed);
+      elapsed += latencyMs;
+      timedOut ||= late;
+    }
+    return { elapsed, timedOut };
+  }
+}

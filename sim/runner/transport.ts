@@ -1,0 +1,35 @@
+import type { Rules } from '../../rules';
+import type { Scenario } from '../../scenarios/types';
+import type { PortalClient } from '../clients';
+import type { Simulation, VirtualClock } from '../engine';
+import type { RandomStreams } from '../random';
+import type { PortalTiming } from './timing';
+import type { WorkTracker } from './work';
+
+/** What a transport is given: the run's simulation, clock, rules and random streams. */
+export interface TransportSetup { sim: Simulation; clock: VirtualClock; rules: Rules; streams: RandomStreams; scenario: Scenario }
+
+/** How a run reached the portal, for report.json: only a real run has something to say. */
+export type TransportReport = Record<string, unknown>;
+
+/**
+ * How a run reaches the portal and how its time goes: in this process in virtual time
+ * (inProcessTransport), or over real HTTP against a server on a scaled clock (sim/http-run).
+ * Everything else of a run (applicants, arrivals, back office, metrics) is the same.
+ */
+export interface Transport {
+  readonly client: PortalClient;
+  readonly timing: PortalTiming;
+  /**
+   * Runs what follows a portal answer at the instant the answer arrived. In virtual time
+   * that is the instant the call was made (the run waits for it); over HTTP it is later.
+   */
+  resume(then: () => void): void;
+  /** Steps the simulation's events up to `end` as this transport's time goes; `tick` now and then. */
+  drive(args: { sim: Simulation; end: number; work: WorkTracker; tick: () => void }): Promise<void>;
+  /** What only this transport knows (errors on the wire, an aborted run), or nothing. */
+  report(): TransportReport | undefined;
+  close(): Promise<void>;
+}
+
+export type TransportFactory = (setup: TransportSetup) => Promise<Transport>;

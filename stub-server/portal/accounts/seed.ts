@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { adminOperation } from '../operation';
+import { date, email, idNumber, idType, password, personName, phone, requiredText, withIdNumber } from '../fields';
+import { hashPassword } from '../identity/passwords';
+import type { Account } from '../records';
+
+/**
+ * Accounts from earlier years: state, not traffic. A load run seeds the applicants who already
+ * have an account this way, over HTTP as in-process, so both transports start from one world.
+ */
+export const seedAccounts = adminOperation({
+  operationId: 'seedAccounts',
+  summary: 'Accounts registered in earlier years (a bare array): registration time, WeChat binding, profile and real-name status as given; adds or replaces by ID number',
+  section: 'test control',
+  input: (rules) => z.array(withIdNumber(z.object({
+    idType: idType(),
+    idNumber: idNumber(),
+    name: personName(rules),
+    idValidFrom: date(),
+    idValidTo: date(),
+    password: password(rules),
+    email: email(rules),
+    phone: phone(rules),
+    registeredAt: z.iso.datetime({ offset: true }),
+    wechatBound: z.boolean().default(false),
+    /** The first-login profile, when it was completed then. */
+    ethnicity: requiredText(20).optional(),
+    realNameVerified: z.boolean().default(false),
+  }), rules)).max(rules.limits.seedEntries),
+  run: async ({ ctx, input }) => {
+    for (const seed of input) {
+      const registeredAt = Date.parse(seed.registeredAt);
+      const account: Account = {
+        idType: seed.idType, idNumber: seed.idNumber, name: seed.name, idValidFrom: seed.idValidFrom, idValidTo: seed.idValidTo,
+        passwordHash: await hashPassword(seed.password, ctx.random.token(), ctx.rules.account.scryptCost),
+        email: seed.email, phone: seed.phone, registeredAt, wechatBound: seed.wechatBound,
+        profile: seed.ethnicity === undefined ? null : { ethnicity: seed.ethnicity, completedAt: registeredAt },
+        realName: seed.realNameVerified
+          ? { status: 'verified', method: 'registry', verifiedAt: registeredAt, failedAttempts: 0 }
+          : { status: 'unverified', failedAttempts: 0 },
+      };
+      ctx.state.accounts.set(account.idNumber, account);
+    }
+    return { seeded: input.length };
+  },
+});
