@@ -23,7 +23,7 @@ program.command('serve')
   .action(async (options) => { await serve(options); });
 
 program.command('run')
-  .description('run a scenario in virtual time and write report.json and run.json')
+  .description('run a scenario (in virtual time, or over HTTP with --transport http) and write report.json and run.json')
   .argument('<scenario>', 'a scenario name (see `jszg-sim scenarios`)')
   .option('--seed <n>', 'random seed (default: the scenario\'s)')
   .option('--applicants <n>', 'how many applicants (default: the scenario\'s)')
@@ -31,6 +31,11 @@ program.command('run')
   .option('--out <dir>', 'output folder', 'out/run')
   .option('--lang <lang>', 'labels of report.md and report.html: en or zh', 'en')
   .option('--thresholds <file>', '"metric op value" lines (e.g. funnel.approvedRate >= 0.9); a broken one exits 1 and junit.xml says which')
+  .option('--transport <kind>', 'in-process (virtual time, deterministic) or http (real requests, open model)', 'in-process')
+  .option('--target <url>', 'with --transport http: a server implementing API.md on a scaled clock (default: start the stub on 127.0.0.1)')
+  .option('--time-scale <n>', 'with --transport http: one real second is N simulated seconds (the server\'s --clock scaled:N; default 3600)')
+  .option('--admin-token <token>', 'with --transport http and --target: the target\'s admin token')
+  .option('--timeout <ms>', 'with --transport http: a call unanswered after this many ms is a timeout (default 30000)')
   .action(async (name: string, options) => {
     const { run } = await import('./run');
     await run(name, options);

@@ -8,7 +8,10 @@ import type { Report } from '../sim/runner';
 import { summary } from './summary';
 import { evaluate, parseLang, parseThresholds, renderHtml, renderMarkdown, toJUnit, type ThresholdResult } from '../reports';
 
-export interface RunCliOptions { seed?: string; applicants?: string; rules?: string; out: string; lang?: string; thresholds?: string }
+export interface RunCliOptions {
+  seed?: string; applicants?: string; rules?: string; out: string; lang?: string; thresholds?: string;
+  transport?: string; target?: string; timeScale?: string; adminToken?: string; timeout?: string;
+}
 
 const integer = (flag: string, value: string | undefined) => {
   if (value === undefined) return undefined;
@@ -30,6 +33,7 @@ export async function run(name: string, options: RunCliOptions): Promise<Report>
     ...parseThresholds((scenario.thresholds ?? []).join('\n')),
     ...(options.thresholds ? parseThresholds(await readFile(options.thresholds, 'utf8')) : []),
   ];
+  const transport = await transportOf(options);
   const tty = process.stderr.isTTY && !process.env.CI;
   const bar = tty ? new SingleBar({ format: '{bar} {percentage}% | {date} | {arrived} arrived, {active} active | {rate} events/s', hideCursor: true }, Presets.shades_classic) : undefined;
   const started = performance.now();
@@ -44,7 +48,7 @@ export async function run(name: string, options: RunCliOptions): Promise<Report>
     if (bar.isActive) bar.update(Math.round(1000 * share), payload);
     else bar.start(1000, Math.round(1000 * share), payload);
   };
-  const { report, events } = await runScenario(scenario, { seed, applicants, rules, onProgress });
+  const { report, events } = await runScenario(scenario, { seed, applicants, rules, onProgress, ...(transport ? { transport } : {}) });
   bar?.stop();
   const wallSeconds = (performance.now() - started) / 1000;
   peakRss = Math.max(peakRss, process.resourceUsage().maxRSS * 1024);
@@ -57,6 +61,7 @@ export async function run(name: string, options: RunCliOptions): Promise<Report>
   if (results.length > 0) await writeFile(join(options.out, 'junit.xml'), toJUnit(`jszg-sim.${report.scenario}`, results));
   const runRecord = {
     scenario: report.scenario, seed: report.seed, applicants: report.applicants,
+    transport: options.transport ?? 'in-process', ...(report.transport ? { timeScale: report.transport.timeScale } : {}),
     wallSeconds: Number(wallSeconds.toFixed(2)), events, eventsPerSecond: Math.round(events / wallSeconds),
     applicantsPerSecond: Math.round(report.funnel.arrived / wallSeconds), peakRssMB: Math.round(peakRss / 2 ** 20),
     versions: { node: process.version, jszgSim: await version('../package.json'), xstate: await version('../node_modules/xstate/package.json') },
@@ -67,10 +72,38 @@ export async function run(name: string, options: RunCliOptions): Promise<Report>
   const broken = results.filter((r) => !r.passed);
   for (const r of results) console.log(`${r.passed ? 'ok    ' : 'FAILED'} ${r.threshold.line} (actual ${r.actual ?? 'missing'})`);
   console.log(`wrote report.json, report.md, report.html, run.json${results.length > 0 ? ', junit.xml' : ''} to ${options.out}`);
-  // A broken threshold fails the command, as k6 does, after everything is written.
-  if (broken.length > 0) process.exitCode = 1;
+  const aborted = report.transport?.aborted;
+  if (aborted) console.log(`\nRUN ABORTED at ${aborted.at} (server time): ${aborted.reason}; the report covers the run until then`);
+  // A broken threshold or an aborted run fails the command, as k6 does, after everything is written.
+  if (broken.length > 0 || aborted) process.exitCode = 1;
   return report;
 }
+
+/** `--transport http [--target URL] [--time-scale N]`: a run over real HTTP (sim/http-run); in-process otherwise. */
+async function transportOf(options: RunCliOptions) {
+  const kind = options.transport ?? 'in-process';
+  if (kind === 'in-process') {
+    // A flag of the HTTP transport on an in-process run is a mistake worth saying.
+    const httpOnly = (['target', 'timeScale', 'adminToken', 'timeout'] as const).filter((k) => options[k] !== undefined);
+    if (httpOnly.length > 0) throw new Error(`--${httpOnly[0]!.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} needs --transport http`);
+    return undefined;
+  }
+  if (kind !== 'http') throw new Error(`--transport ${kind}: use in-process or http`);
+  const timeScale = Number(options.timeScale ?? DEFAULT_TIME_SCALE);
+  if (!(timeScale > 0 && Number.isFinite(timeScale))) throw new Error(`--time-scale ${options.timeScale} is not a positive number`);
+  const timeoutMs = integer('--timeout', options.timeout);
+  if (options.target !== undefined && !/^https?:\/\/[^/]+/.test(options.target)) throw new Error(`--target ${options.target} is not an http(s) URL`);
+  const { httpTransport } = await import('../sim/http-run');
+  return httpTransport({
+    timeScale, ...(options.target ? { target: options.target } : {}), ...(options.adminToken ? { adminToken: options.adminToken } : {}),
+    ...(timeoutMs ? { timeoutMs } : {}),
+    onStub: (url) => console.error(`started the stub at ${url} (clock scaled ×${timeScale}); it stops with the run`),
+    onWarning: (message) => console.error(`warning: ${message}`),
+  });
+}
+
+/** One real second is an hour of the scenario: the default scenario's five weeks take about 14 minutes. */
+export const DEFAULT_TIME_SCALE = 3600;
 
 async function version(relative: string): Promise<string> {
   return JSON.parse(await readFile(new URL(relative, import.meta.url), 'utf8')).version as string;

@@ -23,7 +23,13 @@ export function summary(r: Report): string {
   const m = r.manualReview;
   lines.push(`人工审核 manual review: ${m.submitted} submitted, ${m.decided} decided, ${m.slaBreaches} past 7 working days; wait p50 ${m.waitWorkingDays.p50} / p95 ${m.waitWorkingDays.p95} / max ${m.waitWorkingDays.max} working days`);
   const slowest = Object.entries(r.latency).sort((a, b) => b[1].p95 - a[1].p95).slice(0, 3);
-  lines.push(`Peaks: ${r.peaks.requestsPerSecond} requests/s, ${r.peaks.smsPerHour} SMS/hour, ${r.peaks.concurrentApplicants} applicants at once; servers ${pct(r.servers.utilisation, 1)} busy, ${r.servers.timeouts} timeouts`);
+  const load = r.transport ? '' : `; servers ${pct(r.servers.utilisation, 1)} busy, ${r.servers.timeouts} timeouts`;
+  lines.push(`Peaks: ${r.peaks.requestsPerSecond} requests/s, ${r.peaks.smsPerHour} SMS/hour, ${r.peaks.concurrentApplicants} applicants at once${load}`);
+  if (r.transport) {
+    const { wire, timeScale, target, generatorLagMs } = r.transport;
+    const byClass = (digit: string) => Object.entries(wire.byStatus).filter(([s]) => s.startsWith(digit)).reduce((n, [, c]) => n + c, 0);
+    lines.push(`HTTP ×${timeScale} (${target}): ${wire.requests} requests, ${byClass('4')} 4xx, ${byClass('5')} 5xx, ${wire.connectionErrors} connection errors, ${wire.timeouts} timeouts; generator lag max ${generatorLagMs.max} ms`);
+  }
   lines.push(`Slowest p95: ${slowest.map(([op, l]) => `${op} ${l.p95} ms`).join(', ')}`);
   return lines.join('\n');
 }

@@ -9,6 +9,9 @@ export interface PortalAnswer {
   body: any;
   /** Seconds from a Retry-After header, when the answer carries one. */
   retryAfter?: number;
+  /** Real milliseconds the call took, and the server's time when it was sent: set by a timing client on a real transport. */
+  latencyMs?: number;
+  sentAt?: number;
 }
 
 export interface CallOptions {

@@ -9,8 +9,24 @@ import type { WorkTracker } from './work';
 /** What a transport is given: the run's simulation, clock, rules and random streams. */
 export interface TransportSetup { sim: Simulation; clock: VirtualClock; rules: Rules; streams: RandomStreams; scenario: Scenario }
 
-/** How a run reached the portal, for report.json: only a real run has something to say. */
-export type TransportReport = Record<string, unknown>;
+/** What a run over a real transport adds to report.json (docs/report-schema.md). */
+export interface TransportReport {
+  kind: 'http';
+  /** The server's URL, or "stub started by the run". */
+  target: string;
+  /** One real second was this many simulated seconds. */
+  timeScale: number;
+  /** The rules the server ran, when the run started it; "the target's own" otherwise. */
+  rulesHash: string;
+  /** How far past the scenario's start the server's clock already was (its earlier arrivals came at once). */
+  lateStartHours: number;
+  /** Every call on the wire: answers by status and problem code, failures to connect, timeouts. */
+  wire: { requests: number; connectionErrors: number; timeouts: number; byStatus: Record<string, number>; byCode: Record<string, number> };
+  /** How late events ran behind the server's clock (real ms): past a few ms, the generator itself was the bottleneck. */
+  generatorLagMs: { max: number; mean: number };
+  /** Present when the run ended early: the server's time then, why, and the server's last words. */
+  aborted?: { at: string; reason: string; lastError: string; serverStderr: string };
+}
 
 /**
  * How a run reaches the portal and how its time goes: in this process in virtual time

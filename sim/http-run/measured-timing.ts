@@ -1,0 +1,23 @@
+import type { Call } from '../applicant';
+import type { ObserveCall, PortalTiming } from '../runner';
+
+/**
+ * The timing of a real run: the server took what it took. Each call is observed with the
+ * latency measured on the wire (TimedClient), at the server time it was sent; the answer has
+ * already arrived when the step settles, so nothing is added.
+ */
+export class MeasuredTiming implements PortalTiming {
+  readonly stats = { requests: 0, timeouts: 0, busyMs: 0 };
+
+  refuse(): null { return null; }
+
+  settle(calls: readonly Call[], start: number, observe: ObserveCall): { elapsed: number; timedOut: boolean } {
+    for (const call of calls) {
+      this.stats.requests += 1;
+      if (call.answer.status === 0 && call.answer.body?.code === 'TIMEOUT') this.stats.timeouts += 1;
+      observe(call, call.answer.latencyMs ?? 0, call.answer.sentAt ?? start);
+    }
+    // A call that got no answer is classified UNAVAILABLE already (machines/outcomes).
+    return { elapsed: 0, timedOut: false };
+  }
+}
