@@ -5,7 +5,7 @@
  */
 export type { Persona, CodeChannel, ResetMethod } from './persona';
 export type { Distribution } from './distribution';
-export { classify, UNAVAILABLE, type Outcome } from './outcomes';
+export { classify, seen, TOO_SLOW, UNAVAILABLE, type Outcome } from './outcomes';
 export { journeyMachine } from './journey/journey';
 export { certificateQueryMachine } from './certificate-query';
 export type { JourneyContext, JourneyEvent, Milestone, Page } from './journey/setup';

@@ -23,6 +23,17 @@ const FOLDED: Record<string, Outcome> = {
 /** What an overloaded or broken portal looks like from the browser. */
 export const UNAVAILABLE = 'UNAVAILABLE';
 
+/** An answer slower than the applicant would wait for: they closed the page, whatever the portal did. */
+export const TOO_SLOW = 'TOO_SLOW';
+
+/**
+ * What the applicant makes of a step whose slowest page took `slowestMs`: past their patience
+ * they never saw the answer (and will find the portal's state changed when they come back).
+ */
+export function seen(outcome: Outcome, slowestMs: number, patience: { answerSeconds: number }): Outcome {
+  return outcome !== UNAVAILABLE && slowestMs > patience.answerSeconds * 1000 ? TOO_SLOW : outcome;
+}
+
 interface Answer { status: number; body: any }
 
 /** Successes whose body decides where the applicant goes next. */

@@ -39,6 +39,8 @@ export interface Persona {
     reviewChecks: number;
     /** Looks at a pending application before giving up on it (on-site confirmation, approval). */
     statusChecks: number;
+    /** Seconds the applicant waits for a page (one portal call) before closing it to come back later. */
+    answerSeconds: number;
   };
   /** Seconds spent on a page or a form before the next action. */
   thinkTimeSeconds: Distribution;

@@ -6,7 +6,7 @@ import type { Milestone, Page } from './setup';
 /**
  * Builders for the journey's states, so each phase reads as a list of steps and what each
  * answer leads to. A step that asks the portal has its step name as id; every such step also
- * handles a portal that is down (come back later, or give up) and any answer its list does
+ * handles a portal that is down or too slow (come back later, or give up) and any answer its list does
  * not name (give up, so a journey never hangs).
  */
 export type Budget = keyof Persona['patience'];
@@ -50,6 +50,7 @@ export function ask(step: string, op: string, transitions: (Transition | Transit
       ANSWER: [
         ...transitions.flat(),
         ...patiently('UNAVAILABLE', 'portal', '#journey.interrupted', 'portal-unavailable', 'retries', step),
+        ...patiently('TOO_SLOW', 'portal', '#journey.interrupted', 'portal-too-slow', 'retries', step),
         { target: ABANDONED, actions: [abandon(step, 'unexpected-answer')] },
       ],
     },

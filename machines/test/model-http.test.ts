@@ -8,7 +8,7 @@
  *
  * UNAVAILABLE is provoked with the stub's fault injection (setFaults: an outage of a minute on
  * the stub's clock). It is the same mechanism for every step, so beyond the state paths it is
- * not asked for again.
+ * not asked for again. So is TOO_SLOW (a latency past the persona's patience), asked once.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROUTES } from '../../stub-server/http';
@@ -16,13 +16,16 @@ import { coverableNodes, MACHINES, traverseAll, type JourneyPath } from './model
 import { answerTargets, describePath, eventsAlong, targets, type Target } from './paths';
 import { runPath, type PathResult } from './path-runner';
 import { INFEASIBLE } from './provoke';
+import { TOO_SLOW } from '../outcomes';
 
 const infeasible = (path: JourneyPath) =>
   eventsAlong(path).some(({ event, step }) => event.type === 'ANSWER' && step !== undefined && INFEASIBLE[step]?.[event.outcome] !== undefined);
 
 const traversals = traverseAll();
 const stateTargets = targets(traversals, infeasible);
-const extraTargets = answerTargets(traversals, { exclude: infeasible, already: stateTargets, skip: (outcome) => outcome === 'UNAVAILABLE' });
+const extraTargets = answerTargets(traversals, { exclude: infeasible, already: stateTargets, skip: (outcome) => outcome === 'UNAVAILABLE' || outcome === TOO_SLOW });
+// TOO_SLOW is the applicant's judgement of latency, the same for every step: one path shows it.
+const slowTarget = answerTargets(traversals, { exclude: infeasible, skip: (outcome) => outcome !== TOO_SLOW }).sort((a, b) => a.path.steps.length - b.path.steps.length)[0]!;
 const results: PathResult[] = [];
 
 const title = (t: Target) => `${t.machine}: ${t.node} (${t.path.steps.length - 1} steps)`;
@@ -41,6 +44,7 @@ describe.concurrent('every state, by its shortest path, agrees with the stub ove
 
 describe.concurrent('every answer the graph holds (step and outcome), by a shortest path, agrees with the stub over HTTP', () => {
   for (const target of extraTargets) it(title(target), () => check(target));
+  it(`${title(slowTarget)}: an answer slower than the applicant waits for`, () => check(slowTarget));
 });
 
 afterAll(() => {

@@ -6,6 +6,7 @@
  */
 import type { AnyMachineSnapshot } from 'xstate';
 import { perform } from '../../sim/applicant';
+import { seen, TOO_SLOW } from '../outcomes';
 import { accountFromEarlierYear, httpStub, makeApplicant, newSession, setClock, type Stub } from './fixtures';
 import { MACHINES, PERSONAS, serializer } from './model';
 import { describePath, eventsAlong, type Target } from './paths';
@@ -68,8 +69,12 @@ export async function runPath(target: Target, makeStub: () => Promise<Stub> = ()
           result.excluded = `${request.step} → ${event.outcome}: ${error.message}`;
           return result;
         }
+        const started = performance.now();
         const performed = await perform(stub.client, applicant, session, request.step, request.op, variant);
         result.calls += performed.calls.length;
+        // Too slow is the applicant's judgement of latency, asked of the paths that expect it: the
+        // provoker slows every call, and a step's mean call time never exceeds its slowest page.
+        if (event.outcome === TOO_SLOW) performed.outcome = seen(performed.outcome, (performance.now() - started) / performed.calls.length, persona.patience);
         if (performed.outcome !== event.outcome) {
           const last = performed.calls.at(-1);
           result.failure = `${where(i)}: step ${request.step} (${request.op}) with ${JSON.stringify(variant)}\n`

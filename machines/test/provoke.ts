@@ -10,6 +10,7 @@ import { handAddedCertificate, profileForm, wizardSubmission } from '../../sim/a
 import { photos } from '../../sim/applicant/photos';
 import type { PortalAnswer } from '../../sim/clients';
 import { ROUTES } from '../../stub-server/http';
+import { TOO_SLOW } from '../outcomes';
 import { beijingDate, expectStatus, institution, registerNow, registryCertificate, RULES, setClock, signIn, type Stub } from './fixtures';
 import type { WaitContext } from './runner';
 
@@ -288,14 +289,30 @@ async function outage(scene: Scene): Promise<void> {
 }
 
 /**
+ * Every call slower than the model personas wait for a page (`answerSeconds`), through the
+ * stub's latency fault: the portal answers, too late for the applicant (TOO_SLOW).
+ */
+async function slowness(scene: Scene): Promise<void> {
+  if (scene.stub.transport !== 'http' || !ROUTES.some((r) => r.operationId === 'setFaults')) throw new CannotProvoke('this stub has no fault injection (setFaults)');
+  await ok(await scene.stub.client.admin('setFaults', { operations: { '*': { latency: SLOW_ANSWER_MS } } }), 'setFaults');
+}
+
+/** Longer than the model personas' patience for a page (machines/test/model.ts). */
+export const SLOW_ANSWER_MS = 1500;
+
+/**
  * Prepares the stub for `outcome` of `step` and says how the applicant slips, if at all.
- * UNAVAILABLE is an outage injected through setFaults.
+ * UNAVAILABLE is an outage injected through setFaults, TOO_SLOW a latency.
  */
 export async function provoke(scene: Scene, step: string, outcome: string): Promise<Variant> {
   const reason = INFEASIBLE[step]?.[outcome];
   if (reason) throw new CannotProvoke(`${step} → ${outcome} cannot happen: ${reason}`);
   if (outcome === 'UNAVAILABLE') {
     await outage(scene);
+    return {};
+  }
+  if (outcome === TOO_SLOW) {
+    await slowness(scene);
     return {};
   }
   const provoker = PROVOKERS[step]?.[outcome];
@@ -305,4 +322,4 @@ export async function provoke(scene: Scene, step: string, outcome: string): Prom
 
 /** Whether anything prepares `outcome` of `step` beyond the plain call (for failure messages). */
 export const prepared = (step: string, outcome: string): boolean =>
-  outcome === 'UNAVAILABLE' || PROVOKERS[step]?.[outcome] !== undefined || STEP_SLIPS[step]?.[outcome] !== undefined || SLIPS[outcome] !== undefined;
+  outcome === 'UNAVAILABLE' || outcome === TOO_SLOW || PROVOKERS[step]?.[outcome] !== undefined || STEP_SLIPS[step]?.[outcome] !== undefined || SLIPS[outcome] !== undefined;

@@ -1,5 +1,5 @@
 import type { Call } from '../applicant';
-import type { ObserveCall, PortalTiming } from '../runner';
+import type { ObserveCall, PortalTiming, Settled } from '../runner';
 
 /**
  * The timing of a real run: the server took what it took. Each call is observed with the
@@ -11,13 +11,16 @@ export class MeasuredTiming implements PortalTiming {
 
   refuse(): null { return null; }
 
-  settle(calls: readonly Call[], start: number, observe: ObserveCall): { elapsed: number; timedOut: boolean } {
+  settle(calls: readonly Call[], start: number, observe: ObserveCall): Settled {
+    let slowestMs = 0;
     for (const call of calls) {
+      const latencyMs = call.answer.latencyMs ?? 0;
       this.stats.requests += 1;
       if (call.answer.status === 0 && call.answer.body?.code === 'TIMEOUT') this.stats.timeouts += 1;
-      observe(call, call.answer.latencyMs ?? 0, call.answer.sentAt ?? start);
+      observe(call, latencyMs, call.answer.sentAt ?? start);
+      slowestMs = Math.max(slowestMs, latencyMs);
     }
     // A call that got no answer is classified UNAVAILABLE already (machines/outcomes).
-    return { elapsed: 0, timedOut: false };
+    return { elapsed: 0, timedOut: false, slowestMs };
   }
 }

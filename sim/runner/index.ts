@@ -1,6 +1,6 @@
 /** Runs a scenario in virtual time and reports on it. */
 export { runScenario, scenarioPeriod, scenarioRules, SIMULATION_RULES, type RunOptions, type RunProgress, type RunResult } from './run';
 export type { Transport, TransportFactory, TransportReport, TransportSetup } from './transport';
-export type { ObserveCall, PortalTiming } from './timing';
+export type { ObserveCall, PortalTiming, Settled } from './timing';
 export type { WorkTracker } from './work';
 export type { Report } from './report';

@@ -1,5 +1,5 @@
 import { createActor, type Actor, type AnyActorRef } from 'xstate';
-import { journeyMachine, type JourneyContext, type Milestone, type Page } from '../../machines';
+import { journeyMachine, seen, UNAVAILABLE, type JourneyContext, type Milestone, type Page } from '../../machines';
 import { nextLocalMidnight, type Rules } from '../../rules';
 import { perform, type ApplicantRecord, type ApplicantSession, type Call, type Variant } from '../applicant';
 import type { PortalClient } from '../clients';
@@ -113,13 +113,14 @@ export class JourneyDriver {
     const refused = timing.refuse(params.op, start);
     if (refused) {
       observer.refused(refused.code, start);
-      sim.schedule(refused.latencyMs, () => this.send(live, { type: 'ANSWER', outcome: 'UNAVAILABLE' }));
+      sim.schedule(refused.latencyMs, () => this.send(live, { type: 'ANSWER', outcome: UNAVAILABLE }));
       return;
     }
     const variant = slips(live, params.step);
     this.deps.track(perform(client, live.record, live.session, params.step, params.op, variant).then(({ outcome, calls }) => this.deps.resume(() => {
-      const { elapsed, timedOut } = timing.settle(calls, start, (call, latencyMs, at) => observer.call(call, latencyMs, at, live.session));
-      sim.schedule(elapsed, () => this.send(live, { type: 'ANSWER', outcome: timedOut ? 'UNAVAILABLE' : outcome }));
+      const { elapsed, timedOut, slowestMs } = timing.settle(calls, start, (call, latencyMs, at) => observer.call(call, latencyMs, at, live.session));
+      const answer = timedOut ? UNAVAILABLE : seen(outcome, slowestMs, live.record.persona.patience);
+      sim.schedule(elapsed, () => this.send(live, { type: 'ANSWER', outcome: answer }));
     })));
   }
 

@@ -1,6 +1,9 @@
 import type { Call } from '../applicant';
 import type { ApplicationServers, SmsGateway } from '../capacity';
 
+/** When a step's answer reaches the applicant (ms after its start), whether it timed out, and its slowest page. */
+export interface Settled { elapsed: number; timedOut: boolean; slowestMs: number }
+
 /** A call as the run counts it: when it was made and how long its answer took. */
 export type ObserveCall = (call: Call, latencyMs: number, at: number) => void;
 
@@ -16,7 +19,7 @@ export interface PortalTiming {
    * Observes a step's calls, made from `start`, and says how long after the step's answer
    * arrived (virtual ms) the applicant sees it, and whether it timed out.
    */
-  settle(calls: readonly Call[], start: number, observe: ObserveCall): { elapsed: number; timedOut: boolean };
+  settle(calls: readonly Call[], start: number, observe: ObserveCall): Settled;
   readonly stats: { requests: number; timeouts: number; busyMs: number };
 }
 
@@ -31,16 +34,18 @@ export class ModelledTiming implements PortalTiming {
     return { code: 'SMS_GATEWAY_UNAVAILABLE', latencyMs: this.servers.admit(op, at).latencyMs };
   }
 
-  settle(calls: readonly Call[], start: number, observe: ObserveCall): { elapsed: number; timedOut: boolean } {
+  settle(calls: readonly Call[], start: number, observe: ObserveCall): Settled {
     let elapsed = 0;
     let timedOut = false;
+    let slowestMs = 0;
     for (const call of calls) {
       const { latencyMs, timedOut: late } = this.servers.admit(call.op, start + elapsed);
       observe(call, latencyMs, start + elapsed);
       if (call.op === 'requestSmsCode' && call.answer.status === 200) this.smsGateway.sentOne(start + elapsed);
       elapsed += latencyMs;
       timedOut ||= late;
+      slowestMs = Math.max(slowestMs, latencyMs);
     }
-    return { elapsed, timedOut };
+    return { elapsed, timedOut, slowestMs };
   }
 }

@@ -53,7 +53,7 @@ export function cast(count: number, seed: number): Cast[] {
       wechatBound: rng() < 0.5,
       codeChannel: rng() < 0.3 ? 'wechat' : 'sms',
       typoRate: 0.15, wrongPasswordRate: 0.1, captchaMissRate: 0.1, photoCompliance: 0.85, leaveWizardRate: 0.08, disagreeRate: 0.04,
-      patience: { retries: 2, waitDays: 2, reviewChecks: 2, statusChecks: 3 },
+      patience: { retries: 2, waitDays: 2, reviewChecks: 2, statusChecks: 3, answerSeconds: 30 },
       thinkTimeSeconds: { kind: 'constant', value: 5 },
       checkEveryDays: 2 + Math.floor(rng() * 3),
       preferredHours: [10],

@@ -39,6 +39,7 @@ export class PersonaDrawer {
         waitDays: count(rng, m.waitDays),
         reviewChecks: count(rng, m.reviewChecks),
         statusChecks: count(rng, m.statusChecks),
+        answerSeconds: Math.max(1, draw(rng, m.answerSeconds)),
       },
       thinkTimeSeconds: { kind: 'lognormal', median: Math.max(1, draw(rng, m.thinkTimeMedianSeconds)), sigma: m.thinkTimeSigma },
       checkEveryDays: Math.max(1, count(rng, m.checkEveryDays)),

@@ -36,6 +36,8 @@ export interface PersonaMix {
   reviewChecks: Distribution | number;
   /** Looks at a pending application (confirmation, approval) before giving up on it. */
   statusChecks: Distribution | number;
+  /** Seconds an applicant waits for a page before closing it (the portal did its part regardless). */
+  answerSeconds: Distribution | number;
   /** The median of the applicant's think time (lognormal); its spread is thinkTimeSigma. */
   thinkTimeMedianSeconds: Distribution | number;
   thinkTimeSigma: number;
@@ -90,6 +92,9 @@ export const DEFAULT_PERSONA_MIX: PersonaMix = {
   // Registration is a condition of the job: applicants wait out confirmation and approval
   // (weeks, SPEC §8 Fujian 2024) and rarely give up.
   statusChecks: integers(8, 20),
+  // No seed speaks of it: an assumption from web usability, where most people leave a page
+  // that has not answered within 10-30 seconds.
+  answerSeconds: { kind: 'lognormal', median: 15, sigma: 0.5 },
   thinkTimeMedianSeconds: uniform(30, 60),
   thinkTimeSigma: 0.8,
   checkEveryDays: integers(2, 7),
