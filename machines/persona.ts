@@ -46,10 +46,12 @@ export interface Persona {
   thinkTimeSeconds: Distribution;
   /** Days between checks of the application's status. */
   checkEveryDays: number;
-  /** Hours of the day (0-23, Beijing) the applicant prefers, weighted. */
+  /**
+   * Hours of the day (0-23, Beijing) the applicant prefers, weighted: when they come back
+   * another day (a quota spent, a wizard left, a status to check), it is at one of these.
+   * When in the window they first come is the arrival curve's (opening spike, deadline rush).
+   */
   preferredHours: number[];
-  /** Where in the window (0 = opening day, 1 = last day) the applicant starts. */
-  procrastination: number;
   /** The public-security record is stale (fails until CTID is opened). */
   staleRecord: boolean;
   /** Only a pre-2008 certificate without a first registration: added by hand. */

@@ -7,7 +7,9 @@ import type { Simulation, VirtualClock } from '../engine';
 import { sample, type Rng } from '../random';
 import type { PortalTiming } from './timing';
 
-const DAY = 86_400_000;
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
 
 /** What the driver tells the run about an applicant. */
 export interface JourneyObserver {
@@ -52,7 +54,6 @@ export class JourneyDriver {
     timed?: boolean;
   }) {
     const { rules } = deps;
-    const offset = rules.time.utcOffsetMinutes;
     this.machine = journeyMachine.provide({
       actions: {
         request: ({ self }, params) => this.request(self, params),
@@ -60,17 +61,27 @@ export class JourneyDriver {
         milestone: (_args, params) => deps.observer.milestone(params.name, deps.sim.now()),
       },
       delays: {
-        untilTomorrow: () => nextLocalMidnight(deps.sim.now(), offset) - deps.sim.now() + 60_000,
+        untilTomorrow: ({ self }) => this.daysLater(self, 1),
         formDelay: rules.registration.formDelayMinutes * 60_000,
-        nextCheck: ({ context }) => context.persona.checkEveryDays * DAY,
-        comeBackLater: DAY,
-        untilWindowOpens: DAY,
+        nextCheck: ({ self, context }) => this.daysLater(self, context.persona.checkEveryDays),
+        comeBackLater: ({ self }) => this.daysLater(self, 1),
+        untilWindowOpens: ({ self }) => this.daysLater(self, 1),
         retryLater: 30 * 60_000,
       },
     });
   }
 
   get active(): number { return this.live.size; }
+
+  /** The delay until `days` Beijing days from today, at an hour the applicant prefers (and a minute in it). */
+  private daysLater(self: AnyActorRef, days: number): number {
+    const now = this.deps.sim.now();
+    const day = nextLocalMidnight(now, this.deps.rules.time.utcOffsetMinutes) + (days - 1) * DAY;
+    const live = this.live.get(self);
+    if (!live) return day - now;
+    const hour = live.rng.weighted(live.record.persona.preferredHours);
+    return day + hour * HOUR + live.rng.int(60) * MINUTE - now;
+  }
 
   start(record: ApplicantRecord, rng: Rng): void {
     const actor = createActor(this.machine, { input: { persona: record.persona }, clock: this.deps.clock });

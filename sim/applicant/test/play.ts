@@ -57,7 +57,6 @@ export function cast(count: number, seed: number): Cast[] {
       thinkTimeSeconds: { kind: 'constant', value: 5 },
       checkEveryDays: 2 + Math.floor(rng() * 3),
       preferredHours: [10],
-      procrastination: 0,
       staleRecord: rng() < 0.2,
       handAddedCertificate: rng() < 0.15,
     };

@@ -44,7 +44,6 @@ export class PersonaDrawer {
       thinkTimeSeconds: { kind: 'lognormal', median: Math.max(1, draw(rng, m.thinkTimeMedianSeconds)), sigma: m.thinkTimeSigma },
       checkEveryDays: Math.max(1, count(rng, m.checkEveryDays)),
       preferredHours: [...this.profiles[rng.weighted(this.profileWeights)]!.hours],
-      procrastination: share(rng, m.procrastination),
       staleRecord: facts.staleRecord,
       handAddedCertificate: facts.handAddedCertificate,
     };

@@ -43,22 +43,11 @@ export interface PersonaMix {
   thinkTimeSigma: number;
   checkEveryDays: Distribution | number;
   hourProfiles: Readonly<Record<string, HourProfile>>;
-  procrastination: Distribution | number;
 }
 
 const uniform = (min: number, max: number): Distribution => ({ kind: 'uniform', min, max });
 const integers = (from: number, to: number, weights?: number[]): Distribution =>
   ({ kind: 'empirical', values: Array.from({ length: to - from + 1 }, (_, i) => from + i), ...(weights ? { weights } : {}) });
-
-/**
- * Where in the window applicants start: many on the first days, many at the end, fewer in
- * between: a U shape like Beta(0.7, 0.7), tabulated at 0, 0.05, …, 1 so it reads as data.
- */
-const PROCRASTINATION: Distribution = {
-  kind: 'empirical',
-  values: Array.from({ length: 21 }, (_, i) => i / 20),
-  weights: [9, 6, 5, 4, 4, 3.5, 3.5, 3, 3, 3, 3, 3, 3, 3, 3.5, 3.5, 4, 4, 5, 6, 9],
-};
 
 /**
  * When teachers go online: they teach during the day, so after lessons and in the evening
@@ -99,5 +88,4 @@ export const DEFAULT_PERSONA_MIX: PersonaMix = {
   thinkTimeSigma: 0.8,
   checkEveryDays: integers(2, 7),
   hourProfiles: HOUR_PROFILES,
-  procrastination: PROCRASTINATION,
 };
