@@ -50,8 +50,9 @@ describe('a run over HTTP', () => {
 
   it('ends with a report saying what happened when the server dies mid-run', async () => {
     const server = await spawnServer(['--memory', '--clock', `scaled:${SCALE}`, '--clock-start', '2026-09-14T08:00:00+08:00']);
-    setTimeout(() => void server.kill(), 1500);
-    const { report } = await runScenario({ ...monday, applicants: 400 }, { transport: httpTransport({ target: server.url, adminToken: ADMIN, timeScale: SCALE }) });
+    const dies = setTimeout(() => void server.kill(), 1500);
+    const { report } = await runScenario({ ...monday, applicants: 400 }, { transport: httpTransport({ target: server.url, adminToken: ADMIN, timeScale: SCALE }) })
+      .finally(async () => { clearTimeout(dies); await server.kill(); });
     const t = report.transport!;
     expect(t.aborted?.reason).toMatch(/stopped answering/);
     expect(t.aborted?.lastError).toBe('CONNECTION_FAILED');
