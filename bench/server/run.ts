@@ -4,38 +4,24 @@
  * in one run so the ratios compare like with like on a shared machine.
  * Env: BENCH_SECONDS (default 10), BENCH_CONNECTIONS (50), BENCH_ACCOUNTS (100000).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
-import { createInterface } from 'node:readline';
 import autocannon, { type Result } from 'autocannon';
+import { machine } from '../shared/machine';
+import { spawnReady } from '../shared/spawn';
 import { writeHeavyMix } from './mix';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const accounts = Number(process.env.BENCH_ACCOUNTS ?? 100_000);
 
-function startTarget(mode: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/server/target-server.ts', mode, String(accounts), 'out/bench/lowdb/portal.json'], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`${mode} server exited (${code}) before it was ready`)));
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      if (line.startsWith('READY ')) resolve({ url: line.slice(6), child });
-    });
-  });
-}
-
 async function measure(mode: string): Promise<{ mode: string; reqPerSec: number; p50: number; p99: number; non2xx: number; errors: number }> {
   process.stderr.write(`${mode}: starting${mode === 'echo' ? '' : ` (preloading ${accounts} accounts)`}…\n`);
-  const { url, child } = await startTarget(mode);
+  const target = await spawnReady('bench/server/target-server.ts', [mode, String(accounts), 'out/bench/lowdb/portal.json']);
   const requests = mode === 'echo'
     ? [{ method: 'POST' as const, path: '/echo', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ phone: '13800000000', purpose: 'register' }) }]
     : writeHeavyMix(accounts);
-  const result: Result = await autocannon({ url, connections, duration: seconds, requests });
-  child.removeAllListeners('exit');
-  child.kill('SIGKILL');
+  const result: Result = await autocannon({ url: target.url, connections, duration: seconds, requests });
+  await target.stop();
   return { mode, reqPerSec: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors };
 }
 
@@ -44,7 +30,7 @@ const memory = await measure('memory');
 const lowdb = await measure('lowdb');
 const rows = [echo, memory, lowdb];
 const summary = {
-  machine: `${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
+  machine: machine(),
   settings: { seconds, connections, accounts },
   results: rows,
   ratios: { memoryVsEcho: memory.reqPerSec / echo.reqPerSec, lowdbVsMemory: lowdb.reqPerSec / memory.reqPerSec },

@@ -6,11 +6,11 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
-import express from 'express';
 import { resolveRules } from '../../rules';
 import { startServer } from '../../stub-server/http';
 import { hashPassword, SettableClock, type Account } from '../../stub-server/portal';
 import { createMemoryStore, openJournalStore, type Store } from '../../stub-server/store';
+import { echoApp } from '../shared/echo';
 import { BENCH_CLOCK, BENCH_RULES, benchPassword, benchIdNumber } from './mix';
 
 const [mode = 'memory', accountsArg = '100000', dbFile = 'out/bench/lowdb/portal.json'] = process.argv.slice(2);
@@ -32,9 +32,7 @@ async function preload(store: Store, count: number): Promise<void> {
 
 async function main(): Promise<void> {
   if (mode === 'echo') {
-    const app = express();
-    app.post('/echo', express.json(), (req, res) => { res.json(req.body); });
-    const server = app.listen(0, '127.0.0.1', () => {
+    const server = echoApp().listen(0, '127.0.0.1', () => {
       const address = server.address() as { port: number };
       console.log(`READY http://127.0.0.1:${address.port}`);
     });

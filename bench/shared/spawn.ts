@@ -1,0 +1,31 @@
+/** A benchmark server in its own process (so it gets its own core), ready once it prints `READY <url>`. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline';
+
+export interface Target { url: string; child: ChildProcess; stop(): Promise<void> }
+
+/** Runs `node --import tsx script ...args`; rejects if it exits before it is ready. */
+export function spawnReady(script: string, args: string[] = []): Promise<Target> {
+  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+  killOnExit(child);
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    await exited;
+  };
+  return new Promise((resolve, reject) => {
+    const early = (code: number | null) => reject(new Error(`${script} ${args.join(' ')} exited (${code}) before it was ready`));
+    child.once('exit', early);
+    // Reads stdout for the child's whole life, so its pipe never fills.
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      if (!line.startsWith('READY ')) return;
+      child.off('exit', early);
+      resolve({ url: line.slice(6), child, stop });
+    });
+  });
+}
+
+/** Kills the child when this process ends, however it ends (a crash too): no server outlives its benchmark. */
+export function killOnExit(child: ChildProcess): void {
+  process.once('exit', () => child.kill('SIGKILL'));
+}
