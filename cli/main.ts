@@ -69,6 +69,19 @@ program.command('plan')
     await plan(name, options);
   });
 
+program.command('export-k6')
+  .description('write a self-contained k6 script of a scenario: its arrival curve as ramping-arrival-rate stages, its journeys')
+  .argument('<scenario>', 'a scenario name')
+  .option('--out <file>', 'the script to write (default: out/k6/<scenario>.ts)')
+  .option('--seed <n>', 'seed of the script\'s applicant data (default: the scenario\'s)')
+  .option('--applicants <n>', 'journeys over all windows (default: the scenario\'s applicants)')
+  .option('--rules <file>', 'rules override (JSON or TS) layered over the scenario\'s rules')
+  .option('--time-scale <n>', 'one real second is N simulated seconds: a simulated hour lasts 3600/N s at N times the rate', '1')
+  .action(async (name: string, options) => {
+    const { exportK6 } = await import('../k6/cli');
+    await exportK6(name, options);
+  });
+
 program.command('scenarios')
   .description('list the named scenarios')
   .action(async () => {
