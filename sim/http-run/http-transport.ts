@@ -63,6 +63,7 @@ export const httpTransport = (options: HttpRunOptions): TransportFactory => asyn
   }
   const http = new HttpClient(target, adminToken, options.timeoutMs ?? 30_000);
   const closeAll = async () => {
+    await http.close();
     await stub?.stop();
     if (scratch) await rm(scratch, { recursive: true, force: true });
   };
