@@ -102,6 +102,8 @@ export function templates(portal: TestPortal, w: World): Record<string, () => Pr
     seedIdentities: () => [{ idNumber: '110105194912310029', name: '阿·买买提', stale: true }],
     seedCertificates: () => [registryCertificate],
     seedInstitutions: () => [INSTITUTION],
+    // A fresh applicant: seeding over a fixture's account would change its password hash.
+    seedAccounts: () => [{ ...nextApplicant(), registeredAt: '2021-09-15T10:00:00+08:00', ethnicity: '汉族', realNameVerified: true, wechatBound: false }],
     decideManualReview: () => ({ reviewId: w.reviewId, decision: 'reject', reason: '照片不清晰' }),
     confirmOnSite: () => ({ applicationNumber: A.applicationNumber, result: 'fail', reason: '未携带证书原件' }),
     decideRegistration: () => ({ applicationNumber: A.applicationNumber, conclusion: '注册合格', tier: '初审' }),
