@@ -6,6 +6,7 @@
 import { mergeOverrides, resolveRules, rulesHash, type RulesOverride } from '../rules';
 import type { Scenario } from '../scenarios/types';
 import { DEFAULT_PERSONA_MIX } from '../sim/population';
+import { institutionsOf } from '../sim/runner';
 import { mean } from '../sim/random';
 import { dataSection, personalPhoto, provinceTable } from './data';
 import { JOURNEYS, journeysSection, operationsCalled, pagesOf, type JourneyName, type Mix } from './journeys';
@@ -13,7 +14,6 @@ import { CALL, routeTable } from './routes';
 import { renderScript } from './script';
 import { k6Timing, provinceSchedules, vuBudget } from './stages';
 import { FAILED_REQUESTS, translateThresholds } from './thresholds';
-import { institutions } from './world';
 
 export interface K6ExportOptions {
   /** Seeds the script's data (default: the scenario's). */
@@ -91,7 +91,7 @@ export function exportK6Script(scenario: Scenario, options: K6ExportOptions = {}
         `const PROVINCES: Record<string, ProvinceData> = ${JSON.stringify(provinceTable(dataInputs, keyOf))};`,
         `const FIRST_PROVINCE = ${JSON.stringify(schedules[0]!.key)};`,
       ].join('\n'),
-      institutions: `const INSTITUTIONS = ${JSON.stringify(institutions(scenario.provinces))};`,
+      institutions: `const INSTITUTIONS = ${JSON.stringify(institutionsOf(scenario.provinces))};`,
       journeys,
       photo: `/** The personal photo (a JPEG inside the rules' limits), made at export. */\nconst PERSONAL_PHOTO = '${personalPhoto(rules)}';`,
     },

@@ -9,7 +9,7 @@
 import type { Rules } from '../rules';
 import type { Scenario } from '../scenarios/types';
 import { arrivalCurve } from '../sim/arrivals';
-import { arrivalPieces } from '../sim/runner/pieces';
+import { arrivalPieces } from '../sim/runner';
 
 const HOUR_MS = 3_600_000;
 

@@ -4,7 +4,7 @@ import { scenarioByName } from '../../scenarios';
 import type { PortalClient } from '../../sim/clients';
 import { createPopulation } from '../../sim/population';
 import { RandomStreams } from '../../sim/random';
-import { seedApplicant } from '../../sim/runner/world';
+import { seedApplicant } from '../../sim/runner';
 import { ADMIN, TestPortal } from '../../test/harness';
 import { exportK6Script } from '..';
 import { PARTS, pagesOf } from '../journeys';

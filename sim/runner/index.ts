@@ -4,3 +4,5 @@ export type { Transport, TransportFactory, TransportReport, TransportSetup } fro
 export type { ObserveCall, PortalTiming, Settled } from './timing';
 export type { WorkTracker } from './work';
 export type { Report } from './report';
+export { arrivalPieces } from './pieces';
+export { institutionsOf, seedApplicant, seedInstitutions } from './world';

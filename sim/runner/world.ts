@@ -12,21 +12,27 @@ const SEASON_STAGES = STAGES.filter((s) => s.stage !== '高校');
  * earlier years). Written through admin operations, as a test or an operator would.
  */
 export async function seedInstitutions(client: PortalClient, provinces: readonly ProvinceWindow[]): Promise<void> {
-  seeded('seedInstitutions', await client.admin('seedInstitutions', provinces.map((p) => {
+  seeded('seedInstitutions', await client.admin('seedInstitutions', institutionsOf(provinces)));
+}
+
+/** The seedInstitutions payload: a registration body per province, a confirmation point per stage (k6 scripts seed the same). */
+export function institutionsOf(provinces: readonly ProvinceWindow[]) {
+  const stages = [...new Set(SEASON_STAGES.map((s) => s.stage))];
+  return provinces.map((p) => {
     const province = provinceOf(p.code);
     return {
       id: institutionId(p.code),
       name: `${province.name}教师资格定期注册机构`,
       province: p.code,
       city: province.cities[0]!.name,
-      stages: [...new Set(SEASON_STAGES.map((s) => s.stage))],
+      stages,
       qualificationTypes: SEASON_STAGES.map((s) => s.qualificationType),
       window: p.window,
-      confirmationPoints: [...new Set(SEASON_STAGES.map((s) => s.stage))].map((stage) => ({
+      confirmationPoints: stages.map((stage) => ({
         id: `${p.code}-P-${stage}`, name: `${province.name}${stage}教师确认点`, scope: { stages: [stage], description: `${stage}教师` },
       })),
     };
-  })));
+  });
 }
 
 export const institutionId = (province: string) => `${province}-REG`;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { publicOperation } from '../operation';
-import { captchaToken, code, date, email, idNumber, idType, password, personName, phone, withIdNumber } from '../fields';
+import { captchaToken, code, withIdNumber } from '../fields';
+import { accountFields } from './account-fields';
 import { conflict, invalid, type FieldError } from '../problem';
 import { checkCode } from '../codes/codes';
 import { hashPassword } from '../identity/passwords';
@@ -13,14 +14,7 @@ export const registerAccount = publicOperation({
   section: '§1',
   captcha: true,
   input: (rules) => withIdNumber(z.object({
-    idType: idType(),
-    idNumber: idNumber(),
-    name: personName(rules),
-    idValidFrom: date(),
-    idValidTo: date(),
-    password: password(rules),
-    email: email(rules),
-    phone: phone(rules),
+    ...accountFields(rules),
     code: code(rules),
     captchaToken: captchaToken(),
     agreementAccepted: z.boolean(),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { adminOperation } from '../operation';
-import { date, email, idNumber, idType, password, personName, phone, requiredText, withIdNumber } from '../fields';
+import { requiredText, withIdNumber } from '../fields';
+import { accountFields } from './account-fields';
 import { hashPassword } from '../identity/passwords';
 import type { Account } from '../records';
 
@@ -13,14 +14,7 @@ export const seedAccounts = adminOperation({
   summary: 'Accounts registered in earlier years (a bare array): registration time, WeChat binding, profile and real-name status as given; adds or replaces by ID number',
   section: 'test control',
   input: (rules) => z.array(withIdNumber(z.object({
-    idType: idType(),
-    idNumber: idNumber(),
-    name: personName(rules),
-    idValidFrom: date(),
-    idValidTo: date(),
-    password: password(rules),
-    email: email(rules),
-    phone: phone(rules),
+    ...accountFields(rules),
     registeredAt: z.iso.datetime({ offset: true }),
     wechatBound: z.boolean().default(false),
     /** The first-login profile, when it was completed then. */
