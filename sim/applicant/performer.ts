@@ -49,14 +49,21 @@ class Act {
 
   /** The newest code sent to `recipient` (read where the phone or WeChat would show it). */
   async code(recipient: string): Promise<string> {
-    const outbox = await this.client.admin('readOutbox', { recipient, limit: 5 });
-    const code = String((outbox.body as { code?: string }[]).find((m) => m.code)?.code ?? '000000');
+    const code = String((await this.messages(recipient)).find((m) => m.code)?.code ?? '000000');
     return this.v.badCode ? code.slice(0, -1) + String((Number(code.at(-1)) + 1) % 10) : code;
   }
 
+  /**
+   * The newest messages to `recipient`. An outbox that did not answer (an overloaded server) is
+   * a message that never came: the applicant then types what they have, and the portal refuses it.
+   */
+  private async messages(recipient: string): Promise<{ code?: string; link?: string }[]> {
+    const outbox = await this.client.admin('readOutbox', { recipient, limit: 5 });
+    return outbox.status === 200 && Array.isArray(outbox.body) ? outbox.body : [];
+  }
+
   async resetLinkToken(): Promise<string> {
-    const outbox = await this.client.admin('readOutbox', { recipient: this.a.email, limit: 5 });
-    const link = (outbox.body as { link?: string }[]).find((m) => m.link)?.link ?? '';
+    const link = (await this.messages(this.a.email)).find((m) => m.link)?.link ?? '';
     return new URL(link, 'http://portal').searchParams.get('token') ?? '';
   }
 
