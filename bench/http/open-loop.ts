@@ -33,7 +33,7 @@ export async function openLoop(client: PortalClient, options: { rate: number; se
     const wait = started + at - performance.now();
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
     bar.update((performance.now() - started) / 1000, timing.requests);
-    running.push(job(timing, n).then((why) => { if (why !== undefined) failed += 1; }));
+    running.push(job(timing, n).then((why) => { if (why !== undefined) failed += 1; }, () => { failed += 1; }));
   }
   await Promise.all(running);
   bar.stop();

@@ -6,7 +6,7 @@
  *     HttpClient at a fixed concurrency, next to an Express 5 echo sent the same requests.
  * (c) The largest arrival rate of those journeys the stub holds with p95 under 500 ms, in an
  *     open loop (Poisson arrivals): doubling, then bisection.
- * The generator runs in this process and each server in a child, so they use separate cores.
+ * The generator runs in this process on core 0 and each server in a child on core 1 (taskset).
  * The stub hashes passwords as `run --transport http` starts it (the simulator's cheap hash);
  * BENCH_SCRYPT_COST sets another (16384 is the portal's shipped cost: hashing then dominates).
  * Env: BENCH_SECONDS (default 10), BENCH_CONCURRENCY (50), BENCH_SEED (20260914), BENCH_SCRYPT_COST.
@@ -19,6 +19,7 @@ import { RandomStreams } from '../../sim/random';
 import { HttpClient } from '../../sim/clients';
 import { spawnStub } from '../../stub-server/spawn';
 import { machine } from '../shared/machine';
+import { GENERATOR_CORE, pin, SERVER_CORE } from '../shared/cores';
 import { killOnExit, spawnReady } from '../shared/spawn';
 import { cannon, PROBE, type CannonResult } from './cannon';
 import { closedLoop, type LoopResult } from './closed-loop';
@@ -71,6 +72,7 @@ async function journeys(): Promise<Journeys> {
   const population = newApplicants(seed);
   const stubServer = await spawnStub(['--memory', '--clock', 'system', ...stubRules()], ADMIN);
   killOnExit(stubServer.child);
+  pin(stubServer.child.pid!, SERVER_CORE);
   const stubClient = new HttpClient(stubServer.url, ADMIN, 30_000, { connections: concurrency });
   let stub: LoopResult;
   try {
@@ -96,6 +98,7 @@ async function capacity(): Promise<Capacity> {
   const population = newApplicants(seed + 1);
   const stubServer = await spawnStub(['--memory', '--clock', 'system', ...stubRules()], ADMIN);
   killOnExit(stubServer.child);
+  pin(stubServer.child.pid!, SERVER_CORE);
   const client = new HttpClient(stubServer.url, ADMIN, 30_000);
   const rng = new RandomStreams(seed).stream('arrivals');
   let first = 0;
@@ -122,7 +125,9 @@ function stubRules(): string[] {
 mkdirSync('out', { recursive: true });
 const settings = { seconds, concurrency, seed, scryptCost };
 const shipped = scryptCost === simulationCost ? `as run --transport http starts it; the portal's: ${defaultRules.account.scryptCost}, BENCH_SCRYPT_COST=${defaultRules.account.scryptCost}` : `BENCH_SCRYPT_COST; simulator's: ${simulationCost}`;
+const pinned = pin(process.pid, GENERATOR_CORE);
 console.log(machine());
+console.log(pinned ? `generator on core ${GENERATOR_CORE}, each server on core ${SERVER_CORE} (taskset)` : 'cores not pinned (one core, or no taskset): generator and servers share the CPU');
 console.log(`${concurrency} in flight, ${seconds} s a measurement; stub account.scryptCost ${scryptCost} (${shipped})\n`);
 const a = await ceiling();
 console.log(ceilingTable(a, PROBE.op, TARGETS.ceiling));

@@ -1,6 +1,7 @@
-/** A benchmark server in its own process (so it gets its own core), ready once it prints `READY <url>`. */
+/** A benchmark server in its own process, on its own core (bench/shared/cores.ts), ready once it prints `READY <url>`. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
+import { pin, SERVER_CORE } from './cores';
 
 export interface Target { url: string; child: ChildProcess; stop(): Promise<void> }
 
@@ -8,6 +9,7 @@ export interface Target { url: string; child: ChildProcess; stop(): Promise<void
 export function spawnReady(script: string, args: string[] = []): Promise<Target> {
   const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
   killOnExit(child);
+  if (child.pid !== undefined) pin(child.pid, SERVER_CORE);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
