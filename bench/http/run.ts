@@ -41,7 +41,7 @@ const TARGETS = { ceiling: 0.8, stubVsEcho: 0.6, p95LimitMs: 500 };
 const best = <T extends { requestsPerSecond: number }>(rounds: T[]): T => rounds.reduce((a, b) => (b.requestsPerSecond > a.requestsPerSecond ? b : a));
 
 async function ceiling(): Promise<Ceiling> {
-  const server = await spawnReady('bench/http/bare-server.ts');
+  const server = await spawnReady('bench/http/bare-server.ts', [], SERVER_CORE);
   const client = new HttpClient(server.url, '', 30_000, { connections: concurrency });
   const probe = (label: string, time: number) => closedLoop(label, client, { workers: concurrency, seconds: time }, async (c) => {
     const answer = await c.call(PROBE.op, PROBE.input);
@@ -82,7 +82,7 @@ async function journeys(): Promise<Journeys> {
     await stubServer.stop();
   }
   if (kept.length === 0) throw new Error(`no journey went through the stub: ${JSON.stringify(stub.failures)}`);
-  const echoServer = await spawnReady('bench/server/target-server.ts', ['echo']);
+  const echoServer = await spawnReady('bench/server/target-server.ts', ['echo'], SERVER_CORE);
   const echoClient = new HttpClient(echoServer.url, ADMIN, 30_000, { connections: concurrency });
   try {
     const echo = await closedLoop('(b) same calls → echo', echoClient, { workers: concurrency, seconds }, (c, n) => replay(c, kept[n % kept.length]!));

@@ -1,15 +1,15 @@
-/** A benchmark server in its own process, on its own core (bench/shared/cores.ts), ready once it prints `READY <url>`. */
+/** A benchmark server in its own process (pinned to `core` if given: bench/shared/cores.ts), ready once it prints `READY <url>`. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { pin, SERVER_CORE } from './cores';
+import { pin } from './cores';
 
 export interface Target { url: string; child: ChildProcess; stop(): Promise<void> }
 
 /** Runs `node --import tsx script ...args`; rejects if it exits before it is ready. */
-export function spawnReady(script: string, args: string[] = []): Promise<Target> {
+export function spawnReady(script: string, args: string[] = [], core?: number): Promise<Target> {
   const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
   killOnExit(child);
-  if (child.pid !== undefined) pin(child.pid, SERVER_CORE);
+  if (core !== undefined && child.pid !== undefined) pin(child.pid, core);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
