@@ -14,6 +14,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Report } from '../../sim/runner/report';
 import { htmlLabels, type HtmlLabels, type Lang } from './labels';
+import { transportRows } from '../transport-rows';
 
 export interface HtmlOptions { lang: Lang }
 
@@ -71,6 +72,8 @@ function table(head: string[], rows: string[][], numericFrom = 1): string {
 
 /** Capacity of the application servers in requests per hour, if the inputs say enough. */
 export function serverCapacity(report: Report): { servers: number; meanServiceMs: number; perHour: number } | undefined {
+  // A run over HTTP met real servers: the scenario's modelled pool is not what was there.
+  if (report.transport) return undefined;
   const cap = report.inputs['capacity'] as { servers?: { servers?: unknown; serviceMs?: unknown } } | undefined;
   const servers = cap?.servers?.servers;
   const serviceMs = cap?.servers?.serviceMs as Record<string, unknown> | undefined;
@@ -153,11 +156,20 @@ function peaksAndServers(r: Report, L: HtmlLabels): string {
     [L.requestsPerHour, fmt(p.requestsPerHour)],
     [L.smsPerHour, fmt(p.smsPerHour)],
     [L.concurrent, fmt(p.concurrentApplicants)],
-    [`${L.servers} · ${L.requests}`, fmt(r.servers.requests)],
-    [`${L.servers} · ${L.timeouts}`, fmt(r.servers.timeouts)],
-    [`${L.servers} · ${L.utilisation}`, r.servers.utilisation === 0 && r.servers.requests > 0 ? '&lt; 0.01%' : fmt(r.servers.utilisation * 100, 2) + '%'],
+    // Over HTTP the servers are real: the modelled pool's figures would be zeros.
+    ...(r.transport ? [] : [
+      [`${L.servers} · ${L.requests}`, fmt(r.servers.requests)],
+      [`${L.servers} · ${L.timeouts}`, fmt(r.servers.timeouts)],
+      [`${L.servers} · ${L.utilisation}`, r.servers.utilisation === 0 && r.servers.requests > 0 ? '&lt; 0.01%' : fmt(r.servers.utilisation * 100, 2) + '%'],
+    ] as [string, string][]),
   ];
   return `<section class="half"><h2>${esc(L.peaks)}</h2>${table([esc(L.kind), esc(L.value)], rows.map(([k, v]) => [esc(k), v]))}</section>`;
+}
+
+function overHttp(r: Report, L: HtmlLabels): string {
+  const rows = transportRows(r, L);
+  if (!rows) return '';
+  return `<section><h2>${esc(L.overHttp)}</h2>${table([esc(L.kind), esc(L.value)], rows.map(([k, v]) => [esc(k), esc(v)]), 2)}</section>`;
 }
 
 function review(r: Report, L: HtmlLabels): string {
@@ -359,6 +371,7 @@ ${review(report, L)}
 ${load(report, L)}
 ${latency(report, L)}
 ${refusals(report, L)}
+${overHttp(report, L)}
 <footer>${esc(L.generatedNote)}</footer>
 </main>
 <script id="report-data" type="application/json">${scriptJson(data)}</script>

@@ -51,7 +51,6 @@ const EN = {
   generatedNote: 'Deterministic: the same report.json gives the same file.',
   workingDays: 'working days',
   percent: 'Percent',
-  value: 'Value',
   times: 'Count',
 };
 
@@ -104,7 +103,6 @@ const ZH: typeof EN = {
   generatedNote: '确定性输出：同一 report.json 生成同一文件。',
   workingDays: '个工作日',
   percent: '百分比',
-  value: '数值',
   times: '次数',
 };
 

@@ -1,6 +1,7 @@
 import type { Report } from '../../sim/runner';
 import { LABELS, type Lang } from '../labels';
 import type { ThresholdResult } from '../thresholds';
+import { transportRows } from '../transport-rows';
 
 const FUNNEL = ['arrived', 'registered', 'verified', 'submitted', 'confirmed', 'approved'] as const;
 const n = (x: number) => x.toLocaleString('en');
@@ -51,11 +52,14 @@ export function renderMarkdown(r: Report, options: { lang: Lang; thresholds?: re
   out.push('', `## ${L.latency}`, '', table([L.operation, L.count, 'p50', 'p95', 'p99'],
     Object.entries(r.latency).sort((a, b) => b[1].p95 - a[1].p95 || a[0].localeCompare(b[0])).map(([op, l]) => [op, n(l.count), l.p50, l.p95, l.p99])));
 
+  // Over HTTP the servers are real: the modelled pool's figures would be zeros.
+  const wire = transportRows(r, L);
   out.push('', `## ${L.peaks}`, '', table([L.kind, L.count], [
     [L.requestsPerSecond, n(r.peaks.requestsPerSecond)], [L.requestsPerHour, n(r.peaks.requestsPerHour)],
     [L.smsPerHour, n(r.peaks.smsPerHour)], [L.concurrent, n(r.peaks.concurrentApplicants)],
-    [`${L.servers}: ${L.utilisation}`, pct(r.servers.utilisation, 1)], [`${L.servers}: ${L.timeouts}`, n(r.servers.timeouts)],
+    ...(wire ? [] : [[`${L.servers}: ${L.utilisation}`, pct(r.servers.utilisation, 1)], [`${L.servers}: ${L.timeouts}`, n(r.servers.timeouts)]]),
   ]));
+  if (wire) out.push('', `## ${L.overHttp}`, '', table([L.kind, L.value], wire));
 
   out.push('', `## ${L.inputs}`, '', '```json', JSON.stringify(r.inputs, null, 2), '```', '');
   return out.join('\n');

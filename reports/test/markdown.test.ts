@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { scenarioByName } from '../../scenarios';
 import { runScenario } from '../../sim/runner';
-import { evaluate, parseThresholds, renderMarkdown } from '..';
+import { evaluate, parseThresholds, renderHtml, renderMarkdown } from '..';
 
 describe('report.md', async () => {
   const { report } = await runScenario(scenarioByName('default'), { seed: 3, applicants: 120 });
@@ -20,6 +20,26 @@ describe('report.md', async () => {
     expect(zh).toContain('办理漏斗');
     expect(zh).toContain('人工审核');
     expect(renderMarkdown(report, { lang: 'en' })).toContain('人工审核');
+  });
+
+  it('shows what the wire saw in a run over HTTP, and why it was cut short, in place of the modelled servers', () => {
+    const overHttp = {
+      ...report,
+      transport: {
+        kind: 'http' as const, target: 'http://127.0.0.1:8080', timeScale: 3600, rulesHash: 'the target\'s own', lateStartHours: 0,
+        wire: { requests: 1234, connectionErrors: 56, timeouts: 7, byStatus: { 200: 1100, 503: 71 }, byCode: { SMS_GATEWAY_UNAVAILABLE: 71 } },
+        generatorLagMs: { max: 12, mean: 0.4 },
+        aborted: { at: '2026-09-11T07:30:47.837Z', reason: 'the server stopped answering', lastError: 'CONNECTION_FAILED', serverStderr: '' },
+      },
+    };
+    for (const text of [renderMarkdown(overHttp, { lang: 'en' }), renderHtml(overHttp, { lang: 'en' })]) {
+      expect(text).toContain('Over HTTP');
+      expect(text).toContain('SMS_GATEWAY_UNAVAILABLE 71');
+      expect(text).toContain('the server stopped answering');
+      expect(text).not.toContain('Application servers');
+    }
+    expect(renderMarkdown(report, { lang: 'en' })).not.toContain('Over HTTP');
+    expect(renderMarkdown(report, { lang: 'en' })).toContain('Application servers');
   });
 
   it('is the same text for the same report', () => {
