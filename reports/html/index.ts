@@ -216,7 +216,7 @@ function review(r: Report, L: HtmlLabels): string {
 function latency(r: Report, L: HtmlLabels): string {
   const ops = Object.entries(r.latency).sort((a, b) => b[1].p95 - a[1].p95 || a[0].localeCompare(b[0]));
   const rows = ops.map(([op, l]) => [`<code>${esc(op)}</code>`, fmt(l.count), fmt(l.p50), fmt(l.p95), fmt(l.p99), fmt(l.max)]);
-  return `<section><h2>${esc(L.latency)}</h2><p class="caption">${esc(L.latencyCaption)}</p>${table(
+  return `<section><h2>${esc(L.latency)}</h2><p class="caption">${esc(r.transport ? L.latencyCaptionHttp : L.latencyCaption)}</p>${table(
     [esc(L.operation), esc(L.calls), 'p50 ms', 'p95 ms', 'p99 ms', `${esc(L.max)} ms`],
     rows,
   )}</section>`;
@@ -239,7 +239,7 @@ function load(r: Report, L: HtmlLabels): string {
     ? fill(L.capacityNote, {
         servers: fmt(cap.servers), mean: fmt(cap.meanServiceMs, 1), cap: fmt(cap.perHour), peak: fmt(peak), pct: pct(peak, cap.perHour, 3),
       })
-    : L.capacityUnknown;
+    : r.transport ? L.capacityReal : L.capacityUnknown;
   return `<section><h2>${esc(L.loadTitle)}</h2><div class="chart" id="chart-load"></div><p class="caption">${esc(note)}</p></section>
 <section><h2>${esc(L.smsTitle)}</h2><div class="chart" id="chart-sms"></div></section>
 <section><h2>${esc(L.latencyTitle)}</h2><div class="chart" id="chart-latency"></div></section>`;
@@ -343,7 +343,8 @@ export function renderHtml(report: Report, options: HtmlOptions): string {
     requests: report.timeseries.map((h) => h.requests),
     sms: report.timeseries.map((h) => h.sms),
     latency: report.timeseries.map((h) => h.latencyP95 ?? 0),
-    smsGateway: (report.inputs as { capacity?: { smsGateway?: { perHour?: number } } }).capacity?.smsGateway?.perHour ?? null,
+    // Over HTTP the gateway's throughput is the server's business, not the scenario's model.
+    smsGateway: report.transport ? null : (report.inputs as { capacity?: { smsGateway?: { perHour?: number } } }).capacity?.smsGateway?.perHour ?? null,
     backlog: report.timeseries.map((h) => h.reviewBacklog),
     capacity: cap ? Math.round(cap.perHour) : null,
     L: {

@@ -33,6 +33,7 @@ const EN = {
   capacityNote:
     'Capacity = {servers} servers × 3,600,000 ms ÷ {mean} ms mean service time (per-operation service times weighted by call counts) ≈ {cap} requests/h. Peak hour: {peak} requests ({pct} of capacity).',
   capacityUnknown: 'Server capacity cannot be derived from the inputs; arrivals and requests only.',
+  capacityReal: 'A run over HTTP: the servers were real; their load shows in the latency below and in the wire counts at the end.',
   smsTitle: 'SMS codes sent per hour',
   smsAxis: 'SMS / h',
   smsGateway: 'SMS gateway capacity / h',
@@ -45,6 +46,7 @@ const EN = {
   max: 'max',
   calls: 'Calls',
   latencyCaption: 'Queueing at the application servers plus service, in milliseconds.',
+  latencyCaptionHttp: 'Measured on the wire: real milliseconds from request to answer.',
   requests: 'Requests',
   refusals: 'Refusals by problem code',
   code: 'Code',
@@ -85,6 +87,7 @@ const ZH: typeof EN = {
   capacityNote:
     '容量 = {servers} 台服务器 × 3,600,000 毫秒 ÷ 平均服务时间 {mean} 毫秒（各操作服务时间按调用次数加权）≈ {cap} 请求/小时。峰值小时：{peak} 个请求（占容量 {pct}）。',
   capacityUnknown: '无法从场景参数推算服务器容量；仅显示到达与请求。',
+  capacityReal: 'HTTP 实测运行：服务器为真实服务器，其负载见下方延迟与文末的网络统计。',
   smsTitle: '每小时发送短信验证码',
   smsAxis: '短信 / 小时',
   smsGateway: '短信网关容量 / 小时',
@@ -97,6 +100,7 @@ const ZH: typeof EN = {
   max: '最大',
   calls: '调用次数',
   latencyCaption: '应用服务器排队加处理时间，单位毫秒。',
+  latencyCaptionHttp: '网络实测：从请求到应答的实际毫秒数。',
   requests: '请求数',
   refusals: '按问题代码统计的拒绝',
   code: '代码',

@@ -38,6 +38,10 @@ describe('report.md', async () => {
       expect(text).toContain('the server stopped answering');
       expect(text).not.toContain('Application servers');
     }
+    const html = renderHtml(overHttp, { lang: 'en' });
+    expect(html).toContain('Measured on the wire');
+    expect(html).toContain('the servers were real');
+    expect(html).not.toContain('Queueing at the application servers');
     expect(renderMarkdown(report, { lang: 'en' })).not.toContain('Over HTTP');
     expect(renderMarkdown(report, { lang: 'en' })).toContain('Application servers');
   });
