@@ -28,8 +28,6 @@ export interface K6ExportOptions {
 
 /** Employers' certificate queries: scenarios do not model them, so a small fixed share of iterations. */
 const CERTIFICATE_QUERIES = 0.05;
-/** Returning applicants whose account has passed real name, when the scenario does not say (as sim/runner/run.ts draws them). */
-const VERIFIED_ACCOUNTS = 0.5;
 /** Real seconds a page's requests take on a loaded stub, on top of the think time (for the VU estimate). */
 const PAGE_REQUEST_SECONDS = 0.5;
 
@@ -62,7 +60,7 @@ export function exportK6Script(scenario: Scenario, options: K6ExportOptions = {}
   }));
   const first = [...scenario.provinces].sort((a, b) => a.window.from.localeCompare(b.window.from))[0]!;
 
-  const verifiedAccounts = scenario.population.verifiedAccounts ?? VERIFIED_ACCOUNTS;
+  const { verifiedAccounts } = scenario.population;
   const journeys = journeysSection({ mix, think, verifiedAccounts });
   // setup() seeds the registration bodies and sets the scenario's faults.
   const operations = [...new Set([...operationsCalled(journeys), 'seedInstitutions', ...(scenario.faults ? ['setFaults'] : [])])];

@@ -13,7 +13,7 @@ export const SCENARIO_DEFAULTS: Omit<Scenario, 'name' | 'description' | 'provinc
     openingSpike: { multiplier: 4, decayDays: 2 },
     deadlineRush: { days: 3, multiplier: 2.5 },
   },
-  population: { staleRate: 0.02 },
+  population: { staleRate: 0.02, ctidFailRate: 0.3, verifiedAccounts: 0.5 },
   backOffice: {
     reviewers: { count: 4, hours: [9, 17], serviceMinutes: { kind: 'lognormal', median: 12, sigma: 0.5 }, approveRate: 0.85 },
     confirmation: { perPointPerDay: 150, passRate: 0.97, messageRate: 0.03 },

@@ -57,7 +57,7 @@ export interface Scenario {
    * Stale public-security records, the share of those CTID does not fix (default 0.3),
    * accounts already verified in earlier years (default 0.5), the persona mix.
    */
-  population: { staleRate: number; ctidFailRate?: number; verifiedAccounts?: number; persona?: Partial<PersonaMix> };
+  population: { staleRate: number; ctidFailRate: number; verifiedAccounts: number; persona?: Partial<PersonaMix> };
   backOffice: BackOfficeConfig;
   capacity: CapacityConfig;
   /** Pass/fail lines checked on the report (`funnel.approvedRate >= 0.9`); see reports/thresholds. */

@@ -35,7 +35,7 @@ export interface RunProgress { now: number; end: number; arrived: number; finish
 export interface RunResult { report: Report; events: number; xstateMs: number }
 
 /** The simulation's rules for a scenario: the simulator's layer, the scenario's, then a rule change. */
-export const scenarioRules = (scenario: Scenario, change?: RulesOverride) =>
+const scenarioRules = (scenario: Scenario, change?: RulesOverride) =>
   resolveRules(mergeOverrides(SIMULATION_RULES, scenario.rules, change), `scenario ${scenario.name}`);
 
 /** The virtual period a scenario covers: from the first window's opening to the end of its follow-up. */
@@ -121,8 +121,8 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
         arrived += 1;
         metrics.arrived(sim.now());
         const draws = accounts.fork(record.index);
-        const verifiedAccount = draws.chance(scenario.population.verifiedAccounts ?? 0.5);
-        const ctidFixes = !draws.chance(scenario.population.ctidFailRate ?? 0.3);
+        const verifiedAccount = draws.chance(scenario.population.verifiedAccounts);
+        const ctidFixes = !draws.chance(scenario.population.ctidFailRate);
         const rng = behaviour.fork(record.index);
         track(seedApplicant(client, record, { verifiedAccount, ctidFixes }).then(() => resume(() => journeys.start(record, rng))));
         metrics.series.observeActive(journeys.active);
