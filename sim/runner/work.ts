@@ -2,22 +2,32 @@
  * Portal calls the simulation has started and not yet seen answered. The domain answers
  * through promises (password hashing may be asynchronous); the run loop waits for them
  * before the next event, so every call happens at its own virtual instant, in event order,
- * and a run is deterministic.
+ * and a run is deterministic. A count and one waiter: this runs for every portal call.
  */
 export class WorkTracker {
-  private readonly pending = new Set<Promise<unknown>>();
+  private pending = 0;
   private failure: unknown;
+  private idle: (() => void) | undefined;
 
   track(work: Promise<unknown>): void {
-    const tracked = work.catch((error: unknown) => { this.failure ??= error; }).finally(() => this.pending.delete(tracked));
-    this.pending.add(tracked);
+    this.pending += 1;
+    work.then(this.settled, (error: unknown) => {
+      this.failure ??= error;
+      this.settled();
+    });
   }
 
-  get busy(): boolean { return this.pending.size > 0; }
+  private readonly settled = (): void => {
+    this.pending -= 1;
+    if (this.pending === 0) this.idle?.();
+  };
+
+  get busy(): boolean { return this.pending > 0; }
 
   /** Waits until nothing is pending (work may start more work); rethrows the first failure. */
   async drain(): Promise<void> {
-    while (this.pending.size > 0) await Promise.all(this.pending);
+    if (this.pending > 0) await new Promise<void>((resolve) => { this.idle = resolve; });
+    this.idle = undefined;
     if (this.failure !== undefined) throw this.failure;
   }
 }

@@ -5,6 +5,7 @@ import { CaptchaBox } from './captcha/captcha-box';
 import { cryptoRandom, type PortalRandom } from './random';
 import { openState, type State } from './state';
 import { FaultBox } from '../faults/fault-box';
+import { scryptHasher, type PasswordHasher } from './identity/passwords';
 import type { FaultConfig } from '../faults/config';
 
 export interface PortalDeps {
@@ -15,6 +16,8 @@ export interface PortalDeps {
   random?: PortalRandom;
   /** Injected faults in force from the start (`serve --faults FILE`); setFaults replaces them. */
   faults?: FaultConfig;
+  /** Defaults to scrypt at the rules' cost; the in-process simulator passes a cheap one. */
+  passwords?: PasswordHasher;
 }
 
 /** What every operation works with: the rules, the clock, the state, randomness. */
@@ -31,6 +34,7 @@ export class PortalContext {
   readonly refusals = new Map<string, number>();
   /** Injected faults (test control): per operation, and the SMS gateway and registry backends. */
   readonly faults: FaultBox;
+  readonly passwords: PasswordHasher;
 
   constructor(deps: PortalDeps) {
     this.rules = deps.rules;
@@ -41,6 +45,7 @@ export class PortalContext {
     this.calendar = new WorkingCalendar(deps.rules);
     this.captchas = new CaptchaBox(this.rules, this.random);
     this.faults = new FaultBox(this.random, deps.faults);
+    this.passwords = deps.passwords ?? scryptHasher(deps.rules);
   }
 
   now(): number { return this.clock.now(); }

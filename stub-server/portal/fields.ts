@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { idTypeSchema, isRealDate, type IdType, type Rules } from '../../rules';
 import { checkIdNumber, normalizeIdNumber } from './identity/id-numbers';
 import { passwordProblem } from './identity/passwords';
+import { readUpload } from './photos/upload';
 
 /**
  * The input fields the operations share, built from the rules. Each refusal carries a stable
@@ -94,7 +95,7 @@ export const base64File = (rules: Rules) =>
     // Node's decoder skips characters outside the alphabet, so a short decode means a bad one:
     // one native pass, where a regex over a few hundred kilobytes costs far more.
     const padding = v.endsWith('==') ? 2 : v.endsWith('=') ? 1 : 0;
-    if (v.length % 4 !== 0 || Buffer.from(v, 'base64').length !== (v.length / 4) * 3 - padding) {
+    if (v.length % 4 !== 0 || readUpload(v).bytes !== (v.length / 4) * 3 - padding) {
       fail(ctx, 'BASE64_FORMAT', 'the file as base64');
     }
   });

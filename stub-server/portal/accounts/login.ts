@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { applicantOperation, publicOperation } from '../operation';
 import { captchaToken, idNumber, text } from '../fields';
 import { quotaExceeded, unauthorized } from '../problem';
-import { verifyPassword } from '../identity/passwords';
 import { secondsUntil } from '../../../rules';
 
 export const login = publicOperation({
@@ -22,7 +21,7 @@ export const login = publicOperation({
     };
     refuseIfLocked();
     const hashed = state.accounts.get(id);
-    const passwordOk = hashed !== undefined && (await verifyPassword(input.password, hashed.passwordHash));
+    const passwordOk = hashed !== undefined && (await ctx.passwords.verify(input.password, hashed.passwordHash));
     // Hashing yields to other requests: a lock that concurrent wrong guesses set meanwhile
     // holds for this guess too, right or wrong, so a burst of guesses cannot outrun the lock.
     refuseIfLocked();

@@ -4,7 +4,6 @@ import { captchaToken, code, withIdNumber } from '../fields';
 import { accountFields } from './account-fields';
 import { conflict, invalid, type FieldError } from '../problem';
 import { checkCode } from '../codes/codes';
-import { hashPassword } from '../identity/passwords';
 import type { Account } from '../records';
 import { localMidnight } from '../../../rules';
 
@@ -33,7 +32,7 @@ export const registerAccount = publicOperation({
     };
     if (exists()) throw conflict('ACCOUNT_EXISTS', 'an account already exists for this ID number: sign in or reset the password');
     const useCode = checkCode(ctx, [{ channel: 'sms', recipient: input.phone }, { channel: 'wechat', recipient: input.idNumber }], 'register', input.code, now);
-    const passwordHash = await hashPassword(input.password, ctx.random.token(), ctx.rules.account.scryptCost);
+    const passwordHash = await ctx.passwords.hash(input.password, ctx.random.token());
     // Hashing yields to other requests: a concurrent registration may have won meanwhile.
     if (exists()) throw conflict('ACCOUNT_EXISTS', 'an account already exists for this ID number');
     useCode();

@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { adminOperation } from '../operation';
 import { requiredText, withIdNumber } from '../fields';
 import { accountFields } from './account-fields';
-import { hashPassword } from '../identity/passwords';
 import type { Account } from '../records';
 
 /**
@@ -26,7 +25,7 @@ export const seedAccounts = adminOperation({
       const registeredAt = Date.parse(seed.registeredAt);
       const account: Account = {
         idType: seed.idType, idNumber: seed.idNumber, name: seed.name, idValidFrom: seed.idValidFrom, idValidTo: seed.idValidTo,
-        passwordHash: await hashPassword(seed.password, ctx.random.token(), ctx.rules.account.scryptCost),
+        passwordHash: await ctx.passwords.hash(seed.password, ctx.random.token()),
         email: seed.email, phone: seed.phone, registeredAt, wechatBound: seed.wechatBound,
         profile: seed.ethnicity === undefined ? null : { ethnicity: seed.ethnicity, completedAt: registeredAt },
         realName: seed.realNameVerified

@@ -1,4 +1,4 @@
-import { scrypt, scryptSync, timingSafeEqual } from 'node:crypto';
+import { createHash, scrypt, scryptSync, timingSafeEqual } from 'node:crypto';
 import type { Rules } from '../../../rules';
 
 /** The password rule of 001 §2.1: why a password is refused, or null. */
@@ -39,3 +39,30 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const actual = await derive(password, salt, Number(cost));
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
+
+/** How the portal stores and checks passwords; injected, so a simulation in one process can use a cheap one. */
+export interface PasswordHasher {
+  hash(password: string, salt: string): Promise<string>;
+  verify(password: string, stored: string): Promise<boolean>;
+}
+
+/** The portal's own: scrypt at the rules' cost. */
+export const scryptHasher = (rules: Rules): PasswordHasher => ({
+  hash: (password, salt) => hashPassword(password, salt, rules.account.scryptCost),
+  verify: verifyPassword,
+});
+
+/**
+ * A salted SHA-256 (`sha256$salt$hash`), for the simulator's in-process portal: a password's
+ * hash is a CPU cost there, not a behaviour, and even scrypt at cost 2 spent about 6% of a run
+ * in its fixed setup. Never for a server that holds real passwords.
+ */
+export const sha256Hasher: PasswordHasher = {
+  hash: async (password, salt) => `sha256$${salt}$${sha256(salt, password)}`,
+  verify: async (password, stored) => {
+    const [scheme, salt, hash] = stored.split('$');
+    return scheme === 'sha256' && salt !== undefined && hash === sha256(salt, password);
+  },
+};
+
+const sha256 = (salt: string, password: string) => createHash('sha256').update(salt).update(password).digest('base64url');

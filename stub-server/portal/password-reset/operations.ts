@@ -5,7 +5,6 @@ import { code, idNumber, idType, password, personName, text, withIdNumber } from
 import { conflict, invalidField, notFound } from '../problem';
 import { checkCode, send } from '../codes/codes';
 import { maskEmail, maskPhone } from '../identity/masks';
-import { hashPassword } from '../identity/passwords';
 import { localMidnight } from '../../../rules';
 import type { Account } from '../records';
 
@@ -25,7 +24,7 @@ function resettableAccount(ctx: PortalContext, who: { idType: string; idNumber: 
 }
 
 async function setPassword(ctx: PortalContext, account: Account, newPassword: string): Promise<{ reset: true }> {
-  const passwordHash = await hashPassword(newPassword, ctx.random.token(), ctx.rules.account.scryptCost);
+  const passwordHash = await ctx.passwords.hash(newPassword, ctx.random.token());
   const current = ctx.state.accounts.get(account.idNumber) ?? account;
   ctx.state.accounts.set(account.idNumber, { ...current, passwordHash });
   ctx.state.loginGuards.delete(account.idNumber);

@@ -1,7 +1,6 @@
-import { createHash } from 'node:crypto';
 import type { PhotoMeta } from '../records';
 import { invalid, type FieldError } from '../problem';
-import { jpegSize } from './jpeg';
+import { readUpload } from './upload';
 
 /** Limits a photo must meet; exclusive ranges, as the seeds state them ("大于…小于…"). */
 export interface PhotoLimits {
@@ -15,17 +14,16 @@ export interface PhotoLimits {
  * naming `field` with PHOTO_NOT_JPEG, PHOTO_TOO_SMALL/LARGE, PHOTO_WIDTH or PHOTO_HEIGHT.
  */
 export function checkPhoto(base64: string, limits: PhotoLimits, field = 'photo'): PhotoMeta {
-  const bytes = Buffer.from(base64, 'base64');
-  const size = jpegSize(bytes);
+  const { bytes, jpeg: size, sha256 } = readUpload(base64);
   if (!size) throw invalid([{ field, code: 'PHOTO_NOT_JPEG', message: 'the file is not a JPEG image' }]);
   const errors: FieldError[] = [];
   const outside = (range: { above: number; below: number } | undefined, value: number) =>
     range !== undefined && !(value > range.above && value < range.below);
-  if (outside(limits.bytes, bytes.length)) {
-    const tooSmall = bytes.length <= limits.bytes!.above;
+  if (outside(limits.bytes, bytes)) {
+    const tooSmall = bytes <= limits.bytes!.above;
     errors.push({
       field, code: tooSmall ? 'PHOTO_TOO_SMALL' : 'PHOTO_TOO_LARGE',
-      message: `${bytes.length} bytes; must be more than ${limits.bytes!.above} and less than ${limits.bytes!.below}`,
+      message: `${bytes} bytes; must be more than ${limits.bytes!.above} and less than ${limits.bytes!.below}`,
     });
   }
   if (outside(limits.widthPx, size.width)) {
@@ -35,7 +33,7 @@ export function checkPhoto(base64: string, limits: PhotoLimits, field = 'photo')
     errors.push({ field, code: 'PHOTO_HEIGHT', message: `height ${size.height} px; must be over ${limits.heightPx!.above} and under ${limits.heightPx!.below}` });
   }
   if (errors.length > 0) throw invalid(errors);
-  return { bytes: bytes.length, ...size, sha256: createHash('sha256').update(bytes).digest('hex') };
+  return { bytes, ...size, sha256 };
 }
 
 /** Limits of "JPG under N bytes" (manual review, certificate photos). */

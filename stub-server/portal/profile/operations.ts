@@ -4,7 +4,6 @@ import { code, date, password, phone, requiredText, text } from '../fields';
 import { invalid, unauthorized, type FieldError } from '../problem';
 import { checkCode } from '../codes/codes';
 import { maskPhone } from '../identity/masks';
-import { hashPassword, verifyPassword } from '../identity/passwords';
 import { certificateView, myCertificates } from '../certificates/sync';
 import type { Account } from '../records';
 import { iso } from '../time-format';
@@ -84,8 +83,8 @@ export const changePassword = applicantOperation({
   requires: [],
   input: (rules) => z.object({ oldPassword: text(200), newPassword: password(rules) }),
   run: async ({ ctx, input, account }) => {
-    if (!(await verifyPassword(input.oldPassword, account.passwordHash))) throw unauthorized('WRONG_CREDENTIALS', 'the current password is wrong');
-    const passwordHash = await hashPassword(input.newPassword, ctx.random.token(), ctx.rules.account.scryptCost);
+    if (!(await ctx.passwords.verify(input.oldPassword, account.passwordHash))) throw unauthorized('WRONG_CREDENTIALS', 'the current password is wrong');
+    const passwordHash = await ctx.passwords.hash(input.newPassword, ctx.random.token());
     ctx.state.accounts.set(account.idNumber, { ...ctx.state.accounts.get(account.idNumber)!, passwordHash });
     return { changed: true };
   },
