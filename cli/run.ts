@@ -35,7 +35,7 @@ export async function run(name: string, options: RunCliOptions): Promise<Report>
   ];
   const transport = await transportOf(options);
   const tty = process.stderr.isTTY && !process.env.CI;
-  const bar = tty ? new SingleBar({ format: '{bar} {percentage}% | {date} | {arrived} arrived, {active} active | {rate} events/s', hideCursor: true }, Presets.shades_classic) : undefined;
+  const bar = tty ? new SingleBar({ format: '{bar} {percentage}% | {date} | {arrived} arrived, {active} active ({asleep} waiting days) | {rate} events/s', hideCursor: true }, Presets.shades_classic) : undefined;
   const started = performance.now();
   let peakRss = 0;
   let firstNow: number | undefined;
@@ -44,7 +44,7 @@ export async function run(name: string, options: RunCliOptions): Promise<Report>
     if (!bar) return;
     firstNow ??= p.now;
     const share = p.end > firstNow ? (p.now - firstNow) / (p.end - firstNow) : 1;
-    const payload = { date: localDate(p.now, defaultRules.time.utcOffsetMinutes), arrived: p.arrived, active: p.active, rate: Math.round(p.events / ((performance.now() - started) / 1000)) };
+    const payload = { date: localDate(p.now, defaultRules.time.utcOffsetMinutes), arrived: p.arrived, active: p.active, asleep: p.asleep, rate: Math.round(p.events / ((performance.now() - started) / 1000)) };
     if (bar.isActive) bar.update(Math.round(1000 * share), payload);
     else bar.start(1000, Math.round(1000 * share), payload);
   };

@@ -102,6 +102,7 @@ export const httpTransport = (options: HttpRunOptions): TransportFactory => asyn
       closed = true;
       if (!paced.aborted) await Promise.race([work.drain(), new Promise((resolve) => setTimeout(resolve, options.timeoutMs ?? 30_000).unref())]);
     },
+    forget: () => {},
     report: () => ({
       kind: 'http',
       target: stub ? 'stub started by the run' : target,

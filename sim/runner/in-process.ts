@@ -30,9 +30,13 @@ export const inProcessTransport: TransportFactory = async ({ clock, rules, strea
       while (sim.peek() <= end) {
         sim.step();
         if (work.busy) await work.drain();
-        if (sim.eventCount % tickEvery === 0) tick();
+        if (sim.eventCount % tickEvery === 0) {
+          portal.sweepPastDays(sim.now());
+          tick();
+        }
       }
     },
+    forget: (idNumber) => { portal.forgetApplicant(idNumber); },
     report: () => undefined,
     close: async () => {},
   };

@@ -1,4 +1,4 @@
-import { createActor, type Actor, type AnyActorRef } from 'xstate';
+import { createActor, type Actor, type AnyActorRef, type AnyStateNode, type Subscription } from 'xstate';
 import { journeyMachine, seen, UNAVAILABLE, type JourneyContext, type Milestone, type Page } from '../../machines';
 import { nextLocalMidnight, type Rules } from '../../rules';
 import { perform, type ApplicantRecord, type ApplicantSession, type Call, type Variant } from '../applicant';
@@ -18,14 +18,20 @@ export interface JourneyObserver {
   call(call: Call, latencyMs: number, at: number, session: ApplicantSession): void;
   /** A step refused before the portal ran it (the SMS gateway was full). */
   refused(code: string, at: number): void;
-  finished(state: string, context: JourneyContext): void;
+  finished(state: string, context: JourneyContext, record: ApplicantRecord): void;
 }
+
+type JourneyActor = Actor<typeof journeyMachine>;
 
 interface Live {
   record: ApplicantRecord;
   session: ApplicantSession;
   rng: Rng;
-  actor: Actor<typeof journeyMachine>;
+  /** None while asleep (see `sleep`): nothing then keeps the stopped actor alive. */
+  actor: JourneyActor | null;
+  subscription: Subscription | null;
+  /** Set when a delay of days was asked for: the actor is entering a wait that ends then. */
+  wakeAt?: number;
 }
 
 /**
@@ -36,7 +42,11 @@ interface Live {
  */
 export class JourneyDriver {
   private readonly live = new Map<AnyActorRef, Live>();
+  /** Applicants waiting days with no actor (see `sleep`). */
+  private sleeping = 0;
   private readonly machine;
+  /** The journey's plain waits: where each is in the machine, and the event that ends it. */
+  private readonly waits: { path: string; ends: string }[];
   /** Wall time spent inside XState's `start` and `send` (benchmarks only; see `timed`). */
   xstateMs = 0;
 
@@ -69,9 +79,13 @@ export class JourneyDriver {
         retryLater: 30 * 60_000,
       },
     });
+    this.waits = waitStates(this.machine.root);
   }
 
-  get active(): number { return this.live.size; }
+  /** Applicants in progress, awake or asleep. */
+  get active(): number { return this.live.size + this.sleeping; }
+
+  get asleep(): number { return this.sleeping; }
 
   /** The delay until `days` Beijing days from today, at an hour the applicant prefers (and a minute in it). */
   private daysLater(self: AnyActorRef, days: number): number {
@@ -80,15 +94,52 @@ export class JourneyDriver {
     const live = this.live.get(self);
     if (!live) return day - now;
     const hour = live.rng.weighted(live.record.persona.preferredHours);
-    return day + hour * HOUR + live.rng.int(60) * MINUTE - now;
+    live.wakeAt = day + hour * HOUR + live.rng.int(60) * MINUTE;
+    return live.wakeAt - now;
   }
 
   start(record: ApplicantRecord, rng: Rng): void {
     const actor = createActor(this.machine, { input: { persona: record.persona }, clock: this.deps.clock });
-    const live: Live = { record, session: { password: record.password, address: address(record.index) }, rng, actor };
-    this.live.set(actor, live);
-    actor.subscribe({ complete: () => this.finish(live) });
+    const live = { record, session: { password: record.password, address: address(record.index) }, rng } as Live;
+    this.attach(live, actor);
     this.xstate(() => actor.start());
+    this.sleep(live);
+  }
+
+  private attach(live: Live, actor: JourneyActor): void {
+    live.actor = actor;
+    live.subscription = actor.subscribe({ complete: () => this.finish(live) });
+    this.live.set(actor, live);
+  }
+
+  /**
+   * An applicant who has just begun a wait of days (a decision, a new day's quota) keeps no
+   * actor meanwhile: the actor's snapshot is persisted and the actor stopped, and when the wait
+   * is over an actor restored from it takes the wait's own transition. Applicants waiting weeks
+   * for the back office then cost a snapshot each, not a live actor (#4's memory budget).
+   */
+  private sleep(live: Live): void {
+    const { wakeAt, actor } = live;
+    live.wakeAt = undefined;
+    if (wakeAt === undefined || !actor) return;
+    const snapshot = actor.getSnapshot();
+    const wait = snapshot.status === 'active' ? this.waits.find((w) => snapshot.matches(w.path as never)) : undefined;
+    if (!wait) return;
+    const persisted = actor.getPersistedSnapshot();
+    live.subscription?.unsubscribe();
+    this.live.delete(actor);
+    actor.stop(); // cancels the wait's timer: the wake below replaces it
+    live.actor = null;
+    live.subscription = null;
+    this.sleeping += 1;
+    this.deps.sim.scheduleAt(wakeAt, () => {
+      this.sleeping -= 1;
+      const restored = createActor(this.machine, { snapshot: persisted, input: { persona: live.record.persona }, clock: this.deps.clock });
+      this.attach(live, restored);
+      this.xstate(() => restored.start());
+      // The delayed event XState would have raised (`xstate.after.<delay>.<state>`), named by the machine.
+      this.send(live, { type: wait.ends } as never);
+    });
   }
 
   private xstate(fn: () => void): void {
@@ -98,14 +149,15 @@ export class JourneyDriver {
     this.xstateMs += performance.now() - t;
   }
 
-  private send(live: Live, event: Parameters<Live['actor']['send']>[0]): void {
-    this.xstate(() => live.actor.send(event));
+  private send(live: Live, event: Parameters<JourneyActor['send']>[0]): void {
+    this.xstate(() => awake(live).send(event));
+    this.sleep(live);
   }
 
   private finish(live: Live): void {
-    const snapshot = live.actor.getSnapshot();
-    this.live.delete(live.actor);
-    this.deps.observer.finished(String(snapshot.value), snapshot.context);
+    const snapshot = awake(live).getSnapshot();
+    this.live.delete(awake(live));
+    this.deps.observer.finished(String(snapshot.value), snapshot.context, live.record);
   }
 
   private think(live: Live): number {
@@ -149,7 +201,7 @@ export class JourneyDriver {
 function slips(live: Live, step: string): Variant {
   const { persona } = live.record;
   const { rng } = live;
-  const { context } = live.actor.getSnapshot();
+  const { context } = awake(live).getSnapshot();
   const retrying = (context.tries[step] ?? 0) > 0;
   return {
     typo: !retrying && rng.chance(persona.typoRate),
@@ -157,6 +209,20 @@ function slips(live: Live, step: string): Variant {
     captchaMiss: rng.chance(persona.captchaMissRate),
     badPhoto: rng.chance(1 - persona.photoCompliance),
   };
+}
+
+function awake(live: Live): JourneyActor {
+  if (!live.actor) throw new Error(`applicant ${live.record.index} is asleep`);
+  return live.actor;
+}
+
+/** The plain waits of a machine: states whose only way on is one delayed transition. */
+function waitStates(node: AnyStateNode): { path: string; ends: string }[] {
+  const ends = new Set(node.after.map((t) => t.eventType));
+  // `on` lists the delayed event too: a plain wait has no other.
+  const plain = ends.size === 1 && Object.keys(node.on).every((type) => ends.has(type)) && node.always === undefined;
+  const own = plain ? [{ path: node.path.join('.'), ends: [...ends][0]! }] : [];
+  return [...own, ...Object.values(node.states).flatMap(waitStates)];
 }
 
 /** A distinct private address per applicant, for per-client limits (10.x.y.z). */

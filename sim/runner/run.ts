@@ -30,7 +30,12 @@ export interface RunOptions {
   timed?: boolean;
 }
 
-export interface RunProgress { now: number; end: number; arrived: number; finished: number; active: number; events: number }
+export interface RunProgress {
+  now: number; end: number; arrived: number; finished: number; active: number;
+  /** Of the active, those waiting days with their actor persisted, not live (JourneyDriver.sleep). */
+  asleep: number;
+  events: number;
+}
 
 export interface RunResult { report: Report; events: number; xstateMs: number }
 
@@ -77,7 +82,10 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
     sim, clock, client, timing: transport.timing, rules, track, resume, timed: options.timed,
     observer: {
       milestone: (name, now) => metrics.milestone(name, now),
-      finished: (state, context) => metrics.finished(state, context),
+      finished: (state, context, record) => {
+        metrics.finished(state, context);
+        transport.forget(record.idNumber);
+      },
       refused: (code) => metrics.refusals.add(code),
       call: (call, latencyMs, at, session) => {
         metrics.call(call, latencyMs, at);
@@ -131,7 +139,7 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
     };
     nextArrival();
 
-    const progress = (now: number) => options.onProgress?.({ now, end, arrived, finished: arrived - journeys.active, active: journeys.active, events: sim.eventCount });
+    const progress = (now: number) => options.onProgress?.({ now, end, arrived, finished: arrived - journeys.active, active: journeys.active, asleep: journeys.asleep, events: sim.eventCount });
     await transport.drive({ sim, end, work, tick: () => { metrics.series.observeActive(journeys.active); progress(sim.now()); } });
     progress(end);
   } finally {

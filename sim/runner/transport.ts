@@ -43,6 +43,12 @@ export interface Transport {
   resume(then: () => void): void;
   /** Steps the simulation's events up to `end` as this transport's time goes; `tick` now and then. */
   drive(args: { sim: Simulation; end: number; work: WorkTracker; tick: () => void }): Promise<void>;
+  /**
+   * An applicant's journey is over: the portal may drop what it holds of them once nothing of
+   * theirs is pending (in this process, so memory follows the applicants still going). A
+   * server over HTTP keeps everything, for inspection after the run.
+   */
+  forget(idNumber: string): void;
   /** What only this transport knows (errors on the wire, an aborted run), or nothing. */
   report(): TransportReport | undefined;
   close(): Promise<void>;

@@ -67,6 +67,20 @@ export class PortalContext {
     return this.state.counters.get(`${kind}|${subject}|${period}`) ?? 0;
   }
 
+  /** Kinds counted per Beijing day: only today's count is ever read, so older ones may be swept. */
+  readonly dailyKinds = new Set<string>();
+
+  /** A daily quota counter's value today (Beijing). */
+  countedToday(kind: string, subject: string, now: number): number {
+    this.dailyKinds.add(kind);
+    return this.counted(kind, subject, this.dateOf(now));
+  }
+
+  countToday(kind: string, subject: string, now: number): number {
+    this.dailyKinds.add(kind);
+    return this.count(kind, subject, this.dateOf(now));
+  }
+
   count(kind: string, subject: string, period: string): number {
     const key = `${kind}|${subject}|${period}`;
     const next = (this.state.counters.get(key) ?? 0) + 1;

@@ -5,6 +5,7 @@ import { OPERATIONS } from './operations';
 import type { Caller, Operation } from './operation';
 import { forbidden, invalid, PortalProblem, unauthorized, type FieldError } from './problem';
 import { fieldErrors } from './validation';
+import { forgetApplicant, sweepPastDays } from './housekeeping';
 
 /**
  * The portal: every operation of API.md by its operationId, over one context. Both
@@ -61,6 +62,12 @@ export class Portal {
     if (op.access === 'applicant') return op.run({ ctx, input, now, caller, account: account!, session: session! });
     return op.run({ ctx, input, now, caller });
   }
+
+  /** Housekeeping for long simulations (housekeeping.ts): drops a finished applicant's records. */
+  forgetApplicant(idNumber: string): boolean { return forgetApplicant(this.ctx, idNumber); }
+
+  /** Housekeeping: drops quota counters of days gone by. */
+  sweepPastDays(now: number): number { return sweepPastDays(this.ctx, now); }
 
   private session(caller: Caller, now: number) {
     if (!caller.token) return undefined;

@@ -54,6 +54,13 @@ export class Table<T> {
     return [...keys].map((k) => this.rows.get(k)!);
   }
 
+  /** Deletes every row whose index `name` gives `value`; returns how many went. */
+  deleteWhere(name: string, value: string): number {
+    const keys = [...(this.indexes.get(name)?.map.get(value) ?? [])];
+    for (const key of keys) this.delete(key);
+    return keys.length;
+  }
+
   private put(key: string, row: T): void {
     this.unindex(key);
     this.rows.set(key, row);

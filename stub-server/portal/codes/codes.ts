@@ -12,7 +12,7 @@ export function send(ctx: PortalContext, message: Omit<OutboxMessage, 'seq' | 's
   return stored;
 }
 
-const codeKey = (channel: IssuedCode['channel'], recipient: string, purpose: CodePurpose) => `${channel}|${recipient}|${purpose}`;
+export const codeKey = (channel: IssuedCode['channel'], recipient: string, purpose: CodePurpose) => `${channel}|${recipient}|${purpose}`;
 
 /**
  * Issues a code on a channel, counting it against the channel's daily quota (per Beijing day).
@@ -27,8 +27,7 @@ export function issueCode(
 ): { expiresAt: number; remainingToday: number } {
   const { rules } = ctx;
   const limit = channel === 'sms' ? rules.codes.smsPerPhonePerDay : rules.codes.wechatPerIdPerDay;
-  const today = ctx.dateOf(now);
-  if (ctx.counted(channel, recipient, today) >= limit) {
+  if (ctx.countedToday(channel, recipient, now) >= limit) {
     throw quotaExceeded(
       channel === 'sms' ? 'SMS_DAILY_QUOTA_EXCEEDED' : 'WECHAT_DAILY_QUOTA_EXCEEDED',
       `at most ${limit} codes a day for this ${channel === 'sms' ? 'phone number' : 'ID number'}; try again after midnight Beijing time`,
@@ -38,7 +37,7 @@ export function issueCode(
   }
   // The SMS gateway is asked before the quota counts: a refused delivery consumes nothing.
   if (channel === 'sms') ctx.faults.useBackend('smsGateway', now);
-  const used = ctx.count(channel, recipient, today);
+  const used = ctx.countToday(channel, recipient, now);
   const code = randomDigits(ctx.random, rules.codes.digits);
   const expiresAt = now + rules.codes.validMinutes * 60_000;
   ctx.state.codes.set(codeKey(channel, recipient, purpose), { channel, recipient, purpose, code, expiresAt });

@@ -22,12 +22,11 @@ export const verifyRealName = applicantOperation({
   input: (rules) => z.object({ name: personName(rules).optional() }),
   run: ({ ctx, input, account, now }) => {
     const limit = ctx.rules.realName.attemptsPerDay;
-    const today = ctx.dateOf(now);
     // Checked before the quota: a refused attempt must not use up one of the day's three.
     if (pendingReview(ctx, account.idNumber)) {
       throw conflict('MANUAL_REVIEW_PENDING', 'a manual review (人工审核) is pending: real-name verification is closed until it is decided');
     }
-    if (ctx.counted(ATTEMPT_COUNTER, account.idNumber, today) >= limit) {
+    if (ctx.countedToday(ATTEMPT_COUNTER, account.idNumber, now) >= limit) {
       throw quotaExceeded(
         'REAL_NAME_DAILY_QUOTA_EXCEEDED',
         `at most ${limit} real-name attempts a day; try again after midnight Beijing time`,
@@ -36,7 +35,7 @@ export const verifyRealName = applicantOperation({
       );
     }
     reachRegistry(ctx, now); // a cut registry throws here, before the attempt counts
-    const used = ctx.count(ATTEMPT_COUNTER, account.idNumber, today);
+    const used = ctx.countToday(ATTEMPT_COUNTER, account.idNumber, now);
     const attemptsLeft = limit - used;
     const nameChange = input.name !== undefined && input.name !== account.name;
     const check = checkRegistry(ctx, account, input.name ?? account.name);
