@@ -1,5 +1,6 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { getHeapStatistics } from 'node:v8';
 import { SingleBar, Presets } from 'cli-progress';
 import { defaultRules, localDate, loadRulesOverride } from '../rules';
 import { scenarioByName } from '../scenarios';
@@ -64,6 +65,7 @@ export async function run(name: string, options: RunCliOptions): Promise<Report>
     transport: options.transport ?? 'in-process', ...(report.transport ? { timeScale: report.transport.timeScale } : {}),
     wallSeconds: Number(wallSeconds.toFixed(2)), events, eventsPerSecond: Math.round(events / wallSeconds),
     applicantsPerSecond: Math.round(report.funnel.arrived / wallSeconds), peakRssMB: Math.round(peakRss / 2 ** 20),
+    heapLimitMB: Math.round(getHeapStatistics().heap_size_limit / 2 ** 20),
     versions: { node: process.version, jszgSim: await version('../package.json'), xstate: await version('../node_modules/xstate/package.json') },
   };
   await writeFile(join(options.out, 'run.json'), `${JSON.stringify(runRecord, null, 2)}\n`);

@@ -1,8 +1,11 @@
 /**
  * `npm run bench:memory`: where a run's memory goes, for the 3M national-season budget. Runs a
  * scenario in this process with `--expose-gc` and reads the heap after a full collection twice:
- * at the highest number of applicants in progress (live actors plus the portal's state so far)
- * and at the end (the portal's state for everyone who came). Per-applicant figures follow.
+ * at the highest number of applicants in progress, and at the end. Per-applicant figures follow:
+ * what stays for everyone who came (the end's heap over the applicants), and what each applicant
+ * in progress costs on top (their portal records, their actor or its persisted snapshot, the
+ * driver's record). The projection scales both to the scenario's full size, with the same
+ * share in progress at the peak (arrivals keep their shape when a season is scaled).
  * Env: BENCH_SCENARIO (national-season), BENCH_APPLICANTS (20,000). Writes out/bench/memory.json.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -18,24 +21,27 @@ const heap = () => { gc(); return process.memoryUsage().heapUsed; };
 const MB = 2 ** 20;
 
 const baseline = heap();
-let peak = { active: 0, arrived: 0, heap: 0 };
+let peak = { active: 0, asleep: 0, arrived: 0, heap: 0 };
 let end = 0;
 await runScenario(scenarioByName(name), {
   applicants,
   onProgress: (p) => {
     // A collection at each new high of applicants in progress, and one at the end, while the portal is alive.
-    if (p.active > peak.active) peak = { active: p.active, arrived: p.arrived, heap: heap() - baseline };
+    if (p.active > peak.active) peak = { active: p.active, asleep: p.asleep, arrived: p.arrived, heap: heap() - baseline };
     if (p.now === p.end) end = heap() - baseline;
   },
 });
 const perArrivedKB = end / applicants / 1024;
 const perLiveKB = (peak.heap - perArrivedKB * 1024 * peak.arrived) / Math.max(1, peak.active) / 1024;
+const full = scenarioByName(name).applicants;
+const projectedKB = full * perArrivedKB + (peak.active / applicants) * full * perLiveKB;
 const result = {
   machine: machine(), scenario: name, applicants,
-  atPeak: { inProgress: peak.active, arrived: peak.arrived, heapMB: Math.round(peak.heap / MB) },
+  atPeak: { inProgress: peak.active, waitingDays: peak.asleep, arrived: peak.arrived, heapMB: Math.round(peak.heap / MB) },
   atEnd: { heapMB: Math.round(end / MB) },
-  portalStatePerApplicantKB: Number(perArrivedKB.toFixed(1)),
-  liveApplicantKB: Number(perLiveKB.toFixed(1)),
+  retainedPerApplicantKB: Number(perArrivedKB.toFixed(1)),
+  inProgressApplicantKB: Number(perLiveKB.toFixed(1)),
+  projection: { applicants: full, inProgressAtPeak: Math.round((peak.active / applicants) * full), heapGB: Number((projectedKB / 2 ** 20).toFixed(2)) },
 };
 console.log(JSON.stringify(result, null, 2));
 mkdirSync('out/bench', { recursive: true });
