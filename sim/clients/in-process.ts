@@ -11,14 +11,14 @@ const SUCCESS_STATUS = new Map(ROUTES.map((r) => [r.operationId, r.status ?? 200
 export class InProcessClient implements PortalClient {
   constructor(private readonly portal: Portal) {}
 
-  async call(operationId: string, input: unknown = {}, options: CallOptions = {}): Promise<PortalAnswer> {
-    try {
-      const result = await this.portal.invoke(operationId, input, { token: options.token, address: options.address });
-      return { status: SUCCESS_STATUS.get(operationId) ?? 200, body: result instanceof BinaryResult ? result.body : result };
-    } catch (error) {
-      if (!(error instanceof PortalProblem)) throw error;
-      return { status: error.status, body: error.toBody(), retryAfter: error.extra.retryAfterSeconds };
-    }
+  call(operationId: string, input: unknown = {}, options: CallOptions = {}): Promise<PortalAnswer> {
+    return this.portal.invoke(operationId, input, { token: options.token, address: options.address }).then(
+      (result) => ({ status: SUCCESS_STATUS.get(operationId) ?? 200, body: result instanceof BinaryResult ? result.body : result }),
+      (error: unknown) => {
+        if (!(error instanceof PortalProblem)) throw error;
+        return { status: error.status, body: error.toBody(), retryAfter: error.extra.retryAfterSeconds };
+      },
+    );
   }
 
   admin(operationId: string, input: unknown = {}): Promise<PortalAnswer> {
