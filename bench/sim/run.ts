@@ -2,31 +2,51 @@
  * `npm run bench`: the simulator's speed on `peak-opening`, in one run: applicants/s,
  * events/s, peak RSS, and the share of wall time spent inside XState's own start/send
  * (the machines) against the rest (harness: engine, portal domain, performer, metrics).
+ * Then the machines alone: the same applicants' events replayed into bare actors
+ * (machines-alone.ts), the floor no harness can go below.
  * Env: BENCH_APPLICANTS (default 20,000), BENCH_SCENARIO (default peak-opening).
  */
-import { cpus, totalmem } from 'node:os';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { scenarioByName } from '../../scenarios';
-import { runScenario } from '../../sim/runner';
+import { runScenario, type RunResult } from '../../sim/runner';
+import { machine } from '../shared/machine';
+import { recordJourneys, replayJourneys } from './machines-alone';
 
 const name = process.env.BENCH_SCENARIO ?? 'peak-opening';
 const applicants = Number(process.env.BENCH_APPLICANTS ?? 20_000);
 
-const started = performance.now();
-const { report, events, xstateMs } = await runScenario(scenarioByName(name), { applicants, timed: true });
-const wallMs = performance.now() - started;
+let run: RunResult | undefined;
+let wallMs = 0;
+const journeys = await recordJourneys(async () => {
+  const started = performance.now();
+  run = await runScenario(scenarioByName(name), { applicants, timed: true });
+  wallMs = performance.now() - started;
+});
+const { report, events, xstateMs } = run!;
+const alone = replayJourneys(journeys);
+const arrived = report.funnel.arrived;
+const perApplicantUs = (ms: number) => Math.round((ms * 1000) / Math.max(1, arrived));
 const result = {
-  machine: `${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
+  machine: machine(),
   scenario: name,
-  applicants: report.funnel.arrived,
+  applicants: arrived,
   wallSeconds: Number((wallMs / 1000).toFixed(2)),
-  applicantsPerSecond: Math.round(report.funnel.arrived / (wallMs / 1000)),
+  applicantsPerSecond: Math.round(arrived / (wallMs / 1000)),
   eventsPerSecond: Math.round(events / (wallMs / 1000)),
   events,
-  eventsPerApplicant: Number((events / Math.max(1, report.funnel.arrived)).toFixed(1)),
+  eventsPerApplicant: Number((events / Math.max(1, arrived)).toFixed(1)),
   peakRssMB: Math.round((process.resourceUsage().maxRSS * 1024) / 2 ** 20),
   xstateShare: Number((xstateMs / wallMs).toFixed(3)),
   harnessShare: Number((1 - xstateMs / wallMs).toFixed(3)),
+  perApplicantUs: { run: perApplicantUs(wallMs), insideXState: perApplicantUs(xstateMs), harness: perApplicantUs(wallMs - xstateMs) },
+  machinesAlone: {
+    journeys: journeys.length,
+    machineEventsPerApplicant: Number((alone.events / Math.max(1, journeys.length)).toFixed(1)),
+    seconds: Number((alone.ms / 1000).toFixed(2)),
+    perApplicantUs: perApplicantUs(alone.ms),
+    /** How many times the machines' own cost the harness adds (target: at most 1). */
+    harnessOverMachines: Number(((wallMs - xstateMs) / alone.ms).toFixed(2)),
+  },
 };
 console.log(JSON.stringify(result, null, 2));
 mkdirSync('out/bench', { recursive: true });

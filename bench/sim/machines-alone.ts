@@ -1,0 +1,60 @@
+/**
+ * What the machines alone cost for a run's applicants: every event each actor received (sent
+ * by the driver, or raised by its own `after` timers) is recorded during the run, then replayed
+ * into fresh actors of the journey machine with no effects (requests, views and milestones do
+ * nothing; timers never fire). No harness can make a run cheaper than this: it is the floor the
+ * speed targets meet, and the baseline "the harness adds no more than the machines cost" is
+ * measured against.
+ */
+import { Actor, createActor, type AnyEventObject } from 'xstate';
+import { journeyMachine, type JourneyContext } from '../../machines';
+
+interface Journey { input: { persona: JourneyContext['persona'] }; events: AnyEventObject[] }
+
+/**
+ * Records every actor's events while `work` runs. It wraps XState's internal `_send`, which both
+ * `send` and delayed events go through (xstate is pinned, see package.json); benchmarks only.
+ */
+export async function recordJourneys(work: () => Promise<void>): Promise<Journey[]> {
+  const byActor = new Map<object, Journey>();
+  const proto = Actor.prototype as unknown as { _send(this: Actor<typeof journeyMachine>, event: AnyEventObject): void };
+  const original = proto._send;
+  proto._send = function (event) {
+    let journey = byActor.get(this);
+    if (!journey) {
+      journey = { input: { persona: this.getSnapshot().context.persona }, events: [] };
+      byActor.set(this, journey);
+    }
+    journey.events.push(event);
+    original.call(this, event);
+  };
+  try {
+    await work();
+  } finally {
+    proto._send = original;
+  }
+  // An actor restored after a wait carries on its applicant's journey: the replay runs it whole in one actor.
+  const journeys = new Map<JourneyContext['persona'], Journey>();
+  for (const j of byActor.values()) {
+    const whole = journeys.get(j.input.persona);
+    if (whole) whole.events.push(...j.events);
+    else journeys.set(j.input.persona, j);
+  }
+  return [...journeys.values()];
+}
+
+/** Replays the journeys into fresh actors with no effects; wall ms, and how many events. */
+export function replayJourneys(journeys: Journey[]): { ms: number; events: number } {
+  const machine = journeyMachine.provide({ actions: { request: () => {}, view: () => {}, milestone: () => {} } });
+  let timer = 0;
+  const clock = { setTimeout: () => ++timer, clearTimeout: () => {} };
+  let events = 0;
+  const started = performance.now();
+  for (const { input, events: sequence } of journeys) {
+    const actor = createActor(machine, { input, clock });
+    actor.start();
+    for (const event of sequence) (actor as unknown as { _send(e: AnyEventObject): void })._send(event);
+    events += sequence.length;
+  }
+  return { ms: performance.now() - started, events };
+}
