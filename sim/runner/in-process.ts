@@ -1,3 +1,4 @@
+import { nextLocalMidnight } from '../../rules';
 import { Portal, sha256Hasher, type PortalRandom } from '../../stub-server/portal';
 import { createMemoryStore } from '../../stub-server/store';
 import { ApplicationServers, SmsGateway } from '../capacity';
@@ -14,8 +15,10 @@ const portalRandom = (rng: Rng): PortalRandom => ({
 
 /**
  * The portal's domain in this process on the simulation's clock, its capacity modelled
- * (application servers, SMS gateway), its password hash a cheap one (a CPU cost, not a behaviour). Each event's portal calls are awaited before the next
- * event, so every call happens at its own virtual instant and a run repeats byte for byte.
+ * (application servers, SMS gateway), its password hash a cheap one (a CPU cost, not a
+ * behaviour). Each event's portal calls are awaited before the next event, so every call
+ * happens at its own virtual instant and a run repeats byte for byte. It keeps only the
+ * applicants still going: finished ones are forgotten, past days' counters swept daily.
  */
 export const inProcessTransport: TransportFactory = async ({ clock, rules, streams, scenario }): Promise<Transport> => {
   const portal = new Portal({ rules, clock, store: createMemoryStore(), random: portalRandom(streams.stream('portal')), passwords: sha256Hasher });
@@ -27,13 +30,15 @@ export const inProcessTransport: TransportFactory = async ({ clock, rules, strea
     resume: (then) => then(),
     drive: async ({ sim, end, work, tick }) => {
       const tickEvery = 20_000;
+      let sweepAt = sim.now();
       while (sim.peek() <= end) {
         sim.step();
         if (work.busy) await work.drain();
-        if (sim.eventCount % tickEvery === 0) {
+        if (sim.now() >= sweepAt) {
           portal.sweepPastDays(sim.now());
-          tick();
+          sweepAt = nextLocalMidnight(sim.now(), rules.time.utcOffsetMinutes);
         }
+        if (sim.eventCount % tickEvery === 0) tick();
       }
     },
     forget: (idNumber) => { portal.forgetApplicant(idNumber); },

@@ -38,7 +38,8 @@ interface Live {
  * Runs applicants' journeys in virtual time: one actor of the journey machine each, its
  * `request`s performed at the portal after the persona's think time, answered after the
  * latency the portal's timing gives (modelled or measured), its `after` delays on the simulation's clock.
- * Finished applicants are dropped at once, so memory follows the applicants still going.
+ * Finished applicants are dropped at once and those waiting days sleep without an actor
+ * (`sleep`), so memory follows the applicants doing something.
  */
 export class JourneyDriver {
   private readonly live = new Map<AnyActorRef, Live>();
@@ -100,7 +101,7 @@ export class JourneyDriver {
 
   start(record: ApplicantRecord, rng: Rng): void {
     const actor = createActor(this.machine, { input: { persona: record.persona }, clock: this.deps.clock });
-    const live = { record, session: { password: record.password, address: address(record.index) }, rng } as Live;
+    const live: Live = { record, session: { password: record.password, address: address(record.index) }, rng, actor: null, subscription: null };
     this.attach(live, actor);
     this.xstate(() => actor.start());
     this.sleep(live);

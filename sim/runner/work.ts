@@ -7,7 +7,8 @@
 export class WorkTracker {
   private pending = 0;
   private failure: unknown;
-  private idle: (() => void) | undefined;
+  /** Whoever waits in `drain` (one promise, however many wait). */
+  private idle: { promise: Promise<void>; resolve: () => void } | undefined;
 
   track(work: Promise<unknown>): void {
     this.pending += 1;
@@ -19,15 +20,24 @@ export class WorkTracker {
 
   private readonly settled = (): void => {
     this.pending -= 1;
-    if (this.pending === 0) this.idle?.();
+    if (this.pending > 0 || !this.idle) return;
+    const { resolve } = this.idle;
+    this.idle = undefined;
+    resolve();
   };
 
   get busy(): boolean { return this.pending > 0; }
 
   /** Waits until nothing is pending (work may start more work); rethrows the first failure. */
   async drain(): Promise<void> {
-    if (this.pending > 0) await new Promise<void>((resolve) => { this.idle = resolve; });
-    this.idle = undefined;
+    if (this.pending > 0) {
+      if (!this.idle) {
+        let resolve!: () => void;
+        const promise = new Promise<void>((r) => { resolve = r; });
+        this.idle = { promise, resolve };
+      }
+      await this.idle.promise;
+    }
     if (this.failure !== undefined) throw this.failure;
   }
 }
