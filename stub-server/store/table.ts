@@ -8,7 +8,7 @@ export interface Change { t: string; k: string; v?: unknown }
  */
 export class Table<T> {
   private readonly rows = new Map<string, T>();
-  private readonly indexes = new Map<string, { keyOf: (row: T) => string; map: Map<string, Set<string>> }>();
+  private readonly indexes = new Map<string, { keyOf: (row: T) => string; map: KeyIndex }>();
 
   constructor(readonly name: string, private readonly onChange: (change: Change) => void) {}
 
@@ -42,21 +42,19 @@ export class Table<T> {
 
   /** Adds a derived index; `lookup(name, value)` then finds rows by it. */
   index(name: string, keyOf: (row: T) => string): this {
-    const map = new Map<string, Set<string>>();
+    const map = new KeyIndex();
     this.indexes.set(name, { keyOf, map });
-    for (const [key, row] of this.rows) add(map, keyOf(row), key);
+    for (const [key, row] of this.rows) map.add(keyOf(row), key);
     return this;
   }
 
   lookup(name: string, value: string): T[] {
-    const keys = this.indexes.get(name)?.map.get(value);
-    if (!keys) return [];
-    return [...keys].map((k) => this.rows.get(k)!);
+    return (this.indexes.get(name)?.map.keys(value) ?? []).map((k) => this.rows.get(k)!);
   }
 
   /** Deletes every row whose index `name` gives `value`; returns how many went. */
   deleteWhere(name: string, value: string): number {
-    const keys = [...(this.indexes.get(name)?.map.get(value) ?? [])];
+    const keys = this.indexes.get(name)?.map.keys(value) ?? [];
     for (const key of keys) this.delete(key);
     return keys.length;
   }
@@ -64,22 +62,42 @@ export class Table<T> {
   private put(key: string, row: T): void {
     this.unindex(key);
     this.rows.set(key, row);
-    for (const { keyOf, map } of this.indexes.values()) add(map, keyOf(row), key);
+    for (const { keyOf, map } of this.indexes.values()) map.add(keyOf(row), key);
   }
 
   private unindex(key: string): void {
     const old = this.rows.get(key);
     if (old === undefined) return;
-    for (const { keyOf, map } of this.indexes.values()) {
-      const set = map.get(keyOf(old));
-      set?.delete(key);
-      if (set?.size === 0) map.delete(keyOf(old));
-    }
+    for (const { keyOf, map } of this.indexes.values()) map.remove(keyOf(old), key);
   }
 }
 
-function add(map: Map<string, Set<string>>, value: string, key: string): void {
-  let set = map.get(value);
-  if (!set) map.set(value, (set = new Set()));
-  set.add(key);
+/**
+ * The keys of the rows under each index value, in insertion order. Most values have one row
+ * (an applicant's account, application, certificate), so a lone key is kept as itself and a
+ * Set only made for a second: a season of millions holds millions of these.
+ */
+class KeyIndex {
+  private readonly map = new Map<string, string | Set<string>>();
+
+  keys(value: string): string[] {
+    const keys = this.map.get(value);
+    return keys === undefined ? [] : typeof keys === 'string' ? [keys] : [...keys];
+  }
+
+  add(value: string, key: string): void {
+    const keys = this.map.get(value);
+    if (keys === undefined) this.map.set(value, key);
+    else if (typeof keys === 'string') { if (keys !== key) this.map.set(value, new Set([keys, key])); }
+    else keys.add(key);
+  }
+
+  remove(value: string, key: string): void {
+    const keys = this.map.get(value);
+    if (keys === key) this.map.delete(value);
+    else if (typeof keys === 'object') {
+      keys.delete(key);
+      if (keys.size === 1) this.map.set(value, keys.values().next().value!);
+    }
+  }
 }
