@@ -10,7 +10,7 @@ import { register } from 'tsx/esm/api';
 // simulating command runs itself again with 6 GB (or three quarters of the memory if less),
 // unless the caller chose a size (NODE_OPTIONS or a node flag). 6 GB, not more: V8 lets the heap
 // grow towards its limit before collecting, and the season's budget is 8 GB of RSS.
-const simulates = ['run', 'compare'].includes(process.argv[2]);
+const simulates = ['run', 'compare', 'plan'].includes(process.argv[2]);
 const chosen = [...process.execArgv, process.env.NODE_OPTIONS ?? ''].some((a) => a.includes('--max-old-space-size'));
 if (simulates && !chosen) {
   const mb = Math.min(6144, Math.floor((totalmem() / 2 ** 20) * 0.75));
