@@ -3,8 +3,10 @@ import { codeKey } from './codes/codes';
 import type { CodePurpose, IssuedCode } from './records';
 import { isFinal } from './registrations/transitions';
 
-const CHANNELS: IssuedCode['channel'][] = ['sms', 'wechat'];
-const PURPOSES: CodePurpose[] = ['register', 'reset', 'certificate-query', 'change-phone'];
+// Every channel and purpose a code is kept under (a new one fails to compile until listed).
+const CHANNELS = Object.keys({ sms: 1, wechat: 1 } satisfies Record<IssuedCode['channel'], 1>) as IssuedCode['channel'][];
+const PURPOSES = Object.keys({ register: 1, reset: 1, 'certificate-query': 1, 'change-phone': 1 } satisfies Record<CodePurpose, 1>) as CodePurpose[];
+
 /**
  * Drops what no operation reads again: daily quota counters of days gone by (PortalContext's
  * countToday: only today's count is ever read). Returns how many went.
