@@ -51,7 +51,7 @@ export interface Persona {
    * another day (a quota spent, a wizard left, a status to check), it is at one of these.
    * When in the window they first come is the arrival curve's (opening spike, deadline rush).
    */
-  preferredHours: number[];
+  preferredHours: readonly number[];
   /** The public-security record is stale (fails until CTID is opened). */
   staleRecord: boolean;
   /** Only a pre-2008 certificate without a first registration: added by hand. */

@@ -5,8 +5,16 @@
  */
 const DAY_MS = 86_400_000;
 
+/** The last day asked for: a simulation asks for the same day millions of times in a row. */
+const lastDay = { index: Number.NaN, date: '' };
+
 export function localDate(ms: number, offsetMinutes: number): string {
-  return new Date(ms + offsetMinutes * 60_000).toISOString().slice(0, 10);
+  const index = Math.floor((ms + offsetMinutes * 60_000) / DAY_MS);
+  if (index !== lastDay.index) {
+    lastDay.date = new Date(index * DAY_MS).toISOString().slice(0, 10);
+    lastDay.index = index;
+  }
+  return lastDay.date;
 }
 
 /** Epoch ms of a local date's midnight. */
@@ -31,11 +39,21 @@ export function localMonth(ms: number, offsetMinutes: number): number {
   return Number(localDate(ms, offsetMinutes).slice(5, 7));
 }
 
+/** Dates already found real: forms carry the same birth and validity dates again and again. */
+const realDates = new Set<string>();
+const REAL_DATES_KEPT = 100_000;
+
 /** A valid calendar date, not only the right shape (no 2026-02-30). */
 export function isRealDate(date: string): boolean {
+  if (realDates.has(date)) return true;
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return false;
   const ms = Date.parse(`${date}T00:00:00.000Z`);
-  return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === date;
+  const real = !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === date;
+  if (real) {
+    if (realDates.size >= REAL_DATES_KEPT) realDates.clear();
+    realDates.add(date);
+  }
+  return real;
 }
 
 /** Whole seconds from `now` until `later`, at least 1: what a Retry-After header carries. */

@@ -13,10 +13,13 @@ export type Sampler = (rng: Rng) => number;
 const compiled = new WeakMap<Distribution, Sampler>();
 
 /**
- * One draw. The compiled sampler is cached per distribution object, so treat distributions as
- * immutable data (a changed object keeps its old sampler); `sampler()` compiles afresh.
+ * One draw. A lognormal is drawn directly: every applicant's think time is one of its own, and
+ * caching a sampler per applicant costs more than the draw. Other kinds compile a sampler once
+ * per distribution object, so treat distributions as immutable data (a changed object keeps
+ * its old sampler); `sampler()` compiles afresh.
  */
 export function sample(dist: Distribution, rng: Rng): number {
+  if (dist.kind === 'lognormal') return lognormal(dist)(rng);
   let draw = compiled.get(dist);
   if (draw === undefined) {
     draw = sampler(dist);
@@ -41,11 +44,8 @@ export function sampler(dist: Distribution): Sampler {
       const { mean } = positive(dist, 'mean');
       return (rng) => -mean * Math.log(1 - rng.next());
     }
-    case 'lognormal': {
-      const { median } = positive(dist, 'median');
-      const { sigma } = nonNegative(dist, 'sigma');
-      return (rng) => median * Math.exp(sigma * normalQuantile(openUnit(rng)));
-    }
+    case 'lognormal':
+      return lognormal(dist);
     case 'truncatedNormal':
       return truncatedNormal(dist);
     case 'empirical':
@@ -120,6 +120,12 @@ function empirical(dist: Extract<Distribution, { kind: 'empirical' }>): Sampler 
     }
     return values[lo]!;
   };
+}
+
+function lognormal(dist: Extract<Distribution, { kind: 'lognormal' }>): Sampler {
+  const { median } = positive(dist, 'median');
+  const { sigma } = nonNegative(dist, 'sigma');
+  return (rng) => median * Math.exp(sigma * normalQuantile(openUnit(rng)));
 }
 
 /** A constant still draws, so swapping it for a random kind shifts no later draw. */

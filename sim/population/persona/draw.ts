@@ -43,7 +43,7 @@ export class PersonaDrawer {
       },
       thinkTimeSeconds: { kind: 'lognormal', median: Math.max(1, draw(rng, m.thinkTimeMedianSeconds)), sigma: m.thinkTimeSigma },
       checkEveryDays: Math.max(1, count(rng, m.checkEveryDays)),
-      preferredHours: [...this.profiles[rng.weighted(this.profileWeights)]!.hours],
+      preferredHours: this.profiles[rng.weighted(this.profileWeights)]!.hours,
       staleRecord: facts.staleRecord,
       handAddedCertificate: facts.handAddedCertificate,
     };
