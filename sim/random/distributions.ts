@@ -13,13 +13,14 @@ export type Sampler = (rng: Rng) => number;
 const compiled = new WeakMap<Distribution, Sampler>();
 
 /**
- * One draw. A lognormal is drawn directly: every applicant's think time is one of its own, and
- * caching a sampler per applicant costs more than the draw. Other kinds compile a sampler once
- * per distribution object, so treat distributions as immutable data (a changed object keeps
- * its old sampler); `sampler()` compiles afresh.
+ * One draw. The kinds with constants to work out (truncated normal, empirical) compile a
+ * sampler once per distribution object, so treat distributions as immutable data (a changed
+ * object keeps its old sampler; `sampler()` compiles afresh). The others are drawn directly:
+ * callers make them fresh per applicant (think time) and per request (service time), and a
+ * cache entry for each would cost more than the draw.
  */
 export function sample(dist: Distribution, rng: Rng): number {
-  if (dist.kind === 'lognormal') return lognormal(dist)(rng);
+  if (dist.kind !== 'truncatedNormal' && dist.kind !== 'empirical') return sampler(dist)(rng);
   let draw = compiled.get(dist);
   if (draw === undefined) {
     draw = sampler(dist);
@@ -44,8 +45,11 @@ export function sampler(dist: Distribution): Sampler {
       const { mean } = positive(dist, 'mean');
       return (rng) => -mean * Math.log(1 - rng.next());
     }
-    case 'lognormal':
-      return lognormal(dist);
+    case 'lognormal': {
+      const { median } = positive(dist, 'median');
+      const { sigma } = nonNegative(dist, 'sigma');
+      return (rng) => median * Math.exp(sigma * normalQuantile(openUnit(rng)));
+    }
     case 'truncatedNormal':
       return truncatedNormal(dist);
     case 'empirical':
@@ -120,12 +124,6 @@ function empirical(dist: Extract<Distribution, { kind: 'empirical' }>): Sampler 
     }
     return values[lo]!;
   };
-}
-
-function lognormal(dist: Extract<Distribution, { kind: 'lognormal' }>): Sampler {
-  const { median } = positive(dist, 'median');
-  const { sigma } = nonNegative(dist, 'sigma');
-  return (rng) => median * Math.exp(sigma * normalQuantile(openUnit(rng)));
 }
 
 /** A constant still draws, so swapping it for a random kind shifts no later draw. */

@@ -1,4 +1,4 @@
-import { createActor, type Actor, type AnyActorRef, type AnyStateNode, type Subscription } from 'xstate';
+import { createActor, type Actor, type AnyActorRef, type AnyStateNode, type StateValue, type Subscription } from 'xstate';
 import { journeyMachine, seen, UNAVAILABLE, type JourneyContext, type Milestone, type Page } from '../../machines';
 import { nextLocalMidnight, type Rules } from '../../rules';
 import { perform, type ApplicantRecord, type ApplicantSession, type Call, type Variant } from '../applicant';
@@ -46,8 +46,8 @@ export class JourneyDriver {
   /** Applicants waiting days with no actor (see `sleep`). */
   private sleeping = 0;
   private readonly machine;
-  /** The journey's plain waits: where each is in the machine, and the event that ends it. */
-  private readonly waits: { path: string; ends: string }[];
+  /** The journey's plain waits by their path in the machine: the event that ends each. */
+  private readonly waits: Map<string, string>;
   /** Wall time spent inside XState's `start` and `send` (benchmarks only; see `timed`). */
   xstateMs = 0;
 
@@ -80,7 +80,7 @@ export class JourneyDriver {
         retryLater: 30 * 60_000,
       },
     });
-    this.waits = waitStates(this.machine.root);
+    this.waits = new Map(waitStates(this.machine.root).map((w) => [w.path, w.ends]));
   }
 
   /** Applicants in progress, awake or asleep. */
@@ -124,8 +124,8 @@ export class JourneyDriver {
     live.wakeAt = undefined;
     if (wakeAt === undefined || !actor) return;
     const snapshot = actor.getSnapshot();
-    const wait = snapshot.status === 'active' ? this.waits.find((w) => snapshot.matches(w.path as never)) : undefined;
-    if (!wait) return;
+    const ends = snapshot.status === 'active' ? this.waits.get(leafPath(snapshot.value)) : undefined;
+    if (!ends) return;
     const persisted = actor.getPersistedSnapshot();
     live.subscription?.unsubscribe();
     this.live.delete(actor);
@@ -139,7 +139,7 @@ export class JourneyDriver {
       this.attach(live, restored);
       this.xstate(() => restored.start());
       // The delayed event XState would have raised (`xstate.after.<delay>.<state>`), named by the machine.
-      this.send(live, { type: wait.ends } as never);
+      this.send(live, { type: ends } as never);
     });
   }
 
@@ -215,6 +215,19 @@ function slips(live: Live, step: string): Variant {
 function awake(live: Live): JourneyActor {
   if (!live.actor) throw new Error(`applicant ${live.record.index} is asleep`);
   return live.actor;
+}
+
+/** The path of the one state a value of a machine without parallel states is in ("" if parallel). */
+function leafPath(value: StateValue): string {
+  let path = '';
+  let node = value;
+  while (typeof node === 'object') {
+    const keys = Object.keys(node);
+    if (keys.length !== 1) return '';
+    path += `${keys[0]}.`;
+    node = node[keys[0]!]!;
+  }
+  return path + node;
 }
 
 /** The plain waits of a machine: states whose only way on is one delayed transition. */

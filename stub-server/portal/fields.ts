@@ -43,10 +43,12 @@ export const password = (rules: Rules) =>
     if (problem) fail(ctx, 'PASSWORD_POLICY', problem);
   });
 
-export const phone = (rules: Rules) =>
-  z.string().max(20).superRefine((v, ctx) => {
-    if (!new RegExp(rules.account.phonePattern).test(v)) fail(ctx, 'PHONE_FORMAT', '11-digit mobile number starting 13-19');
+export const phone = (rules: Rules) => {
+  const pattern = new RegExp(rules.account.phonePattern);
+  return z.string().max(20).superRefine((v, ctx) => {
+    if (!pattern.test(v)) fail(ctx, 'PHONE_FORMAT', '11-digit mobile number starting 13-19');
   });
+};
 
 export const email = (rules: Rules) =>
   z.string().max(rules.account.email.maxLength).superRefine((v, ctx) => {
@@ -59,10 +61,12 @@ export const email = (rules: Rules) =>
     }
   });
 
-export const code = (rules: Rules) =>
-  z.string().max(12).superRefine((v, ctx) => {
-    if (!new RegExp(`^\\d{${rules.codes.digits}}$`).test(v)) fail(ctx, 'CODE_FORMAT', `${rules.codes.digits} digits`);
+export const code = (rules: Rules) => {
+  const pattern = new RegExp(`^\\d{${rules.codes.digits}}$`);
+  return z.string().max(12).superRefine((v, ctx) => {
+    if (!pattern.test(v)) fail(ctx, 'CODE_FORMAT', `${rules.codes.digits} digits`);
   });
+};
 
 export const captchaToken = () => z.string().max(100);
 

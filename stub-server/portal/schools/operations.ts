@@ -5,14 +5,20 @@ import { conflict } from '../problem';
 import type { PortalContext } from '../context';
 import type { School } from '../records';
 
-/** One page of the school picker: a UI size, not a portal rule. */
-
 /** Names compare without surrounding or inner spaces, so "厦门 大学" finds and duplicates "厦门大学". */
 const normal = (name: string) => name.replace(/\s+/g, '');
 
+/** A school's name as compared, worked out once per record: every search reads every school. */
+const comparedNames = new WeakMap<School, string>();
+function comparedName(school: School): string {
+  let name = comparedNames.get(school);
+  if (name === undefined) comparedNames.set(school, (name = normal(school.name)));
+  return name;
+}
+
 const findByName = (ctx: PortalContext, name: string): School | undefined => {
   const wanted = normal(name);
-  for (const school of ctx.state.schools.values()) if (normal(school.name) === wanted) return school;
+  for (const school of ctx.state.schools.values()) if (comparedName(school) === wanted) return school;
   return undefined;
 };
 
@@ -37,7 +43,7 @@ export const searchSchools = publicOperation({
     const found: School[] = [];
     for (const school of ctx.state.schools.values()) {
       if (input.province !== undefined && school.province !== input.province) continue;
-      if (!normal(school.name).includes(q)) continue;
+      if (!comparedName(school).includes(q)) continue;
       found.push(school);
       if (found.length === ctx.rules.limits.searchPageSize) break;
     }
