@@ -1,5 +1,5 @@
 import { nextLocalMidnight } from '../../rules';
-import { Portal, sha256Hasher, type PortalRandom } from '../../stub-server/portal';
+import { Portal, plainTextHasher, type PortalRandom } from '../../stub-server/portal';
 import { createMemoryStore } from '../../stub-server/store';
 import { ApplicationServers, SmsGateway } from '../capacity';
 import { InProcessClient } from '../clients';
@@ -15,13 +15,13 @@ const portalRandom = (rng: Rng): PortalRandom => ({
 
 /**
  * The portal's domain in this process on the simulation's clock, its capacity modelled
- * (application servers, SMS gateway), its password hash a cheap one (a CPU cost, not a
+ * (application servers, SMS gateway), its passwords kept as given (a hash is a CPU cost, not a
  * behaviour). Each event's portal calls are awaited before the next event, so every call
  * happens at its own virtual instant and a run repeats byte for byte. It keeps only the
  * applicants still going: finished ones are forgotten, past days' counters swept daily.
  */
 export const inProcessTransport: TransportFactory = async ({ clock, rules, streams, scenario }): Promise<Transport> => {
-  const portal = new Portal({ rules, clock, store: createMemoryStore(), random: portalRandom(streams.stream('portal')), passwords: sha256Hasher });
+  const portal = new Portal({ rules, clock, store: createMemoryStore(), random: portalRandom(streams.stream('portal')), passwords: plainTextHasher });
   const serverRng = streams.stream('portal').fork('servers');
   const servers = new ApplicationServers(scenario.capacity.servers, (d) => sample(d, serverRng));
   return {

@@ -6,6 +6,6 @@ export { BinaryResult, type Caller, type Operation, type Access } from './operat
 export { systemClock, SettableClock, ScaledClock, clockFromSpec, type Clock } from './clock';
 export { cryptoRandom, type PortalRandom } from './random';
 export { residentIdCheckDigit, checkIdNumber, normalizeIdNumber } from './identity/id-numbers';
-export { hashPassword, sha256Hasher, type PasswordHasher } from './identity/passwords';
+export { hashPassword, plainTextHasher, type PasswordHasher } from './identity/passwords';
 export { jpegSize } from './photos/jpeg';
 export type * from './records';
