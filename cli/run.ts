@@ -36,18 +36,28 @@ export async function run(name: string, options: RunCliOptions): Promise<Report>
   ];
   const transport = await transportOf(options);
   const tty = process.stderr.isTTY && !process.env.CI;
-  const bar = tty ? new SingleBar({ format: '{bar} {percentage}% | {date} | {arrived} arrived, {active} active ({asleep} waiting days) | {rate} events/s', hideCursor: true }, Presets.shades_classic) : undefined;
+  const bar = tty ? new SingleBar({ format: '{bar} {percentage}% | {date} | {arrived} arrived, {active} active ({asleep} waiting days) | {rate} events/s | RSS {rss} MB', hideCursor: true }, Presets.shades_classic) : undefined;
+  // Without a terminal (a long run logging to a file), a line a minute instead; nothing under CI.
+  const logEveryMs = !tty && !process.env.CI ? 60_000 : undefined;
   const started = performance.now();
+  let loggedAt = started;
   let peakRss = 0;
   let firstNow: number | undefined;
   const onProgress = (p: RunProgress) => {
-    peakRss = Math.max(peakRss, process.memoryUsage().rss);
-    if (!bar) return;
+    const rss = process.memoryUsage().rss;
+    peakRss = Math.max(peakRss, rss);
     firstNow ??= p.now;
     const share = p.end > firstNow ? (p.now - firstNow) / (p.end - firstNow) : 1;
-    const payload = { date: localDate(p.now, defaultRules.time.utcOffsetMinutes), arrived: p.arrived, active: p.active, asleep: p.asleep, rate: Math.round(p.events / ((performance.now() - started) / 1000)) };
-    if (bar.isActive) bar.update(Math.round(1000 * share), payload);
-    else bar.start(1000, Math.round(1000 * share), payload);
+    const elapsed = performance.now() - started;
+    const payload = { date: localDate(p.now, defaultRules.time.utcOffsetMinutes), arrived: p.arrived, active: p.active, asleep: p.asleep, rate: Math.round(p.events / (elapsed / 1000)), rss: Math.round(rss / 2 ** 20) };
+    if (bar) {
+      if (bar.isActive) bar.update(Math.round(1000 * share), payload);
+      else bar.start(1000, Math.round(1000 * share), payload);
+    } else if (logEveryMs !== undefined && performance.now() - loggedAt >= logEveryMs) {
+      loggedAt = performance.now();
+      const { date, arrived, active, asleep, rate } = payload;
+      console.error(`${Math.round(elapsed / 1000)} s: ${(100 * share).toFixed(1)}% | ${date} | ${arrived} arrived, ${active} active (${asleep} waiting days) | ${rate} events/s | RSS ${payload.rss} MB`);
+    }
   };
   const { report, events } = await runScenario(scenario, { seed, applicants, rules, onProgress, ...(transport ? { transport } : {}) });
   bar?.stop();
