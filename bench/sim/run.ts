@@ -3,13 +3,15 @@
  * events/s, peak RSS, and the share of wall time spent inside XState's own start/send
  * (the machines) against the rest (harness: engine, portal domain, performer, metrics).
  * Then the machines alone: the same applicants' events replayed into bare actors
- * (machines-alone.ts), the floor no harness can go below. Peak RSS includes the recorded
+ * (machines-alone.ts), the floor no harness can go below. Of the harness, the time inside the
+ * portal's domain (Portal.invoke up to its answer: validation, rules, records) is measured too. Peak RSS includes the recorded
  * events (about 17 per applicant); `jszg-sim run`'s run.json has a run's own.
  * Env: BENCH_APPLICANTS (default 20,000), BENCH_SCENARIO (default peak-opening).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { scenarioByName } from '../../scenarios';
 import { runScenario, type RunResult } from '../../sim/runner';
+import { Portal } from '../../stub-server/portal';
 import { machine } from '../shared/machine';
 import { recordJourneys, replayJourneys } from './machines-alone';
 
@@ -18,11 +20,19 @@ const applicants = Number(process.env.BENCH_APPLICANTS ?? 20_000);
 
 let run: RunResult | undefined;
 let wallMs = 0;
+let portalMs = 0;
+// The synchronous part of each call: operations that await a password hash finish later, uncounted.
+const invoke = Portal.prototype.invoke;
+Portal.prototype.invoke = function (this: Portal, ...args: Parameters<Portal['invoke']>) {
+  const started = performance.now();
+  try { return invoke.apply(this, args); } finally { portalMs += performance.now() - started; }
+};
 const journeys = await recordJourneys(async () => {
   const started = performance.now();
   run = await runScenario(scenarioByName(name), { applicants, timed: true });
   wallMs = performance.now() - started;
 });
+Portal.prototype.invoke = invoke;
 const { report, events, xstateMs } = run!;
 const alone = replayJourneys(journeys);
 const arrived = report.funnel.arrived;
@@ -39,7 +49,12 @@ const result = {
   peakRssMB: Math.round((process.resourceUsage().maxRSS * 1024) / 2 ** 20),
   xstateShare: Number((xstateMs / wallMs).toFixed(3)),
   harnessShare: Number((1 - xstateMs / wallMs).toFixed(3)),
-  perApplicantUs: { run: perApplicantUs(wallMs), insideXState: perApplicantUs(xstateMs), harness: perApplicantUs(wallMs - xstateMs) },
+  /** Of the harness, inside the portal's domain. */
+  portalShare: Number((portalMs / wallMs).toFixed(3)),
+  perApplicantUs: {
+    run: perApplicantUs(wallMs), insideXState: perApplicantUs(xstateMs), harness: perApplicantUs(wallMs - xstateMs),
+    insidePortal: perApplicantUs(portalMs), restOfHarness: perApplicantUs(wallMs - xstateMs - portalMs),
+  },
   machinesAlone: {
     journeys: journeys.length,
     machineEventsPerApplicant: Number((alone.events / Math.max(1, journeys.length)).toFixed(1)),
