@@ -12,7 +12,7 @@ export class InProcessClient implements PortalClient {
   constructor(private readonly portal: Portal) {}
 
   call(operationId: string, input: unknown = {}, options: CallOptions = {}): Promise<PortalAnswer> {
-    return this.portal.invoke(operationId, input, { token: options.token, address: options.address }).then(
+    return this.portal.invoke(operationId, input, options).then(
       (result) => ({ status: SUCCESS_STATUS.get(operationId) ?? 200, body: result instanceof BinaryResult ? result.body : result }),
       (error: unknown) => {
         if (!(error instanceof PortalProblem)) throw error;
