@@ -59,7 +59,17 @@ export async function run(name: string, options: RunCliOptions): Promise<Report>
       console.error(`${Math.round(elapsed / 1000)} s: ${(100 * share).toFixed(1)}% | ${date} | ${arrived} arrived, ${active} active (${asleep} waiting days) | ${rate} events/s | RSS ${payload.rss} MB`);
     }
   };
-  const { report, events } = await runScenario(scenario, { seed, applicants, rules, onProgress, ...(transport ? { transport } : {}) });
+  // Ctrl-C stops a long run between two events and still writes its reports; a second one quits at once.
+  const stop = new AbortController();
+  const interrupt = () => {
+    if (stop.signal.aborted) process.exit(130);
+    stop.abort();
+    bar?.stop();
+    console.error('stopping: writing the report of the run so far (Ctrl-C again to quit at once)');
+  };
+  process.on('SIGINT', interrupt);
+  const { report, events } = await runScenario(scenario, { seed, applicants, rules, onProgress, signal: stop.signal, ...(transport ? { transport } : {}) })
+    .finally(() => process.off('SIGINT', interrupt));
   bar?.stop();
   const wallSeconds = (performance.now() - started) / 1000;
   peakRss = Math.max(peakRss, process.resourceUsage().maxRSS * 1024);
@@ -86,8 +96,10 @@ export async function run(name: string, options: RunCliOptions): Promise<Report>
   console.log(`wrote report.json, report.md, report.html, run.json${results.length > 0 ? ', junit.xml' : ''} to ${options.out}`);
   const aborted = report.transport?.aborted;
   if (aborted) console.log(`\nRUN ABORTED at ${aborted.at} (server time): ${aborted.reason}; the report covers the run until then`);
+  if (report.interrupted) console.log(`\nRUN INTERRUPTED at ${report.interrupted.at} (virtual time): the report covers the run until then`);
   // A broken threshold or an aborted run fails the command, as k6 does, after everything is written.
   if (broken.length > 0 || aborted) process.exitCode = 1;
+  if (report.interrupted) process.exitCode = 130;
   return report;
 }
 

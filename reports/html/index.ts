@@ -99,6 +99,7 @@ function header(r: Report, L: HtmlLabels): string {
     [L.seed, esc(r.seed)],
     [L.rulesHash, `<code>${esc(r.rulesHash)}</code>`],
     [L.period, `${esc(r.period.from)} – ${esc(r.period.to)}`],
+    ...(r.interrupted ? [[L.interruptedAt, `<b>${esc(r.interrupted.at)}</b>`] as [string, string]] : []),
     [L.applicants, fmt(r.applicants)],
     [L.approvedRate, pct(r.funnel.approved, r.funnel.arrived)],
   ];

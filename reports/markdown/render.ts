@@ -25,6 +25,7 @@ export function renderMarkdown(r: Report, options: { lang: Lang; thresholds?: re
     `${r.description}`,
     '',
     `${L.period}: ${r.period.from} → ${r.period.to} · ${L.seed}: ${r.seed} · ${L.rules}: \`${r.rulesHash}\``,
+    ...(r.interrupted ? ['', `**${L.interruptedAt}: ${r.interrupted.at}**`] : []),
   ];
   if (options.thresholds && options.thresholds.length > 0) {
     out.push('', `## ${L.thresholds}`, '', table([L.threshold, L.actual, L.result], options.thresholds.map((t) => [

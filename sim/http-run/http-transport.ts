@@ -96,8 +96,8 @@ export const httpTransport = (options: HttpRunOptions): TransportFactory => asyn
       sim.scheduleAt(serverNow(), then);
       waker.kick();
     },
-    drive: async ({ sim: s, end: until, work, tick }) => {
-      paced = await pacedDrive({ sim: s, end: until, work, tick, time, waker, watchdog });
+    drive: async ({ sim: s, end: until, work, tick, signal }) => {
+      paced = await pacedDrive({ sim: s, end: until, work, tick, time, waker, watchdog, signal });
       // Answers still in flight at the end (or after the server died) are not waited for long.
       closed = true;
       if (!paced.aborted) await Promise.race([work.drain(), new Promise((resolve) => setTimeout(resolve, options.timeoutMs ?? 30_000).unref())]);

@@ -27,13 +27,13 @@ export interface PacedResult {
 /**
  * Steps a simulation in real time: an event runs when the server's clock reaches it. Open
  * model: arrivals come at their times however slow the server is, and answers re-enter as
- * events when they arrive. Ends at `end`, when nothing is left to happen, or when the
- * watchdog finds the server dead.
+ * events when they arrive. Ends at `end`, when nothing is left to happen, when the
+ * watchdog finds the server dead, or when `signal` is aborted.
  */
 export async function pacedDrive(args: {
-  sim: Simulation; end: number; work: WorkTracker; tick: () => void; time: ServerTime; waker: Waker; watchdog: Watchdog;
+  sim: Simulation; end: number; work: WorkTracker; tick: () => void; time: ServerTime; waker: Waker; watchdog: Watchdog; signal?: AbortSignal;
 }): Promise<PacedResult> {
-  const { sim, end, work, tick, time, waker, watchdog } = args;
+  const { sim, end, work, tick, time, waker, watchdog, signal } = args;
   let lastTick = wallMs();
   let lagMax = 0;
   let lagSum = 0;
@@ -51,7 +51,7 @@ export async function pacedDrive(args: {
     if (watchdog.verdict) return { aborted: { ...watchdog.verdict, at: time.now() }, lagMs: lagOf(lagMax, lagSum, stepped) };
     if (wallMs() - lastTick >= TICK_EVERY_MS) { tick(); lastTick = wallMs(); }
     const idle = sim.peek() > end && !work.busy;
-    if (idle || now >= end) break;
+    if (idle || now >= end || signal?.aborted) break;
     const until = Math.min(sim.peek(), end);
     const waitMs = sim.peek() <= now ? 0 : Math.min(Math.max(time.realMsUntil(until), 1), MAX_SLEEP_MS);
     if (waitMs === 0) await new Promise((resolve) => setImmediate(resolve));

@@ -28,17 +28,21 @@ export const inProcessTransport: TransportFactory = async ({ clock, rules, strea
     client: new InProcessClient(portal),
     timing: new ModelledTiming(servers, new SmsGateway(scenario.capacity.smsGateway.perHour)),
     resume: (then) => then(),
-    drive: async ({ sim, end, work, tick }) => {
+    drive: async ({ sim, end, work, tick, signal }) => {
       const tickEvery = 20_000;
       let sweepAt = sim.now();
-      while (sim.peek() <= end) {
+      while (sim.peek() <= end && !signal?.aborted) {
         sim.step();
         if (work.busy) await work.drain();
         if (sim.now() >= sweepAt) {
           portal.sweepPastDays(sim.now());
           sweepAt = nextLocalMidnight(sim.now(), rules.time.utcOffsetMinutes);
         }
-        if (sim.eventCount % tickEvery === 0) tick();
+        if (sim.eventCount % tickEvery === 0) {
+          tick();
+          // Promises alone never give the event loop a turn: let signals (Ctrl-C) and output in.
+          await new Promise((resolve) => setImmediate(resolve));
+        }
       }
     },
     forget: (idNumber) => { portal.forgetApplicant(idNumber); },

@@ -30,6 +30,8 @@ export interface Report {
   timeseries: HourRow[];
   /** Only in runs over HTTP: the target, time scale, errors on the wire, whether the run was aborted. */
   transport?: TransportReport;
+  /** Only when the run was stopped early (Ctrl-C): the virtual moment it stopped; the report covers the run until then. */
+  interrupted?: { at: string };
 }
 
 const round = (x: number, digits = 4) => Number(x.toFixed(digits));
@@ -40,6 +42,7 @@ export function buildReport(args: {
   review: { meanBacklog: number; hours: number };
   servers: { requests: number; timeouts: number; busyMs: number; capacityMs: number };
   transport?: TransportReport;
+  interrupted?: { at: string };
 }): Report {
   const { metrics: m } = args;
   const funnel = Object.fromEntries(FUNNEL.map((k) => [k, m.funnel.get(k)])) as Record<(typeof FUNNEL)[number], number>;
@@ -85,5 +88,6 @@ export function buildReport(args: {
     refusals: m.refusals.toJSON(),
     timeseries,
     ...(args.transport ? { transport: args.transport } : {}),
+    ...(args.interrupted ? { interrupted: args.interrupted } : {}),
   };
 }

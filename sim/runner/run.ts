@@ -28,6 +28,11 @@ export interface RunOptions {
   onProgress?: (progress: RunProgress) => void;
   /** Measure the wall time inside XState (benchmarks). */
   timed?: boolean;
+  /**
+   * Stops the run early (Ctrl-C on a long run): the report then covers the run until the
+   * moment it stopped, says so in `interrupted`, and counts those still going as unfinished.
+   */
+  signal?: AbortSignal;
 }
 
 export interface RunProgress {
@@ -140,21 +145,24 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
     nextArrival();
 
     const progress = (now: number) => options.onProgress?.({ now, end, arrived, finished: arrived - journeys.active, active: journeys.active, asleep: journeys.asleep, events: sim.eventCount });
-    await transport.drive({ sim, end, work, tick: () => { metrics.series.observeActive(journeys.active); progress(sim.now()); } });
-    progress(end);
+    await transport.drive({ sim, end, work, signal: options.signal, tick: () => { metrics.series.observeActive(journeys.active); progress(sim.now()); } });
+    progress(options.signal?.aborted ? sim.now() : end);
   } finally {
     await transport.close();
   }
   metrics.outcomes.add('unfinished', journeys.active);
 
-  const hours = (end - start) / 3_600_000;
+  const stoppedAt = options.signal?.aborted ? sim.now() : undefined;
+  const until = stoppedAt ?? end;
+  const hours = (until - start) / 3_600_000;
   const report = buildReport({
-    scenario, seed, rulesHash: rulesHash(rules), applicants, period: { from, to: localDate(end - 1, offset) },
+    scenario, seed, rulesHash: rulesHash(rules), applicants, period: { from, to: localDate(Math.max(start, until - 1), offset) },
     inputs: { provinces: scenario.provinces, arrivals: scenario.arrivals, population: scenario.population, backOffice: scenario.backOffice, capacity: scenario.capacity },
     metrics,
     review: { meanBacklog: office.reviews.meanBacklog(start), hours },
-    servers: { ...transport.timing.stats, capacityMs: scenario.capacity.servers.servers * (end - start) },
+    servers: { ...transport.timing.stats, capacityMs: scenario.capacity.servers.servers * (until - start) },
     transport: transport.report(),
+    ...(stoppedAt !== undefined ? { interrupted: { at: new Date(stoppedAt).toISOString() } } : {}),
   });
   return { report, events: sim.eventCount, xstateMs: journeys.xstateMs };
 }

@@ -41,8 +41,11 @@ export interface Transport {
    * that is the instant the call was made (the run waits for it); over HTTP it is later.
    */
   resume(then: () => void): void;
-  /** Steps the simulation's events up to `end` as this transport's time goes; `tick` now and then. */
-  drive(args: { sim: Simulation; end: number; work: WorkTracker; tick: () => void }): Promise<void>;
+  /**
+   * Steps the simulation's events up to `end` as this transport's time goes; `tick` now and
+   * then. Stops early, between two events, once `signal` is aborted.
+   */
+  drive(args: { sim: Simulation; end: number; work: WorkTracker; tick: () => void; signal?: AbortSignal }): Promise<void>;
   /**
    * An applicant's journey is over: the portal may drop what it holds of them once nothing of
    * theirs is pending (in this process, so memory follows the applicants still going). A
