@@ -102,6 +102,7 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
     },
   });
   const journeys = driver;
+  let stoppedAt: number | undefined;
 
   try {
     await seedInstitutions(client, scenario.provinces);
@@ -146,13 +147,14 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
 
     const progress = (now: number) => options.onProgress?.({ now, end, arrived, finished: arrived - journeys.active, active: journeys.active, asleep: journeys.asleep, events: sim.eventCount });
     await transport.drive({ sim, end, work, signal: options.signal, tick: () => { metrics.series.observeActive(journeys.active); progress(sim.now()); } });
-    progress(options.signal?.aborted ? sim.now() : end);
+    // Stopped with events still to come: the run covers its period until now.
+    if (options.signal?.aborted && sim.peek() <= end) stoppedAt = sim.now();
+    progress(stoppedAt ?? end);
   } finally {
     await transport.close();
   }
   metrics.outcomes.add('unfinished', journeys.active);
 
-  const stoppedAt = options.signal?.aborted ? sim.now() : undefined;
   const until = stoppedAt ?? end;
   const hours = (until - start) / 3_600_000;
   const report = buildReport({
