@@ -40,7 +40,7 @@ export async function run(name: string, options: RunCliOptions): Promise<Report>
   // Without a terminal (a long run logging to a file), a line a minute instead; nothing under CI.
   const logEveryMs = !tty && !process.env.CI ? 60_000 : undefined;
   const started = performance.now();
-  let loggedAt = started;
+  let loggedAt = 0;
   let peakRss = 0;
   let firstNow: number | undefined;
   const onProgress = (p: RunProgress) => {
@@ -53,8 +53,8 @@ export async function run(name: string, options: RunCliOptions): Promise<Report>
     if (bar) {
       if (bar.isActive) bar.update(Math.round(1000 * share), payload);
       else bar.start(1000, Math.round(1000 * share), payload);
-    } else if (logEveryMs !== undefined && performance.now() - loggedAt >= logEveryMs) {
-      loggedAt = performance.now();
+    } else if (logEveryMs !== undefined && elapsed - loggedAt >= logEveryMs) {
+      loggedAt = elapsed;
       const { date, arrived, active, asleep, rate } = payload;
       console.error(`${Math.round(elapsed / 1000)} s: ${(100 * share).toFixed(1)}% | ${date} | ${arrived} arrived, ${active} active (${asleep} waiting days) | ${rate} events/s | RSS ${payload.rss} MB`);
     }
