@@ -3,9 +3,10 @@
  * events/s, peak RSS, and the share of wall time spent inside XState's own start/send
  * (the machines) against the rest (harness: engine, portal domain, performer, metrics).
  * Then the machines alone: the same applicants' events replayed into bare actors
- * (machines-alone.ts), the floor no harness can go below. Of the harness, the time inside the
- * portal's domain (Portal.invoke up to its answer: validation, rules, records) is measured too. Peak RSS includes the recorded
- * events (about 17 per applicant); `jszg-sim run`'s run.json has a run's own.
+ * (machines-alone.ts), the floor no harness can go below. Of the harness, the time inside
+ * the portal's domain (Portal.invoke up to its answer: validation, rules, records) is measured
+ * too. Peak RSS includes the recorded events (about 17 per applicant); `jszg-sim run`'s
+ * run.json has a run's own.
  * Env: BENCH_APPLICANTS (default 20,000), BENCH_SCENARIO (default peak-opening).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
