@@ -5,11 +5,12 @@
  * Then the machines alone: the same applicants' events replayed into bare actors
  * (machines-alone.ts), the floor no harness can go below. Of the harness, the time inside
  * the portal's domain (Portal.invoke up to its answer: validation, rules, records) is measured
- * too. Peak RSS includes the recorded events (about 17 per applicant); `jszg-sim run`'s
- * run.json has a run's own.
+ * too, and so are the garbage collector's pauses. Peak RSS includes the recorded events (about
+ * 17 per applicant); `jszg-sim run`'s run.json has a run's own.
  * Env: BENCH_APPLICANTS (default 20,000), BENCH_SCENARIO (default peak-opening).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { PerformanceObserver, type PerformanceEntry } from 'node:perf_hooks';
 import { scenarioByName } from '../../scenarios';
 import { runScenario, type RunResult } from '../../sim/runner';
 import { Portal } from '../../stub-server/portal';
@@ -28,11 +29,19 @@ Portal.prototype.invoke = function (this: Portal, ...args: Parameters<Portal['in
   const started = performance.now();
   try { return invoke.apply(this, args); } finally { portalMs += performance.now() - started; }
 };
+// Garbage-collection pauses on the main thread, kept to those inside the run below.
+const collections: PerformanceEntry[] = [];
+const gcObserver = new PerformanceObserver((list) => { collections.push(...list.getEntries()); });
+gcObserver.observe({ entryTypes: ['gc'] });
+let runStarted = 0;
 const journeys = await recordJourneys(async () => {
-  const started = performance.now();
+  runStarted = performance.now();
   run = await runScenario(scenarioByName(name), { applicants, timed: true });
-  wallMs = performance.now() - started;
+  wallMs = performance.now() - runStarted;
 });
+await new Promise((resolve) => setImmediate(resolve)); // the observer's last entries
+gcObserver.disconnect();
+const gcMs = collections.filter((e) => e.startTime >= runStarted && e.startTime <= runStarted + wallMs).reduce((sum, e) => sum + e.duration, 0);
 Portal.prototype.invoke = invoke;
 const { report, events, xstateMs } = run!;
 const alone = replayJourneys(journeys);
@@ -52,6 +61,8 @@ const result = {
   harnessShare: Number((1 - xstateMs / wallMs).toFixed(3)),
   /** Of the harness, inside the portal's domain. */
   portalShare: Number((portalMs / wallMs).toFixed(3)),
+  /** Garbage-collection pauses (inside either share). */
+  gcShare: Number((gcMs / wallMs).toFixed(3)),
   perApplicantUs: {
     run: perApplicantUs(wallMs), insideXState: perApplicantUs(xstateMs), harness: perApplicantUs(wallMs - xstateMs),
     insidePortal: perApplicantUs(portalMs), restOfHarness: perApplicantUs(wallMs - xstateMs - portalMs),
