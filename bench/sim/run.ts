@@ -23,11 +23,22 @@ const applicants = Number(process.env.BENCH_APPLICANTS ?? 20_000);
 let run: RunResult | undefined;
 let wallMs = 0;
 let portalMs = 0;
+/** Portal calls and their time, by operation: which calls a leaner applicant model would save. */
+const byOperation = new Map<string, { calls: number; ms: number }>();
 // The synchronous part of each call: operations that await a password hash finish later, uncounted.
 const invoke = Portal.prototype.invoke;
 Portal.prototype.invoke = function (this: Portal, ...args: Parameters<Portal['invoke']>) {
   const started = performance.now();
-  try { return invoke.apply(this, args); } finally { portalMs += performance.now() - started; }
+  try {
+    return invoke.apply(this, args);
+  } finally {
+    const ms = performance.now() - started;
+    portalMs += ms;
+    const op = byOperation.get(args[0]) ?? { calls: 0, ms: 0 };
+    byOperation.set(args[0], op);
+    op.calls += 1;
+    op.ms += ms;
+  }
 };
 // Garbage-collection pauses on the main thread, kept to those inside the run below.
 const collections: PerformanceEntry[] = [];
@@ -67,6 +78,9 @@ const result = {
     run: perApplicantUs(wallMs), insideXState: perApplicantUs(xstateMs), harness: perApplicantUs(wallMs - xstateMs),
     insidePortal: perApplicantUs(portalMs), restOfHarness: perApplicantUs(wallMs - xstateMs - portalMs),
   },
+  /** The portal's costliest operations: calls and µs of the portal's domain, per applicant. */
+  portalByOperation: Object.fromEntries([...byOperation].sort((a, b) => b[1].ms - a[1].ms).slice(0, 12).map(([op, { calls, ms }]) =>
+    [op, { callsPerApplicant: Number((calls / Math.max(1, arrived)).toFixed(2)), usPerApplicant: perApplicantUs(ms) }])),
   machinesAlone: {
     journeys: journeys.length,
     machineEventsPerApplicant: Number((alone.events / Math.max(1, journeys.length)).toFixed(1)),
