@@ -43,18 +43,31 @@ export async function recordJourneys(work: () => Promise<void>): Promise<Journey
   return [...journeys.values()];
 }
 
-/** Replays the journeys into fresh actors with no effects; wall ms, and how many events. */
-export function replayJourneys(journeys: Journey[]): { ms: number; events: number } {
-  const machine = journeyMachine.provide({ actions: { request: () => {}, view: () => {}, milestone: () => {} } });
+/**
+ * Replays the journeys into fresh actors of `machine` (the journey machine unless given) with
+ * no effects: wall ms, how many events, and each journey's end (status, final state, why it
+ * gave up, tries spent), so two machines can be checked to take the same journeys.
+ */
+export function replayJourneys(
+  journeys: Journey[],
+  logic: typeof journeyMachine = journeyMachine,
+  rename: (event: AnyEventObject) => AnyEventObject = (event) => event,
+): { ms: number; events: number; ends: string[] } {
+  const machine = logic.provide({ actions: { request: () => {}, view: () => {}, milestone: () => {} } });
   let timer = 0;
   const clock = { setTimeout: () => ++timer, clearTimeout: () => {} };
   let events = 0;
-  const started = performance.now();
+  let ms = 0;
+  const ends: string[] = [];
   for (const { input, events: sequence } of journeys) {
+    const started = performance.now();
     const actor = createActor(machine, { input, clock });
     actor.start();
-    for (const event of sequence) (actor as unknown as { _send(e: AnyEventObject): void })._send(event);
+    for (const event of sequence) (actor as unknown as { _send(e: AnyEventObject): void })._send(rename(event));
+    ms += performance.now() - started;
     events += sequence.length;
+    const { status, value, context } = actor.getSnapshot();
+    ends.push(JSON.stringify([status, status === 'done' ? value : null, context.abandoned, context.tries]));
   }
-  return { ms: performance.now() - started, events };
+  return { ms, events, ends };
 }

@@ -3,7 +3,8 @@
  * events/s, peak RSS, and the share of wall time spent inside XState's own start/send
  * (the machines) against the rest (harness: engine, portal domain, performer, metrics).
  * Then the machines alone: the same applicants' events replayed into bare actors
- * (machines-alone.ts), the floor no harness can go below. Of the harness, the time inside
+ * (machines-alone.ts), the floor no harness can go below, and into the journey flattened two
+ * levels deep (flat-journey.ts), what a shallower machine would save. Of the harness, the time inside
  * the portal's domain (Portal.invoke up to its answer: validation, rules, records) is measured
  * too, and so are the garbage collector's pauses. Peak RSS includes the recorded events (about
  * 17 per applicant); `jszg-sim run`'s run.json has a run's own.
@@ -15,6 +16,7 @@ import { scenarioByName } from '../../scenarios';
 import { runScenario, type RunResult } from '../../sim/runner';
 import { Portal } from '../../stub-server/portal';
 import { machine } from '../shared/machine';
+import { flatJourney } from './flat-journey';
 import { recordJourneys, replayJourneys } from './machines-alone';
 
 const name = process.env.BENCH_SCENARIO ?? 'peak-opening';
@@ -55,7 +57,14 @@ gcObserver.disconnect();
 const gcMs = collections.filter((e) => e.startTime >= runStarted && e.startTime <= runStarted + wallMs).reduce((sum, e) => sum + e.duration, 0);
 Portal.prototype.invoke = invoke;
 const { report, events, xstateMs } = run!;
-const alone = replayJourneys(journeys);
+// The journeys replayed three times each into the journey machine and into it flattened
+// (flat-journey.ts), alternately, so both see the same load: the median of each is reported.
+const flat = flatJourney();
+const replays = [0, 1, 2].map(() => ({ nested: replayJourneys(journeys), flat: replayJourneys(journeys, flat.machine, flat.rename) }));
+const median = <T extends { ms: number }>(runs: T[]): T => [...runs].sort((a, b) => a.ms - b.ms)[1]!;
+const alone = median(replays.map((r) => r.nested));
+const flattened = median(replays.map((r) => r.flat));
+const sameEnds = alone.ends.filter((end, i) => end === flattened.ends[i]).length;
 const arrived = report.funnel.arrived;
 const perApplicantUs = (ms: number) => Math.round((ms * 1000) / Math.max(1, arrived));
 const result = {
@@ -88,6 +97,13 @@ const result = {
     perApplicantUs: perApplicantUs(alone.ms),
     /** How many times the machines' own cost the harness adds (target: at most 1). */
     harnessOverMachines: Number(((wallMs - xstateMs) / alone.ms).toFixed(2)),
+    /** The same journeys on the machine flattened two levels deep: what a shallower machine would save. */
+    flattened: {
+      perApplicantUs: perApplicantUs(flattened.ms),
+      overNested: Number((flattened.ms / alone.ms).toFixed(2)),
+      /** Journeys that ended the same way on both (all, if the flattening is faithful). */
+      sameEnds: `${sameEnds}/${journeys.length}`,
+    },
   },
 };
 console.log(JSON.stringify(result, null, 2));

@@ -1,0 +1,63 @@
+/**
+ * The journey machine flattened: every step a direct child of `active` (two levels under the
+ * root instead of up to five), with the same transitions, guards, actions and delays. A bench
+ * replays a run's journeys into it to say what a shallower machine would save (the issue's
+ * speed targets ask for cheap events); the simulator itself runs the machine as #3 wrote it.
+ * Built from the journey's own config, so it follows every change to the machines.
+ */
+import type { AnyEventObject } from 'xstate';
+import { journeyMachine } from '../../machines';
+import { journeySetup } from '../../machines/journey/setup';
+
+type Config = Record<string, any>;
+
+export function flatJourney(): { machine: typeof journeyMachine; rename: (event: AnyEventObject) => AnyEventObject } {
+  const config = journeyMachine.config as Config;
+  const active = config.states.active as Config;
+  const byId = new Map<string, Config>();
+  const parentOf = new Map<Config, Config>();
+  // Each step's name in the flat machine: its own id, or its path under `active`.
+  const flatId = new Map<Config, string>();
+  // The delayed events a step raises are named by its id (xstate.after.<delay>.<id>): the flat step's differ.
+  const renamed = new Map<string, string>();
+  const walk = (node: Config, path: string[]) => {
+    if (node.id) byId.set(node.id, node);
+    for (const [key, child] of Object.entries((node.states ?? {}) as Record<string, Config>)) {
+      if (child.type === 'history') continue;
+      parentOf.set(child, node);
+      if (!child.states) {
+        const id = child.id ?? [...path, key].join('_');
+        flatId.set(child, id);
+        const nestedId = child.id ?? ['journey', 'active', ...path, key].join('.');
+        for (const delay of Object.keys(child.after ?? {})) renamed.set(`xstate.after.${delay}.${nestedId}`, `xstate.after.${delay}.${id}`);
+      }
+      walk(child, [...path, key]);
+    }
+  };
+  walk(active, []);
+  const stepOf = (node: Config): string => (node.states ? stepOf(node.states[node.initial]) : flatId.get(node)!);
+  const target = (from: Config, to: string): string => {
+    if (to.startsWith('#journey.')) return to;
+    return `#${stepOf(to.startsWith('#') ? byId.get(to.slice(1))! : parentOf.get(from)!.states[to])}`;
+  };
+  const transitions = (from: Config, t: any): any => {
+    if (Array.isArray(t)) return t.map((one) => transitions(from, one));
+    if (typeof t === 'string') return target(from, t);
+    return t.target === undefined ? t : { ...t, target: target(from, t.target) };
+  };
+  const each = (from: Config, byKey: Record<string, unknown>) => Object.fromEntries(Object.entries(byKey).map(([k, t]) => [k, transitions(from, t)]));
+  const steps: Record<string, Config> = {};
+  for (const [node, id] of flatId) {
+    const { on, always, after, ...rest } = node;
+    steps[id] = {
+      ...rest, id,
+      ...(on ? { on: each(node, on) } : {}), ...(always ? { always: transitions(node, always) } : {}), ...(after ? { after: each(node, after) } : {}),
+    };
+  }
+  const machine = journeySetup.createMachine({
+    ...config,
+    // Shallow history now: `active`'s children are the steps themselves.
+    states: { ...config.states, active: { initial: stepOf(active), states: { ...steps, resume: { type: 'history', history: 'shallow' } } } },
+  } as never) as unknown as typeof journeyMachine;
+  return { machine, rename: (event) => (renamed.has(event.type) ? { ...event, type: renamed.get(event.type)! } : event) };
+}
