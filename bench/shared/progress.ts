@@ -1,14 +1,17 @@
 import { Presets, SingleBar } from 'cli-progress';
 
-export interface Progress { update(seconds: number, requests?: number): void; stop(): void }
+export interface Progress { update(done: number, requests?: number): void; stop(): void }
 
-/** A progress bar over a measurement's seconds on a terminal; nothing under CI or when piped. */
-export function progress(label: string, seconds: number): Progress {
+/**
+ * A progress bar on a terminal, over a measurement's seconds (with requests/s when given) or
+ * another unit (a simulation's applicants arrived); nothing under CI or when piped.
+ */
+export function progress(label: string, total: number, unit = 's'): Progress {
   if (!process.stderr.isTTY || process.env.CI) return { update: () => {}, stop: () => {} };
-  const bar = new SingleBar({ format: `${label.padEnd(28)} {bar} {value}/{total} s {rate}`, hideCursor: true, clearOnComplete: true }, Presets.shades_classic);
-  bar.start(seconds, 0, { rate: '' });
+  const bar = new SingleBar({ format: `${label.padEnd(28)} {bar} {value}/{total} ${unit} {rate}`, hideCursor: true, clearOnComplete: true }, Presets.shades_classic);
+  bar.start(total, 0, { rate: '' });
   return {
-    update: (elapsed, requests) => bar.update(Math.min(seconds, Math.floor(elapsed)), { rate: requests === undefined ? '' : `| ${Math.round(requests / Math.max(elapsed, 1e-3))} req/s` }),
+    update: (done, requests) => bar.update(Math.min(total, Math.floor(done)), { rate: requests === undefined ? '' : `| ${Math.round(requests / Math.max(done, 1e-3))} req/s` }),
     stop: () => bar.stop(),
   };
 }

@@ -12,6 +12,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { scenarioByName } from '../../scenarios';
 import { runScenario } from '../../sim/runner';
 import { machine } from '../shared/machine';
+import { progress } from '../shared/progress';
 
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error('run with node --expose-gc (npm run bench:memory does)');
@@ -23,14 +24,17 @@ const MB = 2 ** 20;
 const baseline = heap();
 let peak = { active: 0, asleep: 0, arrived: 0, heap: 0 };
 let end = 0;
+const bar = progress(name, applicants, 'applicants');
 await runScenario(scenarioByName(name), {
   applicants,
   onProgress: (p) => {
+    bar.update(p.arrived);
     // A collection at each new high of applicants in progress, and one at the end, while the portal is alive.
     if (p.active > peak.active) peak = { active: p.active, asleep: p.asleep, arrived: p.arrived, heap: heap() - baseline };
     if (p.now === p.end) end = heap() - baseline;
   },
 });
+bar.stop();
 const perArrivedKB = end / applicants / 1024;
 const perLiveKB = (peak.heap - perArrivedKB * 1024 * peak.arrived) / Math.max(1, peak.active) / 1024;
 const full = scenarioByName(name).applicants;

@@ -16,6 +16,7 @@ import { scenarioByName } from '../../scenarios';
 import { runScenario, type RunResult } from '../../sim/runner';
 import { Portal } from '../../stub-server/portal';
 import { machine } from '../shared/machine';
+import { progress } from '../shared/progress';
 import { flatJourney } from './flat-journey';
 import { recordJourneys, replayJourneys } from './machines-alone';
 
@@ -49,7 +50,9 @@ gcObserver.observe({ entryTypes: ['gc'] });
 let runStarted = 0;
 const journeys = await recordJourneys(async () => {
   runStarted = performance.now();
-  run = await runScenario(scenarioByName(name), { applicants, timed: true });
+  const bar = progress(name, applicants, 'applicants');
+  run = await runScenario(scenarioByName(name), { applicants, timed: true, onProgress: (p) => bar.update(p.arrived) });
+  bar.stop();
   wallMs = performance.now() - runStarted;
 });
 await new Promise((resolve) => setImmediate(resolve)); // the observer's last entries
