@@ -36,27 +36,29 @@ export async function run(name: string, options: RunCliOptions): Promise<Report>
   ];
   const transport = await transportOf(options);
   const tty = process.stderr.isTTY && !process.env.CI;
-  const bar = tty ? new SingleBar({ format: '{bar} {percentage}% | {date} | {arrived} arrived, {active} active ({asleep} waiting days) | {rate} events/s | RSS {rss} MB', hideCursor: true }, Presets.shades_classic) : undefined;
+  const bar = tty ? new SingleBar({ format: '{bar} {percentage}% of the period | {date} | {arrived}/{expected} arrived, {active} active ({asleep} waiting days) | {rate} events/s | RSS {rss} MB', hideCursor: true }, Presets.shades_classic) : undefined;
   // Without a terminal (a long run logging to a file), a line a minute instead; nothing under CI.
   const logEveryMs = !tty && !process.env.CI ? 60_000 : undefined;
   const started = performance.now();
   let loggedAt = 0;
   let peakRss = 0;
   let firstNow: number | undefined;
+  // Arrivals are exact: every applicant of the scenario comes within its windows.
+  const expected = applicants ?? scenario.applicants;
   const onProgress = (p: RunProgress) => {
     const rss = process.memoryUsage().rss;
     peakRss = Math.max(peakRss, rss);
     firstNow ??= p.now;
     const share = p.end > firstNow ? (p.now - firstNow) / (p.end - firstNow) : 1;
     const elapsed = performance.now() - started;
-    const payload = { date: localDate(p.now, defaultRules.time.utcOffsetMinutes), arrived: p.arrived, active: p.active, asleep: p.asleep, rate: Math.round(p.events / (elapsed / 1000)), rss: Math.round(rss / 2 ** 20) };
+    const payload = { date: localDate(p.now, defaultRules.time.utcOffsetMinutes), arrived: p.arrived, expected, active: p.active, asleep: p.asleep, rate: Math.round(p.events / (elapsed / 1000)), rss: Math.round(rss / 2 ** 20) };
     if (bar) {
       if (bar.isActive) bar.update(Math.round(1000 * share), payload);
       else bar.start(1000, Math.round(1000 * share), payload);
     } else if (logEveryMs !== undefined && elapsed - loggedAt >= logEveryMs) {
       loggedAt = elapsed;
       const { date, arrived, active, asleep, rate } = payload;
-      console.error(`${Math.round(elapsed / 1000)} s: ${(100 * share).toFixed(1)}% | ${date} | ${arrived} arrived, ${active} active (${asleep} waiting days) | ${rate} events/s | RSS ${payload.rss} MB`);
+      console.error(`${Math.round(elapsed / 1000)} s: ${(100 * share).toFixed(1)}% of the period | ${date} | ${arrived}/${expected} arrived, ${active} active (${asleep} waiting days) | ${rate} events/s | RSS ${payload.rss} MB`);
     }
   };
   // Ctrl-C stops a long run between two events and still writes its reports; a second one quits at once.
