@@ -9,6 +9,7 @@ import type { AnyEventObject } from 'xstate';
 import { journeyMachine } from '../../machines';
 import { journeySetup } from '../../machines/journey/setup';
 
+// A walk over any state config: XState's config types are per machine, so the walk reads them loosely.
 type Config = Record<string, any>;
 
 export function flatJourney(): { machine: typeof journeyMachine; rename: (event: AnyEventObject) => AnyEventObject } {
