@@ -5,9 +5,8 @@
  * speed targets ask for cheap events); the simulator itself runs the machine as #3 wrote it.
  * Built from the journey's own config, so it follows every change to the machines.
  */
-import type { AnyEventObject } from 'xstate';
+import { createMachine, type AnyEventObject } from 'xstate';
 import { journeyMachine } from '../../machines';
-import { journeySetup } from '../../machines/journey/setup';
 
 // A walk over any state config: XState's config types are per machine, so the walk reads them loosely.
 type Config = Record<string, any>;
@@ -55,10 +54,10 @@ export function flatJourney(): { machine: typeof journeyMachine; rename: (event:
       ...(on ? { on: each(node, on) } : {}), ...(always ? { always: transitions(node, always) } : {}), ...(after ? { after: each(node, after) } : {}),
     };
   }
-  const machine = journeySetup.createMachine({
+  const machine = createMachine({
     ...config,
     // Shallow history now: `active`'s children are the steps themselves.
     states: { ...config.states, active: { initial: stepOf(active), states: { ...steps, resume: { type: 'history', history: 'shallow' } } } },
-  } as never) as unknown as typeof journeyMachine;
+  } as never, journeyMachine.implementations as never) as unknown as typeof journeyMachine;
   return { machine, rename: (event) => (renamed.has(event.type) ? { ...event, type: renamed.get(event.type)! } : event) };
 }
