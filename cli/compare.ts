@@ -3,8 +3,9 @@ import { join } from 'node:path';
 import { loadRulesOverride, type RulesOverride } from '../rules';
 import { scenarioByName } from '../scenarios';
 import { compareRules, renderComparison, renderComparisonHtml } from '../reports';
+import { wholeNumber } from './options';
 
-export interface CompareCliOptions { rules: string[]; replications: string; seed?: string; applicants?: string; out: string }
+export interface CompareCliOptions { rules: string[]; replications: string; seed?: string; applicants?: string; workers?: string; out: string }
 
 const load = (file: string): Promise<RulesOverride | undefined> => (file === 'defaults' ? Promise.resolve(undefined) : loadRulesOverride(file));
 
@@ -12,14 +13,14 @@ const load = (file: string): Promise<RulesOverride | undefined> => (file === 'de
 export async function compare(name: string, options: CompareCliOptions): Promise<void> {
   if (options.rules.length !== 2) throw new Error('give --rules twice: A, then B (a file, or "defaults")');
   const scenario = scenarioByName(name);
-  const replications = Number(options.replications);
-  if (!Number.isInteger(replications) || replications < 1) throw new Error(`--replications ${options.replications} must be a whole number ≥ 1`);
-  const seed = options.seed === undefined ? scenario.seed : Number(options.seed);
-  const applicants = options.applicants === undefined ? undefined : Number(options.applicants);
+  const replications = wholeNumber('--replications', options.replications, 1)!;
+  const seed = wholeNumber('--seed', options.seed, 0) ?? scenario.seed;
+  const applicants = wholeNumber('--applicants', options.applicants, 1);
+  const workers = wholeNumber('--workers', options.workers, 1);
   const rules = [await load(options.rules[0]!), await load(options.rules[1]!)] as [RulesOverride | undefined, RulesOverride | undefined];
   const quiet = !process.stderr.isTTY || Boolean(process.env.CI);
   const comparison = await compareRules({
-    scenario: scenario.name, rules, replications, seed, applicants,
+    scenario: scenario.name, rules, replications, seed, applicants, workers,
     onRun: (done, total) => { if (!quiet) process.stderr.write(`\r${done}/${total} runs`); },
   });
   if (!quiet) process.stderr.write('\n');

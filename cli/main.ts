@@ -48,6 +48,7 @@ program.command('compare')
   .option('--replications <n>', 'replications (seeds seed … seed+n−1), spread over worker threads', '5')
   .option('--seed <n>', 'first seed (default: the scenario\'s)')
   .option('--applicants <n>', 'applicants per run (default: the scenario\'s)')
+  .option('--workers <n>', 'worker threads (default: the machine\'s cores)')
   .option('--out <dir>', 'output folder', 'out/compare')
   .action(async (name: string, options) => {
     const { compare } = await import('./compare');
@@ -59,10 +60,11 @@ program.command('plan')
   .argument('<scenario>', 'a scenario name')
   .requiredOption('--resource <name>', 'reviewers | servers | confirmation | smsGateway')
   .requiredOption('--target <line>', 'a threshold, e.g. "manualReview.slaBreaches == 0"')
-  .option('--replications <n>', 'replications per capacity tried', '5')
+  .option('--replications <n>', 'replications per capacity tried, run at once over worker threads', '5')
   .option('--seed <n>', 'first seed (default: the scenario\'s)')
   .option('--applicants <n>', 'applicants per run (default: the scenario\'s)')
   .option('--max <n>', 'the largest capacity to try', '1000')
+  .option('--workers <n>', 'worker threads, each running one replication (default: the machine\'s cores)')
   .option('--out <dir>', 'output folder', 'out/plan')
   .action(async (name: string, options) => {
     const { plan } = await import('./plan');

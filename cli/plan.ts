@@ -1,24 +1,28 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { scenarioByName } from '../scenarios';
-import { runScenario } from '../sim/runner';
+import { RunPool } from '../sim/parallel';
 import { parseThreshold, planCapacity, RESOURCES, withCapacity } from '../reports';
+import { wholeNumber } from './options';
 
-export interface PlanCliOptions { resource: string; target: string; replications: string; seed?: string; applicants?: string; max: string; out: string }
+export interface PlanCliOptions { resource: string; target: string; replications: string; seed?: string; applicants?: string; max: string; workers?: string; out: string }
 
 /** `jszg-sim plan <scenario> --resource R --target T`: the smallest capacity meeting T in ≥ 95% of replications. */
 export async function plan(name: string, options: PlanCliOptions): Promise<void> {
   const scenario = scenarioByName(name);
   if (!RESOURCES[options.resource]) throw new Error(`--resource ${options.resource}: one of ${Object.keys(RESOURCES).join(', ')}`);
   const target = parseThreshold(options.target);
-  const replications = Number(options.replications);
-  const seed = options.seed === undefined ? scenario.seed : Number(options.seed);
-  const applicants = options.applicants === undefined ? undefined : Number(options.applicants);
+  const replications = wholeNumber('--replications', options.replications, 1)!;
+  const seed = wholeNumber('--seed', options.seed, 0) ?? scenario.seed;
+  const applicants = wholeNumber('--applicants', options.applicants, 1);
+  const max = wholeNumber('--max', options.max, 1)!;
+  // A capacity's replications run at once, one a worker thread.
+  const pool = new RunPool(wholeNumber('--workers', options.workers, 1), replications);
   const result = await planCapacity({
-    target, replications, max: Number(options.max),
-    run: async (capacity, i) => (await runScenario(withCapacity(scenario, options.resource, capacity), { seed: seed + i, applicants })).report,
+    target, replications, max,
+    run: (capacity, i) => pool.run({ scenario: withCapacity(scenario, options.resource, capacity), seed: seed + i, applicants }),
     onPoint: (p) => console.error(`  ${options.resource} ${p.capacity}: target met in ${p.met}/${p.replications}, mean ${target.metric} ${Number(p.metric.toPrecision(4))}`),
-  });
+  }).finally(() => pool.close());
   const lines = [
     `# Capacity plan: ${scenario.name}`,
     '',

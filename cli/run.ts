@@ -7,6 +7,7 @@ import { scenarioByName } from '../scenarios';
 import { runScenario, type RunProgress } from '../sim/runner';
 import type { Report } from '../sim/runner';
 import { summary } from './summary';
+import { wholeNumber } from './options';
 import { evaluate, parseLang, parseThresholds, renderHtml, renderMarkdown, toJUnit, type ThresholdResult } from '../reports';
 
 export interface RunCliOptions {
@@ -14,19 +15,11 @@ export interface RunCliOptions {
   transport?: string; target?: string; timeScale?: string; adminToken?: string; timeout?: string;
 }
 
-const integer = (flag: string, value: string | undefined) => {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isSafeInteger(n) || n < 0) throw new Error(`${flag} ${value} is not a whole number`);
-  return n;
-};
-
 /** `jszg-sim run <scenario>`: runs it in virtual time; writes report.json, report.md, report.html, run.json (and junit.xml). */
 export async function run(name: string, options: RunCliOptions): Promise<Report> {
   const scenario = scenarioByName(name);
-  const seed = integer('--seed', options.seed);
-  const applicants = integer('--applicants', options.applicants);
-  if (applicants === 0) throw new Error('--applicants must be at least 1');
+  const seed = wholeNumber('--seed', options.seed, 0);
+  const applicants = wholeNumber('--applicants', options.applicants, 1);
   const rules = options.rules ? await loadRulesOverride(options.rules) : undefined;
   const lang = parseLang(options.lang);
   // Thresholds are read before the run, so a typo fails at once, not after minutes of simulation.
@@ -117,7 +110,7 @@ async function transportOf(options: RunCliOptions) {
   if (kind !== 'http') throw new Error(`--transport ${kind}: use in-process or http`);
   const timeScale = Number(options.timeScale ?? DEFAULT_TIME_SCALE);
   if (!(timeScale > 0 && Number.isFinite(timeScale))) throw new Error(`--time-scale ${options.timeScale} is not a positive number`);
-  const timeoutMs = integer('--timeout', options.timeout);
+  const timeoutMs = wholeNumber('--timeout', options.timeout, 1);
   if (options.target !== undefined && !/^https?:\/\/[^/]+/.test(options.target)) throw new Error(`--target ${options.target} is not an http(s) URL`);
   const { httpTransport } = await import('../sim/http-run');
   return httpTransport({

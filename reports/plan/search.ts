@@ -16,7 +16,8 @@ export interface PlanResult {
 /**
  * Finds the smallest capacity that meets a target in at least `share` of replications: a
  * doubling search for an upper bound, then bisection, assuming more capacity never hurts.
- * `run(capacity, replication)` gives what the threshold reads (a report).
+ * `run(capacity, replication)` gives what the threshold reads (a report); a capacity's
+ * replications are asked for all at once, so `run` may spread them over workers.
  */
 export async function planCapacity(options: {
   target: Threshold;
@@ -33,10 +34,12 @@ export async function planCapacity(options: {
   const meets = async (capacity: number): Promise<boolean> => {
     let point = tried.get(capacity);
     if (!point) {
+      // The replications may run at once (a RunPool); their results are read in replication order.
+      const reports = await Promise.all(Array.from({ length: options.replications }, (_, i) => options.run(capacity, i)));
       let met = 0;
       let sum = 0;
-      for (let i = 0; i < options.replications; i += 1) {
-        const [result] = evaluate(await options.run(capacity, i), [options.target]);
+      for (const report of reports) {
+        const [result] = evaluate(report, [options.target]);
         if (result!.passed) met += 1;
         sum += result!.actual ?? Number.NaN;
       }

@@ -44,4 +44,20 @@ describe('capacity planning', () => {
     expect(Math.min(...met)).toBe(plan.capacity);
     expect(plan.curve.length).toBeGreaterThan(3);
   });
+
+  it('asks for all of a capacity\'s replications at once, so a pool can run them side by side', async () => {
+    let inFlight = 0;
+    let most = 0;
+    await planCapacity({
+      target: parseThreshold('wait <= 1'),
+      replications: 4,
+      run: async (c) => {
+        most = Math.max(most, ++inFlight);
+        await new Promise((resolve) => setImmediate(resolve));
+        inFlight -= 1;
+        return { wait: c >= 3 ? 0 : 5 };
+      },
+    });
+    expect(most).toBe(4);
+  });
 });
