@@ -1,5 +1,5 @@
 /** Runs a scenario in virtual time and reports on it. */
-export { runScenario, scenarioPeriod, SIMULATION_RULES, type RunOptions, type RunProgress, type RunResult } from './run';
+export { LIVE_ACTOR_LIMIT, runScenario, scenarioPeriod, SIMULATION_RULES, type RunOptions, type RunProgress, type RunResult } from './run';
 export type { Transport, TransportFactory, TransportReport, TransportSetup } from './transport';
 export type { ObserveCall, PortalTiming, Settled } from './timing';
 export type { WorkTracker } from './work';

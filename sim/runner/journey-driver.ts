@@ -3,7 +3,7 @@ import { journeyMachine, seen, UNAVAILABLE, type JourneyContext, type Milestone,
 import { nextLocalMidnight, type Rules } from '../../rules';
 import { perform, type ApplicantRecord, type ApplicantSession, type Call, type Variant } from '../applicant';
 import type { PortalClient } from '../clients';
-import type { Simulation, VirtualClock } from '../engine';
+import type { Simulation, VirtualClock, XStateClock } from '../engine';
 import { sample, type Rng } from '../random';
 import type { PortalTiming } from './timing';
 
@@ -48,8 +48,10 @@ export class JourneyDriver {
   private readonly machine;
   /** The journey's plain waits by their path in the machine: the event that ends each. */
   private readonly waits: Map<string, string>;
-  /** Wall time spent inside XState's `start` and `send` (benchmarks only; see `timed`). */
+  /** Wall time spent inside XState's `start`, `send` and timers (benchmarks only; see `timed`). */
   xstateMs = 0;
+  /** The actors' clock: the simulation's. When timed, what an actor's own timers set off (waits spent awake) counts as XState's time. */
+  private readonly clock: XStateClock;
 
   constructor(private readonly deps: {
     sim: Simulation;
@@ -63,6 +65,8 @@ export class JourneyDriver {
     observer: JourneyObserver;
     /** Measure the wall time inside XState (npm run bench); off in ordinary runs. */
     timed?: boolean;
+    /** Applicants beginning a wait of days sleep only while at least this many actors are live (see `sleep`). */
+    liveActorLimit: number;
   }) {
     const { rules } = deps;
     this.machine = journeyMachine.provide({
@@ -81,6 +85,8 @@ export class JourneyDriver {
       },
     });
     this.waits = new Map(waitStates(this.machine.root).map((w) => [w.path, w.ends]));
+    const { clock } = deps;
+    this.clock = deps.timed ? { setTimeout: (fn, ms) => clock.setTimeout(() => this.xstate(fn), ms), clearTimeout: (id) => clock.clearTimeout(id) } : clock;
   }
 
   /** Applicants in progress, awake or asleep. */
@@ -100,7 +106,7 @@ export class JourneyDriver {
   }
 
   start(record: ApplicantRecord, rng: Rng): void {
-    const actor = createActor(this.machine, { input: { persona: record.persona }, clock: this.deps.clock });
+    const actor = createActor(this.machine, { input: { persona: record.persona }, clock: this.clock });
     const live: Live = { record, session: { password: record.password, address: address(record.index) }, rng, actor: null, subscription: null };
     this.attach(live, actor);
     this.xstate(() => actor.start());
@@ -118,11 +124,14 @@ export class JourneyDriver {
    * actor meanwhile: the actor's snapshot is persisted and the actor stopped, and when the wait
    * is over an actor restored from it takes the wait's own transition. Applicants waiting weeks
    * for the back office then cost a snapshot each, not a live actor (#4's memory budget).
+   * Sleeping and waking cost time, though (a persisted snapshot, a restored actor), so it is
+   * done only when many actors are live: below `liveActorLimit` the actor waits on its own timer.
+   * Either way the applicant takes the same transition at the same moment.
    */
   private sleep(live: Live): void {
     const { wakeAt, actor } = live;
     live.wakeAt = undefined;
-    if (wakeAt === undefined || !actor) return;
+    if (wakeAt === undefined || !actor || this.live.size < this.deps.liveActorLimit) return;
     const snapshot = actor.getSnapshot();
     const ends = snapshot.status === 'active' ? this.waits.get(leafPath(snapshot.value)) : undefined;
     if (!ends) return;
@@ -135,7 +144,7 @@ export class JourneyDriver {
     this.sleeping += 1;
     this.deps.sim.scheduleAt(wakeAt, () => {
       this.sleeping -= 1;
-      const restored = createActor(this.machine, { snapshot: persisted, input: { persona: live.record.persona }, clock: this.deps.clock });
+      const restored = createActor(this.machine, { snapshot: persisted, input: { persona: live.record.persona }, clock: this.clock });
       this.attach(live, restored);
       this.xstate(() => restored.start());
       // The delayed event XState would have raised (`xstate.after.<delay>.<state>`), named by the machine.
