@@ -34,8 +34,9 @@ export interface RunOptions {
   /**
    * Applicants waiting days keep their live actor while fewer than this many actors are live;
    * past it, they sleep as persisted snapshots until the wait ends (JourneyDriver.sleep).
-   * Either way, the same report. Default 100,000: a live actor costs about 5 KB more than a
-   * snapshot (bench:memory), so at most about half a GB more, for a run about 15% faster.
+   * Either way, the same report. Default 100,000: a live actor costs about 4 KB more than a
+   * snapshot (bench:memory), so at most about 0.4 GB more, while sleeping and waking cost a
+   * run of thousands about a tenth of its CPU time (docs/scaling.md).
    */
   liveActorLimit?: number;
   /**
