@@ -8,12 +8,13 @@
  * the portal's domain (Portal.invoke up to its answer: validation, rules, records) is measured
  * too, and so are the garbage collector's pauses. Peak RSS includes the recorded events (about
  * 17 per applicant); `jszg-sim run`'s run.json has a run's own.
- * Env: BENCH_APPLICANTS (default 20,000), BENCH_SCENARIO (default peak-opening).
+ * Env: BENCH_APPLICANTS (default 20,000), BENCH_SCENARIO (default peak-opening),
+ * BENCH_LIVE_ACTOR_LIMIT (default the run's: 0 puts every waiting applicant to sleep).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { PerformanceObserver, type PerformanceEntry } from 'node:perf_hooks';
 import { scenarioByName } from '../../scenarios';
-import { runScenario, type RunResult } from '../../sim/runner';
+import { LIVE_ACTOR_LIMIT, runScenario, type RunResult } from '../../sim/runner';
 import { Portal } from '../../stub-server/portal';
 import { machine } from '../shared/machine';
 import { progress } from '../shared/progress';
@@ -22,6 +23,7 @@ import { recordJourneys, replayJourneys } from './machines-alone';
 
 const name = process.env.BENCH_SCENARIO ?? 'peak-opening';
 const applicants = Number(process.env.BENCH_APPLICANTS ?? 20_000);
+const liveActorLimit = process.env.BENCH_LIVE_ACTOR_LIMIT === undefined ? undefined : Number(process.env.BENCH_LIVE_ACTOR_LIMIT);
 
 let run: RunResult | undefined;
 let wallMs = 0;
@@ -51,7 +53,7 @@ let runStarted = 0;
 const journeys = await recordJourneys(async () => {
   runStarted = performance.now();
   const bar = progress(name, applicants, 'applicants');
-  run = await runScenario(scenarioByName(name), { applicants, timed: true, onProgress: (p) => bar.update(p.arrived) });
+  run = await runScenario(scenarioByName(name), { applicants, liveActorLimit, timed: true, onProgress: (p) => bar.update(p.arrived) });
   bar.stop();
   wallMs = performance.now() - runStarted;
 });
@@ -74,6 +76,7 @@ const result = {
   machine: machine(),
   scenario: name,
   applicants: arrived,
+  liveActorLimit: liveActorLimit ?? LIVE_ACTOR_LIMIT,
   wallSeconds: Number((wallMs / 1000).toFixed(2)),
   applicantsPerSecond: Math.round(arrived / (wallMs / 1000)),
   eventsPerSecond: Math.round(events / (wallMs / 1000)),
