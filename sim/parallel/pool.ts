@@ -32,8 +32,6 @@ export class RunPool {
     this.idle.push(...this.workers);
   }
 
-  get size(): number { return this.workers.length; }
-
   run(job: RunJob): Promise<Report> {
     if (this.failure) return Promise.reject(this.failure);
     return new Promise((resolve, reject) => {
