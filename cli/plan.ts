@@ -18,10 +18,18 @@ export async function plan(name: string, options: PlanCliOptions): Promise<void>
   const max = wholeNumber('--max', options.max, 1)!;
   // A capacity's replications run at once, one a worker thread.
   const pool = new RunPool(wholeNumber('--workers', options.workers, 1), replications);
+  // On a terminal, the replications done of the capacity being tried; a line per capacity when it is done.
+  const tty = process.stderr.isTTY && !process.env.CI;
+  const done = new Map<number, number>();
   const result = await planCapacity({
     target, replications, max,
-    run: (capacity, i) => pool.run({ scenario: withCapacity(scenario, options.resource, capacity), seed: seed + i, applicants }),
-    onPoint: (p) => console.error(`  ${options.resource} ${p.capacity}: target met in ${p.met}/${p.replications}, mean ${target.metric} ${Number(p.metric.toPrecision(4))}`),
+    run: async (capacity, i) => {
+      const report = await pool.run({ scenario: withCapacity(scenario, options.resource, capacity), seed: seed + i, applicants });
+      done.set(capacity, (done.get(capacity) ?? 0) + 1);
+      if (tty) process.stderr.write(`\r  ${options.resource} ${capacity}: ${done.get(capacity)}/${replications} replications`);
+      return report;
+    },
+    onPoint: (p) => console.error(`${tty ? '\r' : ''}  ${options.resource} ${p.capacity}: target met in ${p.met}/${p.replications}, mean ${target.metric} ${Number(p.metric.toPrecision(4))}`),
   }).finally(() => pool.close());
   const lines = [
     `# Capacity plan: ${scenario.name}`,
