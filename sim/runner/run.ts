@@ -18,7 +18,7 @@ import { seedApplicant, seedInstitutions } from './world';
 export const SIMULATION_RULES: RulesOverride = { account: { scryptCost: 2 } };
 
 /** See RunOptions.liveActorLimit. */
-export const LIVE_ACTOR_LIMIT = 100_000;
+export const LIVE_ACTOR_LIMIT = 10_000;
 
 export interface RunOptions {
   seed?: number;
@@ -34,9 +34,9 @@ export interface RunOptions {
   /**
    * Applicants waiting days keep their live actor while fewer than this many actors are live;
    * past it, they sleep as persisted snapshots until the wait ends (JourneyDriver.sleep).
-   * Either way, the same report. Default 100,000: a live actor costs about 4 KB more than a
-   * snapshot (bench:memory), so at most about 0.4 GB more, while sleeping and waking cost a
-   * run of thousands about a tenth of its CPU time (docs/scaling.md).
+   * Either way, the same report. Sleeping and waking cost a run of 10,000 about a tenth of its
+   * CPU time; but at 200,000, keeping up to 100,000 awake saved no time and cost 460 MB more RSS
+   * (docs/scaling.md). Default 10,000: runs of tens of thousands never sleep, large ones as before.
    */
   liveActorLimit?: number;
   /**
