@@ -2,9 +2,10 @@ import type { Simulation } from '../engine';
 import type { OfficeHours } from './working-time';
 
 /**
- * A desk that works through its queues once each working day, up to a daily capacity per
- * queue: on-site confirmation points (确认点) and registration bodies (注册机构). Items left
- * over wait for the next working day. Only a day with work to do costs an event.
+ * A desk that works through its queues once each working day, when the office opens, up to a
+ * daily capacity per queue: on-site confirmation points (确认点) and registration bodies
+ * (注册机构). What arrives after the opening, and what is left over, waits for the next working
+ * day's. Only a day with work to do costs an event.
  */
 export class DailyDesk<T> {
   private readonly queues = new Map<string, T[]>();
@@ -33,8 +34,8 @@ export class DailyDesk<T> {
 
   private schedule(): void {
     if (this.tickAt !== undefined) return;
-    // The next round is the next office opening strictly after now: today's round has run.
-    this.tickAt = this.office.nextOpen(this.sim.now() + 1);
+    // The next round is the next opening strictly after now: work arriving during office hours waits for tomorrow's.
+    this.tickAt = this.office.nextOpening(this.sim.now());
     this.sim.scheduleAt(this.tickAt, () => this.round());
   }
 

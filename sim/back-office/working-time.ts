@@ -34,6 +34,17 @@ export class OfficeHours {
     throw new Error('no working day within 400 days: check the calendar rules');
   }
 
+  /** The next moment the office opens, strictly after `now` (a continuous office: the next working day's midnight). */
+  nextOpening(now: number): number {
+    let date = localDate(now, this.offset);
+    for (let i = 0; i < 400; i += 1) {
+      const open = this.at(date, this.continuous ? 0 : this.hours[0]);
+      if (open > now && this.calendar.isWorkingDay(date)) return open;
+      date = this.calendar.addWorkingDays(date, 1);
+    }
+    throw new Error('no working day within 400 days: check the calendar rules');
+  }
+
   /** When a task of `workMs` working time started at `start` (office open) finishes. */
   finish(start: number, workMs: number): number {
     if (this.continuous) return start + workMs;
