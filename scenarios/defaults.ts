@@ -17,7 +17,7 @@ export const SCENARIO_DEFAULTS: Omit<Scenario, 'name' | 'description' | 'provinc
   backOffice: {
     reviewers: { count: 4, hours: [9, 17], serviceMinutes: { kind: 'lognormal', median: 12, sigma: 0.5 }, approveRate: 0.85 },
     confirmation: { perPointPerDay: 150, passRate: 0.97, messageRate: 0.03 },
-    approval: { perInstitutionPerDay: 1_000, outcomes: { 注册合格: 0.97, 暂缓注册: 0.025, 注册不合格: 0.005 } },
+    approval: { perInstitutionPerDay: 1_000, revertRate: 0.01, outcomes: { 注册合格: 0.97, 暂缓注册: 0.025, 注册不合格: 0.005 } },
   },
   capacity: {
     servers: {

@@ -30,7 +30,12 @@ export interface ArrivalShape {
 export interface BackOfficeConfig {
   reviewers: ReviewersConfig;
   confirmation: { perPointPerDay: number; passRate: number; messageRate: number };
-  approval: { perInstitutionPerDay: number; outcomes: { 注册合格: number; 暂缓注册: number; 注册不合格: number } };
+  /**
+   * Registration bodies: decisions a day, the final conclusions' weights, and the share of
+   * decisions (at any tier) that send the application back to 网报待确认 with a message asking
+   * for a change (SPEC §6: modifying after confirmation needs the institution to set it back).
+   */
+  approval: { perInstitutionPerDay: number; revertRate: number; outcomes: { 注册合格: number; 暂缓注册: number; 注册不合格: number } };
 }
 
 export interface CapacityConfig {

@@ -10,7 +10,8 @@ interface Pending { applicationNumber: string; institutionId: string; tier: numb
 
 /**
  * The back office of a run: reviewers deciding manual reviews, confirmation points confirming
- * (or leaving a message asking for a change), registration bodies approving tier by tier.
+ * (or leaving a message asking for a change), registration bodies approving tier by tier (or
+ * sending an application back to 网报待确认 with a message).
  * Every decision goes to the portal as the admin operation a person would use.
  */
 export class BackOffice {
@@ -51,9 +52,17 @@ export class BackOffice {
     });
 
     this.approval = new DailyDesk<Pending>(sim, desks, config.approval.perInstitutionPerDay, (institutionId, item) => {
+      const { applicationNumber } = item;
+      if (rng.chance(config.approval.revertRate)) {
+        // Sent back for a change: the applicant reads the message, modifies, prints the form and is confirmed again.
+        metrics.desks.reverted += 1;
+        track(client.admin('postRegistrationMessage', { applicationNumber, from: 'institution', text: '请核对任职学校信息并修改后重新确认' }));
+        track(client.admin('revertToPending', { applicationNumber, reason: '信息需修改' }));
+        return;
+      }
       const final = item.tier >= tiers.length - 1;
       const conclusion = final ? outcomes[rng.weighted(outcomes.map(([, w]) => w))]![0] : '注册合格';
-      after(client.admin('decideRegistration', { applicationNumber: item.applicationNumber, conclusion, tier: tiers[item.tier] }), (answer) => {
+      after(client.admin('decideRegistration', { applicationNumber, conclusion, tier: tiers[item.tier] }), (answer) => {
         if (answer.status !== 200) return;
         if (final) metrics.desks.decided.add(conclusion);
         else this.approval.add(institutionId, { ...item, tier: item.tier + 1 });

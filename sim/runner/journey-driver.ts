@@ -32,7 +32,12 @@ interface Live {
   subscription: Subscription | null;
   /** Set when a delay of days was asked for: the actor is entering a wait that ends then. */
   wakeAt?: number;
+  /** The milestones reached so far, a bit each (MILESTONE_BIT). */
+  reached: number;
 }
+
+/** The funnel counts applicants: a milestone reached again (an application sent back and confirmed anew) counts once. */
+const MILESTONE_BIT: Record<Milestone, number> = { arrived: 1, registered: 2, verified: 4, submitted: 8, confirmed: 16, approved: 32 };
 
 /**
  * Runs applicants' journeys in virtual time: one actor of the journey machine each, its
@@ -73,7 +78,7 @@ export class JourneyDriver {
       actions: {
         request: ({ self }, params) => this.request(self, params),
         view: ({ self }, params) => this.view(self, params),
-        milestone: (_args, params) => deps.observer.milestone(params.name, deps.sim.now()),
+        milestone: ({ self }, params) => this.reach(self, params.name),
       },
       delays: {
         untilTomorrow: ({ self }) => this.daysLater(self, 1),
@@ -107,7 +112,7 @@ export class JourneyDriver {
 
   start(record: ApplicantRecord, rng: Rng): void {
     const actor = createActor(this.machine, { input: { persona: record.persona }, clock: this.clock });
-    const live: Live = { record, session: { password: record.password, address: address(record.index) }, rng, actor: null, subscription: null };
+    const live: Live = { record, session: { password: record.password, address: address(record.index) }, rng, actor: null, subscription: null, reached: 0 };
     this.attach(live, actor);
     this.xstate(() => actor.start());
     this.sleep(live);
@@ -168,6 +173,13 @@ export class JourneyDriver {
     const snapshot = awake(live).getSnapshot();
     this.live.delete(awake(live));
     this.deps.observer.finished(String(snapshot.value), snapshot.context, live.record);
+  }
+
+  private reach(self: AnyActorRef, name: Milestone): void {
+    const live = this.live.get(self);
+    if (!live || live.reached & MILESTONE_BIT[name]) return;
+    live.reached |= MILESTONE_BIT[name];
+    this.deps.observer.milestone(name, this.deps.sim.now());
   }
 
   private think(live: Live): number {

@@ -22,7 +22,7 @@ export interface Report {
     waitWorkingDays: { p50: number; p95: number; max: number; mean: number };
     littlesLaw: { arrivalsPerHour: number; meanWaitHours: number; meanBacklog: number };
   };
-  onSite: { confirmed: number; confirmationFailed: number; messages: number; decided: Record<string, number> };
+  onSite: { confirmed: number; confirmationFailed: number; messages: number; reverted: number; decided: Record<string, number> };
   latency: Record<string, LatencySummary>;
   peaks: { requestsPerSecond: number; requestsPerHour: number; smsPerHour: number; concurrentApplicants: number };
   servers: { requests: number; timeouts: number; utilisation: number };

@@ -19,7 +19,7 @@ export class RunMetrics {
   readonly refusals = new Counts();
   readonly latency = new LatencyRecorder();
   readonly review = { submitted: 0, decided: 0, approved: 0, slaBreaches: 0, waits: new SmallIntDistribution(), waitHours: 0 };
-  readonly desks = { confirmed: 0, confirmationFailed: 0, messages: 0, decided: new Counts() };
+  readonly desks = { confirmed: 0, confirmationFailed: 0, messages: 0, reverted: 0, decided: new Counts() };
   readonly series: TimeSeries;
   requests = 0;
 
