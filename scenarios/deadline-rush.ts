@@ -11,5 +11,5 @@ export default defineScenario({
   provinces: [{ code: '44', share: 1, window: { from: '2026-10-19', to: '2026-11-01' } }],
   arrivals: { openingSpike: { multiplier: 1.5, decayDays: 1 }, deadlineRush: { days: 3, multiplier: 4 } },
   followUpDays: 14,
-  backOffice: { reviewers: { count: 6 }, confirmation: { perPointPerDay: 600 }, approval: { perInstitutionPerDay: 5_000 } },
+  backOffice: { reviewers: { count: 6 }, confirmation: { perPointPerDay: 2_500 }, approval: { perInstitutionPerDay: 15_000 } },
 });

@@ -16,8 +16,9 @@ export const SCENARIO_DEFAULTS: Omit<Scenario, 'name' | 'description' | 'provinc
   population: { staleRate: 0.02, ctidFailRate: 0.3, verifiedAccounts: 0.5 },
   backOffice: {
     reviewers: { count: 4, hours: [9, 17], serviceMinutes: { kind: 'lognormal', median: 12, sigma: 0.5 }, approveRate: 0.85 },
-    confirmation: { perPointPerDay: 150, passRate: 0.97, messageRate: 0.03 },
-    approval: { perInstitutionPerDay: 1_000, revertRate: 0.01, outcomes: { 注册合格: 0.97, 暂缓注册: 0.025, 注册不合格: 0.005 } },
+    // A desk's day: confirmations per 确认点, decisions per registration body (three tiers: an application takes three).
+    confirmation: { perPointPerDay: 400, passRate: 0.97, messageRate: 0.03 },
+    approval: { perInstitutionPerDay: 3_000, revertRate: 0.01, outcomes: { 注册合格: 0.97, 暂缓注册: 0.025, 注册不合格: 0.005 } },
   },
   capacity: {
     servers: {

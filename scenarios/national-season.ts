@@ -16,6 +16,6 @@ export default defineScenario({
   applicants: 3_000_000,
   provinces: PROVINCES.map((p, i) => ({ code: p.code, share: p.teachers, window: WINDOWS[i % WINDOWS.length]! })),
   followUpDays: 21,
-  backOffice: { reviewers: { count: 60 }, confirmation: { perPointPerDay: 2_000 }, approval: { perInstitutionPerDay: 10_000 } },
+  backOffice: { reviewers: { count: 60 }, confirmation: { perPointPerDay: 8_000 }, approval: { perInstitutionPerDay: 40_000 } },
   capacity: { servers: { servers: 48 } },
 });

@@ -11,6 +11,6 @@ export default defineScenario({
   provinces: [{ code: '41', share: 1, window: { from: '2026-09-14', to: '2026-09-23' } }],
   arrivals: { openingSpike: { multiplier: 6, decayDays: 3 }, deadlineRush: { days: 2, multiplier: 1.5 } },
   followUpDays: 14,
-  backOffice: { reviewers: { count: 20 }, confirmation: { perPointPerDay: 3_000 }, approval: { perInstitutionPerDay: 20_000 } },
+  backOffice: { reviewers: { count: 20 }, confirmation: { perPointPerDay: 8_000 }, approval: { perInstitutionPerDay: 50_000 } },
   capacity: { servers: { servers: 24 } },
 });
