@@ -4,15 +4,16 @@ import type { PersonaMix } from '../sim/population';
 import type { ReviewersConfig } from '../sim/back-office';
 import type { ServersConfig } from '../sim/capacity';
 
-/** A province's part in a scenario: its share of applicants and its online window (Beijing dates). */
+/**
+ * A province's part in a scenario: its share of applicants and its online window (Beijing dates).
+ * Its registration body has one on-site confirmation point per teaching stage (sim/runner/world.ts).
+ */
 export interface ProvinceWindow {
   /** Province code (2 digits), e.g. '35' Fujian. */
   code: string;
   /** Share of the scenario's applicants (normalised over the provinces). */
   share: number;
   window: { from: string; to: string };
-  /** On-site confirmation points of its registration body (default 4). */
-  confirmationPoints?: number;
 }
 
 /** The shape of the arrival rate over a window, from readable pieces (sim/arrivals). */
