@@ -18,6 +18,7 @@ export const HEADLINE: { name: string; of: (r: Report) => number }[] = [
   { name: 'manualReview.submitted', of: (r) => r.manualReview.submitted },
   { name: 'manualReview.slaBreaches', of: (r) => r.manualReview.slaBreaches },
   { name: 'manualReview.waitWorkingDays.p95', of: (r) => r.manualReview.waitWorkingDays.p95 },
+  { name: 'onSite.waitWorkingDays.confirmation.p95', of: (r) => r.onSite.waitWorkingDays.confirmation.p95 },
   { name: 'peaks.smsPerHour', of: (r) => r.peaks.smsPerHour },
   { name: 'peaks.requestsPerSecond', of: (r) => r.peaks.requestsPerSecond },
   { name: 'latency.login.p95', of: (r) => r.latency.login?.p95 ?? 0 },

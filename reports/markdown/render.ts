@@ -6,6 +6,7 @@ import { transportRows } from '../transport-rows';
 const FUNNEL = ['arrived', 'registered', 'verified', 'submitted', 'confirmed', 'approved'] as const;
 const n = (x: number) => x.toLocaleString('en');
 const pct = (x: number, of: number) => (of > 0 ? `${((100 * x) / of).toFixed(1)}%` : '–');
+const spread = (w: { p50: number; p95: number; max: number }) => `${w.p50} / ${w.p95} / ${w.max}`;
 /** A Markdown table; columns of numbers (counts, percentages, ms) align right. */
 const table = (head: string[], rows: (string | number)[][]) => {
   const numeric = head.map((_, i) => rows.length > 0 && rows.every((r) => /^[-\d.,%/ –]+$/.test(String(r[i]))));
@@ -47,7 +48,13 @@ export function renderMarkdown(r: Report, options: { lang: Lang; thresholds?: re
   const m = r.manualReview;
   out.push('', `## ${L.review}`, '', table([L.kind, L.count], [
     [L.reviewSubmitted, n(m.submitted)], [L.reviewDecided, n(m.decided)], [L.slaBreaches, n(m.slaBreaches)],
-    [L.wait, `${m.waitWorkingDays.p50} / ${m.waitWorkingDays.p95} / ${m.waitWorkingDays.max}`],
+    [L.wait, spread(m.waitWorkingDays)],
+  ]));
+
+  const d = r.onSite;
+  out.push('', `## ${L.desks}`, '', table([L.kind, L.count], [
+    [L.confirmed, n(d.confirmed)], [L.confirmationFailed, n(d.confirmationFailed)], [L.changeAsked, n(d.messages)], [L.sentBack, n(d.reverted)],
+    [L.confirmationWait, spread(d.waitWorkingDays.confirmation)], [L.approvalWait, spread(d.waitWorkingDays.approval)],
   ]));
 
   out.push('', `## ${L.latency}`, '', table([L.operation, L.count, 'p50', 'p95', 'p99'],

@@ -8,14 +8,15 @@ import type { OfficeHours } from './working-time';
  * day's. Only a day with work to do costs an event.
  */
 export class DailyDesk<T> {
-  private readonly queues = new Map<string, T[]>();
+  /** Each queue's items with the moment each was added. */
+  private readonly queues = new Map<string, { item: T; addedAt: number }[]>();
   private tickAt: number | undefined;
 
   constructor(
     private readonly sim: Simulation,
     private readonly office: OfficeHours,
     private readonly perDay: number,
-    private readonly handle: (queue: string, item: T) => void,
+    private readonly handle: (queue: string, item: T, addedAt: number) => void,
   ) {}
 
   get backlog(): number {
@@ -28,7 +29,7 @@ export class DailyDesk<T> {
   add(queue: string, item: T): void {
     let q = this.queues.get(queue);
     if (!q) this.queues.set(queue, (q = []));
-    q.push(item);
+    q.push({ item, addedAt: this.sim.now() });
     this.schedule();
   }
 
@@ -44,7 +45,7 @@ export class DailyDesk<T> {
     // Queues in name order: the same items get handled on the same day whatever the insertion order.
     for (const name of [...this.queues.keys()].sort()) {
       const q = this.queues.get(name)!;
-      for (const item of q.splice(0, this.perDay)) this.handle(name, item);
+      for (const { item, addedAt } of q.splice(0, this.perDay)) this.handle(name, item, addedAt);
       if (q.length === 0) this.queues.delete(name);
     }
     if (this.backlog > 0) this.schedule();

@@ -35,7 +35,10 @@ export class BackOffice {
       });
     });
 
-    this.confirmation = new DailyDesk<Pending>(sim, desks, config.confirmation.perPointPerDay, (_point, item) => {
+    const recordWait = (desk: 'confirmation' | 'approval', addedAt: number) => metrics.desks.waits[desk].add(desks.workingDaysBetween(addedAt, sim.now()));
+
+    this.confirmation = new DailyDesk<Pending>(sim, desks, config.confirmation.perPointPerDay, (_point, item, addedAt) => {
+      recordWait('confirmation', addedAt);
       const { applicationNumber } = item;
       if (rng.chance(config.confirmation.messageRate)) {
         metrics.desks.messages += 1;
@@ -51,7 +54,8 @@ export class BackOffice {
       });
     });
 
-    this.approval = new DailyDesk<Pending>(sim, desks, config.approval.perInstitutionPerDay, (institutionId, item) => {
+    this.approval = new DailyDesk<Pending>(sim, desks, config.approval.perInstitutionPerDay, (institutionId, item, addedAt) => {
+      recordWait('approval', addedAt);
       const { applicationNumber } = item;
       if (rng.chance(config.approval.revertRate)) {
         // Sent back for a change: the applicant reads the message, modifies, prints the form and is confirmed again.

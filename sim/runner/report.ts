@@ -1,4 +1,4 @@
-import type { HourRow, LatencySummary } from '../metrics';
+import type { HourRow, LatencySummary, SmallIntDistribution } from '../metrics';
 import type { RunMetrics } from './run-metrics';
 import type { TransportReport } from './transport';
 
@@ -19,10 +19,13 @@ export interface Report {
   quotaDenials: { sms: number; realName: number; manualReview: number; wechat: number };
   manualReview: {
     submitted: number; decided: number; approved: number; slaBreaches: number;
-    waitWorkingDays: { p50: number; p95: number; max: number; mean: number };
+    waitWorkingDays: WaitSummary;
     littlesLaw: { arrivalsPerHour: number; meanWaitHours: number; meanBacklog: number };
   };
-  onSite: { confirmed: number; confirmationFailed: number; messages: number; reverted: number; decided: Record<string, number> };
+  onSite: {
+    confirmed: number; confirmationFailed: number; messages: number; reverted: number; decided: Record<string, number>;
+    waitWorkingDays: { confirmation: WaitSummary; approval: WaitSummary };
+  };
   latency: Record<string, LatencySummary>;
   peaks: { requestsPerSecond: number; requestsPerHour: number; smsPerHour: number; concurrentApplicants: number };
   servers: { requests: number; timeouts: number; utilisation: number };
@@ -35,6 +38,12 @@ export interface Report {
 }
 
 const round = (x: number, digits = 4) => Number(x.toFixed(digits));
+
+/** Waits in working days: median, 95th percentile, longest, mean. */
+export interface WaitSummary { p50: number; p95: number; max: number; mean: number }
+
+const waitSummary = (waits: SmallIntDistribution): WaitSummary =>
+  ({ p50: waits.percentile(50), p95: waits.percentile(95), max: waits.max(), mean: round(waits.mean()) });
 
 export function buildReport(args: {
   scenario: { name: string; description: string }; seed: number; rulesHash: string; applicants: number;
@@ -53,7 +62,7 @@ export function buildReport(args: {
     total += Object.values(byStep[step]!).reduce((a, b) => a + b, 0);
   }
   const timeseries = m.series.finish();
-  const { waits } = m.review;
+  const { waits, decided, ...counts } = m.desks;
   return {
     scenario: args.scenario.name,
     description: args.scenario.description,
@@ -71,14 +80,17 @@ export function buildReport(args: {
     },
     manualReview: {
       submitted: m.review.submitted, decided: m.review.decided, approved: m.review.approved, slaBreaches: m.review.slaBreaches,
-      waitWorkingDays: { p50: waits.percentile(50), p95: waits.percentile(95), max: waits.max(), mean: round(waits.mean()) },
+      waitWorkingDays: waitSummary(m.review.waits),
       littlesLaw: {
         arrivalsPerHour: round(args.review.hours > 0 ? m.review.submitted / args.review.hours : 0),
         meanWaitHours: round(m.review.decided > 0 ? m.review.waitHours / m.review.decided : 0),
         meanBacklog: round(args.review.meanBacklog),
       },
     },
-    onSite: { ...m.desks, decided: m.desks.decided.toJSON() },
+    onSite: {
+      ...counts, decided: decided.toJSON(),
+      waitWorkingDays: { confirmation: waitSummary(waits.confirmation), approval: waitSummary(waits.approval) },
+    },
     latency: m.latency.summary(),
     peaks: { ...m.series.peaks },
     servers: {

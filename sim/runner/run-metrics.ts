@@ -19,7 +19,11 @@ export class RunMetrics {
   readonly refusals = new Counts();
   readonly latency = new LatencyRecorder();
   readonly review = { submitted: 0, decided: 0, approved: 0, slaBreaches: 0, waits: new SmallIntDistribution(), waitHours: 0 };
-  readonly desks = { confirmed: 0, confirmationFailed: 0, messages: 0, reverted: 0, decided: new Counts() };
+  readonly desks = {
+    confirmed: 0, confirmationFailed: 0, messages: 0, reverted: 0, decided: new Counts(),
+    /** Working days an application waited at each desk (queued to handled; each tier of approval counts). */
+    waits: { confirmation: new SmallIntDistribution(), approval: new SmallIntDistribution() },
+  };
   readonly series: TimeSeries;
   requests = 0;
 
