@@ -10,7 +10,7 @@ export default defineScenario({
   applicants: 200_000,
   provinces: [{ code: '41', share: 1, window: { from: '2026-09-14', to: '2026-09-23' } }],
   arrivals: { openingSpike: { multiplier: 6, decayDays: 3 }, deadlineRush: { days: 2, multiplier: 1.5 } },
-  followUpDays: 14,
+  followUpDays: 28, // confirmation and approval go on past the National Day holiday (1-7 October)
   backOffice: { reviewers: { count: 20 }, confirmation: { perPointPerDay: 8_000 }, approval: { perInstitutionPerDay: 50_000 } },
   capacity: { servers: { servers: 24 } },
 });
