@@ -36,13 +36,16 @@ export class BackOffice {
     });
 
     const recordWait = (desk: 'confirmation' | 'approval', addedAt: number) => metrics.desks.waits[desk].add(desks.workingDaysBetween(addedAt, sim.now()));
+    /** A message on the application (留言) asking the applicant for a change. */
+    const askForChange = (applicationNumber: string, from: 'confirmation-point' | 'institution', text: string) =>
+      track(client.admin('postRegistrationMessage', { applicationNumber, from, text }));
 
     this.confirmation = new DailyDesk<Pending>(sim, desks, config.confirmation.perPointPerDay, (_point, item, addedAt) => {
       recordWait('confirmation', addedAt);
       const { applicationNumber } = item;
       if (rng.chance(config.confirmation.messageRate)) {
         metrics.desks.messages += 1;
-        track(client.admin('postRegistrationMessage', { applicationNumber, from: 'confirmation-point', text: '请补充修改个人照片和通讯地址后重新打印申请表' }));
+        askForChange(applicationNumber, 'confirmation-point', '请补充修改个人照片和通讯地址后重新打印申请表');
         return;
       }
       const pass = rng.chance(config.confirmation.passRate);
@@ -60,7 +63,7 @@ export class BackOffice {
       if (rng.chance(config.approval.revertRate)) {
         // Sent back for a change: the applicant reads the message, modifies, prints the form and is confirmed again.
         metrics.desks.reverted += 1;
-        track(client.admin('postRegistrationMessage', { applicationNumber, from: 'institution', text: '请核对任职学校信息并修改后重新确认' }));
+        askForChange(applicationNumber, 'institution', '请核对任职学校信息并修改后重新确认');
         track(client.admin('revertToPending', { applicationNumber, reason: '信息需修改' }));
         return;
       }
