@@ -53,6 +53,8 @@ export const registrationPhase = {
         confirm: page('confirm', 'confirm', 'submit', { DISAGREE: { target: 'disagree' } }),
         disagree: ask('disagree', 'submitRegistration', [
           giveUp('COMMITMENT_DECLINED', 'confirm', 'disagreed'),
+          // Refused for the holiday before the declined commitment was read: they leave all the same.
+          giveUp('PORTAL_CLOSED_HOLIDAY', 'confirm', 'disagreed'),
           retry('INVALID', 'disagree', 'form-errors'),
         ]),
         submit: ask('submit', 'submitRegistration', [

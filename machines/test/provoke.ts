@@ -227,6 +227,9 @@ const PROVOKERS: Record<string, Record<string, Provoker>> = {
   institution: {
     none: (x) => seedInstitution(x, seasonWindow(x), { qualificationTypes: ['高级中学教师资格'], stages: ['高中'] }),
   },
+  disagree: {
+    PORTAL_CLOSED_HOLIDAY: (x) => setClock(x.stub, { now: nextHoliday(x) }),
+  },
   submit: {
     DUPLICATE_APPLICATION: async (x) => { await ok(await own(x, 'submitRegistration', wizardSubmission(x.applicant, x.session, {}, 'agree')), 'submitRegistration'); },
     REGISTRATION_WINDOW_CLOSED: async (x) => {
