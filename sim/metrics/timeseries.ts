@@ -10,7 +10,13 @@ export interface HourRow {
   /** At the end of the hour. */
   active: number;
   reviewBacklog: number;
+  /** Applications waiting for their 确认点, and decisions waiting at registration bodies (one per tier), at the end of the hour. */
+  confirmationBacklog: number;
+  approvalBacklog: number;
 }
+
+/** What an hour samples at its end rather than counts. */
+export type HourLevels = Pick<HourRow, 'active' | 'reviewBacklog' | 'confirmationBacklog' | 'approvalBacklog'>;
 
 import { build, type Histogram } from 'hdr-histogram-js';
 
@@ -19,7 +25,8 @@ const hourHistogram = () => build({ lowestDiscernibleValue: 1, highestTrackableV
 
 /**
  * Hourly series and peaks. Counters accumulate into the current hour; levels (active
- * applicants, review backlog) are sampled when an hour closes.
+ * applicants, the back office's backlogs) are sampled by `endOfHour`, which the run calls at
+ * each hour's last millisecond: a desk's round at 09:00 is not in the 08:00 hour's figure.
  */
 export class TimeSeries {
   private readonly rows: HourRow[] = [];
@@ -31,7 +38,7 @@ export class TimeSeries {
   private secondRequests = 0;
   readonly peaks = { requestsPerSecond: 0, smsPerHour: 0, concurrentApplicants: 0, requestsPerHour: 0 };
 
-  constructor(private readonly label: (ms: number) => string, private readonly levels: () => { active: number; reviewBacklog: number }) {}
+  constructor(private readonly label: (ms: number) => string, private readonly levels: () => HourLevels) {}
 
   private at(now: number): HourRow {
     const start = Math.floor(now / HOUR_MS) * HOUR_MS;
@@ -46,14 +53,13 @@ export class TimeSeries {
     return this.current;
   }
 
+  /** A new hour starts with the levels of now; `endOfHour` sets them as it ends. */
   private empty(start: number): HourRow {
-    const { active, reviewBacklog } = this.levels();
-    return { hour: this.label(start), arrivals: 0, requests: 0, sms: 0, submissions: 0, latencyP95: 0, active, reviewBacklog };
+    return { hour: this.label(start), arrivals: 0, requests: 0, sms: 0, submissions: 0, latencyP95: 0, ...this.levels() };
   }
 
   private close(): void {
     if (!this.current) return;
-    Object.assign(this.current, this.levels());
     if (this.latencies.totalCount > 0) this.current.latencyP95 = this.latencies.getValueAtPercentile(95);
     this.latencies.reset();
     this.peaks.smsPerHour = Math.max(this.peaks.smsPerHour, this.current.sms);
@@ -73,6 +79,11 @@ export class TimeSeries {
   latency(now: number, ms: number): void {
     this.at(now);
     this.latencies.recordValue(Math.min(3_600_000, Math.max(1, Math.round(ms))));
+  }
+
+  /** Samples the levels of the hour containing `now`, as that hour ends. */
+  endOfHour(now: number): void {
+    Object.assign(this.at(now), this.levels());
   }
 
   observeActive(active: number): void {

@@ -1,6 +1,6 @@
 import type { JourneyContext, Milestone } from '../../machines';
 import type { Call } from '../applicant';
-import { Counts, LatencyRecorder, SmallIntDistribution, TimeSeries } from '../metrics';
+import { Counts, LatencyRecorder, SmallIntDistribution, TimeSeries, type HourLevels } from '../metrics';
 
 /** Problem codes that are quota denials, by the kind report.json names. */
 const QUOTA_KIND: Record<string, string> = {
@@ -27,7 +27,7 @@ export class RunMetrics {
   readonly series: TimeSeries;
   requests = 0;
 
-  constructor(label: (ms: number) => string, levels: () => { active: number; reviewBacklog: number }) {
+  constructor(label: (ms: number) => string, levels: () => HourLevels) {
     this.series = new TimeSeries(label, levels);
   }
 

@@ -56,6 +56,8 @@ export interface RunProgress {
 export interface RunResult { report: Report; events: number; xstateMs: number }
 
 /** The simulation's rules for a scenario: the simulator's layer, the scenario's, then a rule change. */
+const HOUR_MS = 3_600_000;
+
 const scenarioRules = (scenario: Scenario, change?: RulesOverride) =>
   resolveRules(mergeOverrides(SIMULATION_RULES, scenario.rules, change), `scenario ${scenario.name}`);
 
@@ -90,7 +92,12 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
   let backOffice: BackOffice | undefined;
   const metrics = new RunMetrics(
     (ms) => `${localDate(ms, offset)}T${String(new Date(ms + offset * 60_000).getUTCHours()).padStart(2, '0')}:00+08:00`,
-    () => ({ active: driver?.active ?? 0, reviewBacklog: backOffice?.reviews.backlog ?? 0 }),
+    () => ({
+      active: driver?.active ?? 0,
+      reviewBacklog: backOffice?.reviews.backlog ?? 0,
+      confirmationBacklog: backOffice?.confirmation.backlog ?? 0,
+      approvalBacklog: backOffice?.approval.backlog ?? 0,
+    }),
   );
   backOffice = new BackOffice({ sim, client, rules, config: scenario.backOffice, rng: streams.stream('backOffice'), metrics, track, resume });
   const office = backOffice;
@@ -157,6 +164,13 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
     };
     nextArrival();
 
+    // The hourly series' levels (applicants in progress, backlogs) as each hour ends.
+    const sampleHourEnd = (at: number) => sim.scheduleAt(at, () => {
+      metrics.series.endOfHour(at);
+      if (at + HOUR_MS <= end) sampleHourEnd(at + HOUR_MS);
+    });
+    sampleHourEnd(Math.floor(start / HOUR_MS) * HOUR_MS + HOUR_MS - 1);
+
     const progress = (now: number) => options.onProgress?.({ now, end, arrived, finished: arrived - journeys.active, active: journeys.active, asleep: journeys.asleep, events: sim.eventCount });
     await transport.drive({ sim, end, work, signal: options.signal, tick: () => { metrics.series.observeActive(journeys.active); progress(sim.now()); } });
     // Stopped with events still to come: the run covers its period until now.
@@ -168,7 +182,7 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
   metrics.outcomes.add('unfinished', journeys.active);
 
   const until = stoppedAt ?? end;
-  const hours = (until - start) / 3_600_000;
+  const hours = (until - start) / HOUR_MS;
   const report = buildReport({
     scenario, seed, rulesHash: rulesHash(rules), applicants, period: { from, to: localDate(Math.max(start, until - 1), offset) },
     inputs: { provinces: scenario.provinces, arrivals: scenario.arrivals, population: scenario.population, backOffice: scenario.backOffice, capacity: scenario.capacity },
