@@ -1,7 +1,8 @@
 /**
  * report.html: one self-contained file (no network) a planner opens in any browser.
  *
- * Time series (arrivals/requests against capacity, SMS, 人工审核 backlog) are drawn by uPlot,
+ * Time series (arrivals/requests against capacity, SMS, 人工审核 backlog, the
+ * queues at the 确认点 and registration bodies) are drawn by uPlot,
  * whose minified script and CSS are read from node_modules and inlined at render time. uPlot is
  * small (~50 KB), has no dependencies and is made for hourly series like these. Categorical
  * charts (funnel, abandonment, review waits against the 7-working-day line) are plain HTML/SVG
@@ -15,6 +16,10 @@ import { dirname, join } from 'node:path';
 import type { Report } from '../../sim/runner/report';
 import { htmlLabels, type HtmlLabels, type Lang } from './labels';
 import { transportRows } from '../transport-rows';
+import { bars, esc, fill, fmt, pct, scriptJson, table, tiles } from './markup';
+import { onSite } from './on-site';
+
+export { fmt } from './markup';
 
 export interface HtmlOptions { lang: Lang }
 
@@ -31,43 +36,6 @@ function uplot(): { js: string; css: string } {
     };
   }
   return uplotAssets;
-}
-
-const esc = (s: string | number): string =>
-  String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-
-/** Thousands separators, fixed locale so output does not depend on the machine. */
-export function fmt(x: number, digits = 0): string {
-  if (!Number.isFinite(x)) return '–';
-  const [int, frac] = Math.abs(x).toFixed(digits).split('.');
-  const grouped = int!.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return (x < 0 ? '-' : '') + grouped + (frac ? '.' + frac : '');
-}
-const pct = (part: number, whole: number, digits = 1): string => (whole > 0 ? fmt((100 * part) / whole, digits) + '%' : '–');
-const fill = (template: string, values: Record<string, string>): string =>
-  template.replace(/\{(\w+)\}/g, (_, k: string) => values[k] ?? `{${k}}`);
-
-/** JSON safe inside <script>. */
-const scriptJson = (v: unknown): string =>
-  JSON.stringify(v).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
-
-/** Horizontal bars: label, bar (relative to `scale`), value text. */
-function bars(rows: { label: string; value: number; text: string; cls?: string }[], scale: number): string {
-  const body = rows
-    .map((r) => {
-      const w = scale > 0 ? Math.max(0, Math.min(100, (100 * r.value) / scale)) : 0;
-      return `<div class="bar-row"><div class="bar-label">${r.label}</div><div class="bar-track"><div class="bar ${r.cls ?? ''}" style="width:${w.toFixed(2)}%"></div></div><div class="bar-value">${r.text}</div></div>`;
-    })
-    .join('');
-  return `<div class="bars">${body}</div>`;
-}
-
-function table(head: string[], rows: string[][], numericFrom = 1): string {
-  const th = head.map((h, i) => `<th${i >= numericFrom ? ' class="num"' : ''}>${h}</th>`).join('');
-  const tr = rows
-    .map((r) => `<tr>${r.map((c, i) => `<td${i >= numericFrom ? ' class="num"' : ''}>${c}</td>`).join('')}</tr>`)
-    .join('');
-  return `<table><thead><tr>${th}</tr></thead><tbody>${tr}</tbody></table>`;
 }
 
 /** Capacity of the application servers in requests per hour, if the inputs say enough. */
@@ -182,9 +150,6 @@ function review(r: Report, L: HtmlLabels): string {
     [L.reviewApproved, fmt(m.approved)],
     [L.slaBreaches, fmt(m.slaBreaches), m.slaBreaches > 0 ? 'bad' : 'good'],
   ];
-  const tiles = stats
-    .map(([k, v, cls]) => `<div class="tile ${cls ?? ''}"><div class="tile-v">${v}</div><div class="tile-k">${esc(k)}</div></div>`)
-    .join('');
   // Wait percentiles as SVG bars against the 7-working-day line.
   const waits: [string, number][] = [[L.waitP50, w.p50], [L.waitMean, w.mean], [L.waitP95, w.p95], [L.waitMax, w.max]];
   const scale = Math.max(SLA_WORKING_DAYS + 3, Math.ceil(w.max + 1));
@@ -209,7 +174,7 @@ function review(r: Report, L: HtmlLabels): string {
   const little = fill(L.littlesLaw, {
     l: fmt(ll.arrivalsPerHour, 4), w: fmt(ll.meanWaitHours, 1), L: fmt(ll.meanBacklog, 3), lw: fmt(ll.arrivalsPerHour * ll.meanWaitHours, 3),
   });
-  return `<section><h2>${esc(L.review)}</h2><div class="tiles">${tiles}</div>
+  return `<section><h2>${esc(L.review)}</h2>${tiles(stats)}
 <div class="two even"><div><h3>${esc(L.reviewWaitTitle)}</h3>${svg}</div>
 <div><h3>${esc(L.backlogTitle)}</h3><div class="chart" id="chart-backlog"></div><p class="caption">${esc(little)}</p></div></div></section>`;
 }
@@ -331,7 +296,12 @@ const CLIENT = `
   if (D.smsGateway) { sms.push({ label: D.L.smsGateway, stroke: '#c0392b', width: 2, dash: [8, 5] }); smsData = [nz(D.sms), D.t.map(function(){ return D.smsGateway; })]; }
   draw('chart-sms', sms, smsData, D.L.smsAxis, D.smsGateway ? { height: 240, log: true } : { height: 220, range: function(u, min, max){ return [0, Math.max(1, Math.ceil(max * 1.1))]; } });
   draw('chart-latency', [{ label: D.L.latencyAxis, stroke: '#2f6db5', width: 1.5 }], [nz(D.latency)], D.L.latencyAxis, { height: 220 });
-  draw('chart-backlog', [{ label: D.L.backlog, stroke: '#3a9b6b', width: 1.5, fill: 'rgba(58,155,107,0.15)', paths: uPlot.paths.stepped({ align: 1 }) }], [D.backlog], D.L.backlogAxis, { height: 240, range: function(u, min, max){ return [0, Math.max(1, Math.ceil(max * 1.1))]; } });
+  var stepped = function(){ return uPlot.paths.stepped({ align: 1 }); };
+  draw('chart-desks', [
+    { label: D.L.confirmationBacklog, stroke: '#2f6db5', width: 1.5, fill: 'rgba(47,109,181,0.10)', paths: stepped() },
+    { label: D.L.approvalBacklog, stroke: '#d0802a', width: 1.5, paths: stepped() }
+  ], [D.confirmationBacklog, D.approvalBacklog], D.L.desksAxis, { height: 260, range: function(u, min, max){ return [0, Math.max(1, Math.ceil(max * 1.1))]; } });
+  draw('chart-backlog', [{ label: D.L.backlog, stroke: '#3a9b6b', width: 1.5, fill: 'rgba(58,155,107,0.15)', paths: stepped() }], [D.backlog], D.L.backlogAxis, { height: 240, range: function(u, min, max){ return [0, Math.max(1, Math.ceil(max * 1.1))]; } });
 })();
 `;
 
@@ -347,10 +317,13 @@ export function renderHtml(report: Report, options: HtmlOptions): string {
     // Over HTTP the gateway's throughput is the server's business, not the scenario's model.
     smsGateway: report.transport ? null : (report.inputs as { capacity?: { smsGateway?: { perHour?: number } } }).capacity?.smsGateway?.perHour ?? null,
     backlog: report.timeseries.map((h) => h.reviewBacklog),
+    confirmationBacklog: report.timeseries.map((h) => h.confirmationBacklog),
+    approvalBacklog: report.timeseries.map((h) => h.approvalBacklog),
     capacity: cap ? Math.round(cap.perHour) : null,
     L: {
       time: L.timeAxis, requests: L.requestsPerHourSeries, arrivals: L.arrivalsPerHour, capacity: L.capacityPerHour,
       loadAxis: L.loadAxis, sms: L.smsAxis, smsAxis: L.smsAxis, smsGateway: L.smsGateway, latencyAxis: L.latencyAxis, backlog: L.backlogAxis, backlogAxis: L.backlogAxis,
+      confirmationBacklog: L.confirmationBacklog, approvalBacklog: L.approvalBacklog, desksAxis: L.desksBacklogAxis,
     },
   };
   const { js, css } = uplot();
@@ -370,6 +343,7 @@ ${funnel(report, L)}
 ${abandonment(report, L)}
 <div class="row">${quota(report, L)}${peaksAndServers(report, L)}</div>
 ${review(report, L)}
+${onSite(report, L)}
 ${load(report, L)}
 ${latency(report, L)}
 ${refusals(report, L)}

@@ -7,7 +7,7 @@ function sampleReport(): Report {
   const hours = Array.from({ length: 48 }, (_, i) => {
     const d = new Date(Date.UTC(2026, 8, 10, 16 + i));
     const bj = new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 16);
-    return { hour: `${bj}+08:00`, arrivals: i % 24, requests: 20 * (i % 24), sms: i % 3, submissions: i % 5, active: i, reviewBacklog: i % 4 };
+    return { hour: `${bj}+08:00`, arrivals: i % 24, requests: 20 * (i % 24), sms: i % 3, submissions: i % 5, active: i, reviewBacklog: i % 4, confirmationBacklog: i % 7, approvalBacklog: i % 9 };
   });
   return {
     scenario: 'unit', description: 'A test scenario <with> & "quotes"', seed: 7, rulesHash: 'abc123def4567890', applicants: 12345,
@@ -89,6 +89,19 @@ describe('renderHtml', () => {
     expect(cap.meanServiceMs).toBeCloseTo(39, 6);
     expect(Math.round(cap.perHour)).toBe(Math.round((4 * 3_600_000) / 39));
     expect(en).toContain(fmt(cap.perHour));
+  });
+
+  it('shows the desks: decisions, waits in working days, their capacities and hourly queues', () => {
+    const withInputs = { ...report, inputs: { ...report.inputs, backOffice: { confirmation: { perPointPerDay: 400 }, approval: { perInstitutionPerDay: 3000 } } } };
+    const html = renderHtml(withInputs, { lang: 'en' });
+    expect(html).toMatch(/>30<\/div><div class="tile-k">Sent back to 网报待确认 by the body/);
+    expect(html).toContain('<td>确认点 (现场确认)</td><td class="num">1</td><td class="num">3</td><td class="num">5</td><td class="num">1.40</td>');
+    expect(html).toContain('up to 400 applications, a registration body up to 3,000 decisions');
+    expect(html).toContain('id="chart-desks"');
+    const data = JSON.parse(/<script id="report-data" type="application\/json">([^<]*)<\/script>/.exec(html)![1]!) as { confirmationBacklog: number[]; approvalBacklog: number[] };
+    expect(data.confirmationBacklog.slice(5, 9)).toEqual([5, 6, 0, 1]);
+    expect(data.approvalBacklog[10]).toBe(1);
+    expect(renderHtml(report, { lang: 'zh' })).toContain('输入未给出每日处理能力');
   });
 
   it('says so when capacity cannot be derived', () => {
