@@ -157,8 +157,11 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
         const verifiedAccount = draws.chance(scenario.population.verifiedAccounts);
         const ctidFixes = !draws.chance(scenario.population.ctidFailRate);
         const rng = behaviour.fork(record.index);
-        track(seedApplicant(client, record, { verifiedAccount, ctidFixes }).then(() => resume(() => journeys.start(record, rng))));
-        metrics.series.observeActive(journeys.active);
+        track(seedApplicant(client, record, { verifiedAccount, ctidFixes }).then(() => resume(() => {
+          journeys.start(record, rng);
+          // Only a start adds an applicant in progress: the peak is exact.
+          metrics.series.observeActive(journeys.active);
+        })));
         nextArrival();
       });
     };
@@ -172,7 +175,7 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
     sampleHourEnd(Math.floor(start / HOUR_MS) * HOUR_MS + HOUR_MS - 1);
 
     const progress = (now: number) => options.onProgress?.({ now, end, arrived, finished: arrived - journeys.active, active: journeys.active, asleep: journeys.asleep, events: sim.eventCount });
-    await transport.drive({ sim, end, work, signal: options.signal, tick: () => { metrics.series.observeActive(journeys.active); progress(sim.now()); } });
+    await transport.drive({ sim, end, work, signal: options.signal, tick: () => progress(sim.now()) });
     // Stopped with events still to come: the run covers its period until now.
     if (options.signal?.aborted && sim.peek() <= end) stoppedAt = sim.now();
     progress(stoppedAt ?? end);
