@@ -8,6 +8,7 @@ import { runScenario, type RunProgress } from '../sim/runner';
 import type { Report } from '../sim/runner';
 import { summary } from './summary';
 import { wholeNumber } from './options';
+import { countGcPauses } from './gc-pauses';
 import { evaluate, parseLang, parseThresholds, renderHtml, renderMarkdown, toJUnit, type ThresholdResult } from '../reports';
 
 export interface RunCliOptions {
@@ -33,6 +34,7 @@ export async function run(name: string, options: RunCliOptions): Promise<Report>
   // Without a terminal (a long run logging to a file), a line a minute instead; nothing under CI.
   const logEveryMs = !tty && !process.env.CI ? 60_000 : undefined;
   const started = performance.now();
+  const gc = countGcPauses();
   let loggedAt = 0;
   let peakRss = 0;
   let firstNow: number | undefined;
@@ -67,6 +69,7 @@ export async function run(name: string, options: RunCliOptions): Promise<Report>
     .finally(() => process.off('SIGINT', interrupt));
   bar?.stop();
   const wallSeconds = (performance.now() - started) / 1000;
+  const gcPauses = await gc.stop();
   peakRss = Math.max(peakRss, process.resourceUsage().maxRSS * 1024);
 
   await mkdir(options.out, { recursive: true });
@@ -81,6 +84,7 @@ export async function run(name: string, options: RunCliOptions): Promise<Report>
     wallSeconds: Number(wallSeconds.toFixed(2)), events, eventsPerSecond: Math.round(events / wallSeconds),
     applicantsPerSecond: Math.round(report.funnel.arrived / wallSeconds), peakRssMB: Math.round(peakRss / 2 ** 20),
     heapLimitMB: Math.round(getHeapStatistics().heap_size_limit / 2 ** 20),
+    gcPauseSeconds: gcPauses.seconds, gcPauses: gcPauses.pauses,
     versions: { node: process.version, jszgSim: await version('../package.json'), xstate: await version('../node_modules/xstate/package.json') },
   };
   await writeFile(join(options.out, 'run.json'), `${JSON.stringify(runRecord, null, 2)}\n`);
