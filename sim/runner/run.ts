@@ -55,9 +55,9 @@ export interface RunProgress {
 
 export interface RunResult { report: Report; events: number; xstateMs: number }
 
-/** The simulation's rules for a scenario: the simulator's layer, the scenario's, then a rule change. */
 const HOUR_MS = 3_600_000;
 
+/** The simulation's rules for a scenario: the simulator's layer, the scenario's, then a rule change. */
 const scenarioRules = (scenario: Scenario, change?: RulesOverride) =>
   resolveRules(mergeOverrides(SIMULATION_RULES, scenario.rules, change), `scenario ${scenario.name}`);
 
