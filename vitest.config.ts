@@ -1,11 +1,14 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
     include: ['**/*.test.ts'],
     exclude: ['node_modules/**'],
-    // HTTP tests start real servers on 127.0.0.1; two cores, so two forks.
+    // HTTP tests start real servers on 127.0.0.1, so forks. One per core: vitest's default
+    // (cores − 1) left one fork on this 2-core machine, and many tests wait on real servers.
     pool: 'forks',
+    maxWorkers: availableParallelism(),
     testTimeout: 30_000,
   },
 });
