@@ -15,6 +15,13 @@ describe('report.md', async () => {
     expect(md).toContain('"provinces"');
   });
 
+  it('gives the most applications waiting at the desks at an hour\'s end', () => {
+    const most = (level: 'confirmationBacklog' | 'approvalBacklog') => Math.max(...report.timeseries.map((h) => h[level]));
+    expect(most('confirmationBacklog')).toBeGreaterThan(0);
+    expect(renderMarkdown(report, { lang: 'en' }))
+      .toContain(`| Most waiting at an hour's end: for 现场确认 / at the bodies | ${most('confirmationBacklog')} / ${most('approvalBacklog')} |`);
+  });
+
   it('speaks Chinese with --lang zh, keeping the portal\'s terms in both', () => {
     const zh = renderMarkdown(report, { lang: 'zh' });
     expect(zh).toContain('办理漏斗');
