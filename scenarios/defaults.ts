@@ -27,6 +27,7 @@ export const SCENARIO_DEFAULTS: Omit<Scenario, 'name' | 'description' | 'provinc
       timeoutMs: 30_000,
     },
     smsGateway: { perHour: 3_600 },
+    registry: { perHour: 36_000 },
   },
 };
 

@@ -44,6 +44,8 @@ export interface CapacityConfig {
   servers: ServersConfig;
   /** The SMS gateway's throughput, messages an hour: past it, SMS requests are refused (503) until the next hour. */
   smsGateway: { perHour: number };
+  /** The public-security registry's throughput, real-name checks an hour: past it, verifyRealName is refused (503) until the next hour. */
+  registry: { perHour: number };
 }
 
 /**

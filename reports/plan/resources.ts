@@ -7,6 +7,7 @@ export const RESOURCES: Record<string, { describe: string; set: (capacity: numbe
   servers: { describe: 'application servers', set: (c) => ({ capacity: { servers: { servers: c } } }) },
   confirmation: { describe: 'on-site confirmations per 确认点 per day', set: (c) => ({ backOffice: { confirmation: { perPointPerDay: c } } }) },
   smsGateway: { describe: 'SMS gateway messages per hour', set: (c) => ({ capacity: { smsGateway: { perHour: c } } }) },
+  registry: { describe: 'public-security registry checks per hour', set: (c) => ({ capacity: { registry: { perHour: c } } }) },
 };
 
 export function withCapacity(scenario: Scenario, resource: string, capacity: number): Scenario {

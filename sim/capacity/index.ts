@@ -1,3 +1,3 @@
-/** The portal's capacity in a run: application servers as an FCFS pool, the SMS gateway's hourly throughput. */
+/** The portal's capacity in a run: application servers as an FCFS pool, its backends' hourly throughput. */
 export { ApplicationServers, type ServersConfig } from './application-servers';
-export { SmsGateway } from './sms-gateway';
+export { HourlyThroughput } from './hourly-throughput';

@@ -1,7 +1,8 @@
 import { nextLocalMidnight } from '../../rules';
 import { Portal, plainTextHasher, type PortalRandom } from '../../stub-server/portal';
 import { createMemoryStore } from '../../stub-server/store';
-import { ApplicationServers, SmsGateway } from '../capacity';
+import { backendProblemCode } from '../../stub-server/faults';
+import { ApplicationServers, HourlyThroughput } from '../capacity';
 import { InProcessClient } from '../clients';
 import { sample, type Rng } from '../random';
 import { ModelledTiming } from './timing';
@@ -15,7 +16,7 @@ const portalRandom = (rng: Rng): PortalRandom => ({
 
 /**
  * The portal's domain in this process on the simulation's clock, its capacity modelled
- * (application servers, SMS gateway), its passwords kept as given (a hash is a CPU cost, not a
+ * (application servers, SMS gateway, public-security registry), its passwords kept as given (a hash is a CPU cost, not a
  * behaviour). Each event's portal calls are awaited before the next event, so every call
  * happens at its own virtual instant and a run repeats byte for byte. It keeps only the
  * applicants still going: finished ones are forgotten, past days' counters swept daily.
@@ -26,7 +27,10 @@ export const inProcessTransport: TransportFactory = async ({ clock, rules, strea
   const servers = new ApplicationServers(scenario.capacity.servers, (d) => sample(d, serverRng));
   return {
     client: new InProcessClient(portal),
-    timing: new ModelledTiming(servers, new SmsGateway(scenario.capacity.smsGateway.perHour)),
+    timing: new ModelledTiming(servers, [
+      { op: 'requestSmsCode', throughput: new HourlyThroughput(scenario.capacity.smsGateway.perHour), code: backendProblemCode('smsGateway') },
+      { op: 'verifyRealName', throughput: new HourlyThroughput(scenario.capacity.registry.perHour), code: backendProblemCode('registry') },
+    ]),
     resume: (then) => then(),
     drive: async ({ sim, end, work, tick, signal }) => {
       const tickEvery = 20_000;

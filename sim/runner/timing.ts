@@ -1,5 +1,5 @@
 import type { Call } from '../applicant';
-import type { ApplicationServers, SmsGateway } from '../capacity';
+import type { ApplicationServers, HourlyThroughput } from '../capacity';
 
 /** When a step's answer reaches the applicant (ms after its start), whether it timed out, and its slowest page. */
 export interface Settled { elapsed: number; timedOut: boolean; slowestMs: number }
@@ -13,7 +13,7 @@ export type ObserveCall = (call: Call, latencyMs: number, at: number) => void;
  * carries the latency measured on the wire (MeasuredTiming in sim/http-run).
  */
 export interface PortalTiming {
-  /** A refusal before the portal is called at all (a modelled SMS gateway that is full), or null. */
+  /** A refusal before the portal is called at all (a modelled backend that is full this hour), or null. */
   refuse(op: string, at: number): { code: string; latencyMs: number } | null;
   /**
    * Observes a step's calls, made from `start`, and says how long after the step's answer
@@ -23,15 +23,23 @@ export interface PortalTiming {
   readonly stats: { requests: number; timeouts: number; busyMs: number };
 }
 
-/** The capacity model of sim/capacity: the application servers' queue and the SMS gateway's throughput. */
+/** A backend the portal reaches for one operation, with its hourly throughput and the problem code it fails with. */
+export interface ModelledBackend { op: string; throughput: HourlyThroughput; code: string }
+
+/** The capacity model of sim/capacity: the application servers' queue and the backends' throughput. */
 export class ModelledTiming implements PortalTiming {
-  constructor(private readonly servers: ApplicationServers, private readonly smsGateway: SmsGateway) {}
+  private readonly backends: ReadonlyMap<string, ModelledBackend>;
+
+  constructor(private readonly servers: ApplicationServers, backends: readonly ModelledBackend[]) {
+    this.backends = new Map(backends.map((b) => [b.op, b]));
+  }
 
   get stats() { return this.servers.stats; }
 
   refuse(op: string, at: number): { code: string; latencyMs: number } | null {
-    if (op !== 'requestSmsCode' || this.smsGateway.hasRoom(at)) return null;
-    return { code: 'SMS_GATEWAY_UNAVAILABLE', latencyMs: this.servers.admit(op, at).latencyMs };
+    const backend = this.backends.get(op);
+    if (!backend || backend.throughput.hasRoom(at)) return null;
+    return { code: backend.code, latencyMs: this.servers.admit(op, at).latencyMs };
   }
 
   settle(calls: readonly Call[], start: number, observe: ObserveCall): Settled {
@@ -41,7 +49,8 @@ export class ModelledTiming implements PortalTiming {
     for (const call of calls) {
       const { latencyMs, timedOut: late } = this.servers.admit(call.op, start + elapsed);
       observe(call, latencyMs, start + elapsed);
-      if (call.op === 'requestSmsCode' && call.answer.status === 200) this.smsGateway.sentOne(start + elapsed);
+      // A 200 reached the backend (a code sent, a registry check made, passed or not).
+      if (call.answer.status === 200) this.backends.get(call.op)?.throughput.useOne(start + elapsed);
       elapsed += latencyMs;
       timedOut ||= late;
       slowestMs = Math.max(slowestMs, latencyMs);

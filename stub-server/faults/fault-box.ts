@@ -33,6 +33,9 @@ const BACKEND_PROBLEM: Record<Backend, { code: string; what: string }> = {
   registry: { code: 'REGISTRY_UNAVAILABLE', what: 'the public-security registry' },
 };
 
+/** The problem a backend's failure gives (503), by backend. */
+export const backendProblemCode = (backend: Backend): string => BACKEND_PROBLEM[backend].code;
+
 /** The problem codes of injected faults (the transport's and the backends'). */
 export const INJECTED_CODES: ReadonlySet<string> = new Set([
   'INJECTED_FAULT', 'INJECTED_OUTAGE', ...Object.values(BACKEND_PROBLEM).map((p) => p.code),
