@@ -16,8 +16,8 @@ const portalRandom = (rng: Rng): PortalRandom => ({
 
 /**
  * The portal's domain in this process on the simulation's clock, its capacity modelled
- * (application servers, SMS gateway, public-security registry), its passwords kept as given (a hash is a CPU cost, not a
- * behaviour). Each event's portal calls are awaited before the next event, so every call
+ * (application servers, SMS gateway, public-security registry), its passwords kept as given
+ * (a hash is a CPU cost, not a behaviour). Each event's portal calls are awaited before the next event, so every call
  * happens at its own virtual instant and a run repeats byte for byte. It keeps only the
  * applicants still going: finished ones are forgotten, past days' counters swept daily.
  */
