@@ -61,6 +61,12 @@ export function serverCapacity(report: Report): { servers: number; meanServiceMs
   return { servers, meanServiceMs, perHour: (servers * 3_600_000) / meanServiceMs };
 }
 
+/** A modelled backend's hourly capacity from the inputs; over HTTP the backend is the server's business, not the scenario's model. */
+function backendCapacity(report: Report, backend: 'smsGateway' | 'registry'): number | null {
+  if (report.transport) return null;
+  return (report.inputs as { capacity?: Record<string, { perHour?: number } | undefined> }).capacity?.[backend]?.perHour ?? null;
+}
+
 function header(r: Report, L: HtmlLabels): string {
   const items: [string, string][] = [
     [L.scenario, `<b>${esc(r.scenario)}</b>`],
@@ -124,6 +130,7 @@ function peaksAndServers(r: Report, L: HtmlLabels): string {
     [L.requestsPerSecond, fmt(p.requestsPerSecond)],
     [L.requestsPerHour, fmt(p.requestsPerHour)],
     [L.smsPerHour, fmt(p.smsPerHour)],
+    [L.registryPerHour, fmt(p.registryChecksPerHour)],
     [L.concurrent, fmt(p.concurrentApplicants)],
     // Over HTTP the servers are real: the modelled pool's figures would be zeros.
     ...(r.transport ? [] : [
@@ -208,6 +215,7 @@ function load(r: Report, L: HtmlLabels): string {
     : r.transport ? L.capacityReal : L.capacityUnknown;
   return `<section><h2>${esc(L.loadTitle)}</h2><div class="chart" id="chart-load"></div><p class="caption">${esc(note)}</p></section>
 <section><h2>${esc(L.smsTitle)}</h2><div class="chart" id="chart-sms"></div></section>
+<section><h2>${esc(L.registryTitle)}</h2><div class="chart" id="chart-registry"></div></section>
 <section><h2>${esc(L.latencyTitle)}</h2><div class="chart" id="chart-latency"></div></section>`;
 }
 
@@ -291,10 +299,15 @@ const CLIENT = `
   var loadData = [nz(D.requests), nz(D.arrivals)];
   if (D.capacity) { load.push({ label: D.L.capacity, stroke: '#c0392b', width: 2, dash: [8, 5] }); loadData.push(D.t.map(function(){ return D.capacity; })); }
   draw('chart-load', load, loadData, D.L.loadAxis, { log: true, height: 320 });
-  var sms = [{ label: D.L.sms, stroke: '#7b4fb0', width: 1.5, fill: 'rgba(123,79,176,0.10)' }], smsData = [D.sms];
-  // Against the gateway's capacity the scale is logarithmic, or a small load would lie flat on the axis.
-  if (D.smsGateway) { sms.push({ label: D.L.smsGateway, stroke: '#c0392b', width: 2, dash: [8, 5] }); smsData = [nz(D.sms), D.t.map(function(){ return D.smsGateway; })]; }
-  draw('chart-sms', sms, smsData, D.L.smsAxis, D.smsGateway ? { height: 240, log: true } : { height: 220, range: function(u, min, max){ return [0, Math.max(1, Math.ceil(max * 1.1))]; } });
+  // A backend's hourly use against its capacity (SMS gateway, registry).
+  function backend(id, values, label, capacity, capacityLabel, axis){
+    var series = [{ label: label, stroke: '#7b4fb0', width: 1.5, fill: 'rgba(123,79,176,0.10)' }], data = [values];
+    // Against the capacity the scale is logarithmic, or a small load would lie flat on the axis.
+    if (capacity) { series.push({ label: capacityLabel, stroke: '#c0392b', width: 2, dash: [8, 5] }); data = [nz(values), D.t.map(function(){ return capacity; })]; }
+    draw(id, series, data, axis, capacity ? { height: 240, log: true } : { height: 220, range: function(u, min, max){ return [0, Math.max(1, Math.ceil(max * 1.1))]; } });
+  }
+  backend('chart-sms', D.sms, D.L.sms, D.smsGateway, D.L.smsGateway, D.L.smsAxis);
+  backend('chart-registry', D.registry, D.L.registryAxis, D.registryCapacity, D.L.registryCapacity, D.L.registryAxis);
   draw('chart-latency', [{ label: D.L.latencyAxis, stroke: '#2f6db5', width: 1.5 }], [nz(D.latency)], D.L.latencyAxis, { height: 220 });
   var stepped = function(){ return uPlot.paths.stepped({ align: 1 }); };
   draw('chart-desks', [
@@ -313,16 +326,19 @@ export function renderHtml(report: Report, options: HtmlOptions): string {
     arrivals: report.timeseries.map((h) => h.arrivals),
     requests: report.timeseries.map((h) => h.requests),
     sms: report.timeseries.map((h) => h.sms),
+    registry: report.timeseries.map((h) => h.registryChecks),
     latency: report.timeseries.map((h) => h.latencyP95 ?? 0),
     // Over HTTP the gateway's throughput is the server's business, not the scenario's model.
-    smsGateway: report.transport ? null : (report.inputs as { capacity?: { smsGateway?: { perHour?: number } } }).capacity?.smsGateway?.perHour ?? null,
+    smsGateway: backendCapacity(report, 'smsGateway'),
+    registryCapacity: backendCapacity(report, 'registry'),
     backlog: report.timeseries.map((h) => h.reviewBacklog),
     confirmationBacklog: report.timeseries.map((h) => h.confirmationBacklog),
     approvalBacklog: report.timeseries.map((h) => h.approvalBacklog),
     capacity: cap ? Math.round(cap.perHour) : null,
     L: {
       time: L.timeAxis, requests: L.requestsPerHourSeries, arrivals: L.arrivalsPerHour, capacity: L.capacityPerHour,
-      loadAxis: L.loadAxis, sms: L.smsAxis, smsAxis: L.smsAxis, smsGateway: L.smsGateway, latencyAxis: L.latencyAxis, backlog: L.backlogAxis, backlogAxis: L.backlogAxis,
+      loadAxis: L.loadAxis, sms: L.smsAxis, smsAxis: L.smsAxis, smsGateway: L.smsGateway,
+      registryAxis: L.registryAxis, registryCapacity: L.registryCapacity, latencyAxis: L.latencyAxis, backlog: L.backlogAxis, backlogAxis: L.backlogAxis,
       confirmationBacklog: L.confirmationBacklog, approvalBacklog: L.approvalBacklog, desksAxis: L.desksBacklogAxis,
     },
   };

@@ -66,7 +66,7 @@ export function renderMarkdown(r: Report, options: { lang: Lang; thresholds?: re
   const wire = transportRows(r, L);
   out.push('', `## ${L.peaks}`, '', table([L.kind, L.count], [
     [L.requestsPerSecond, n(r.peaks.requestsPerSecond)], [L.requestsPerHour, n(r.peaks.requestsPerHour)],
-    [L.smsPerHour, n(r.peaks.smsPerHour)], [L.concurrent, n(r.peaks.concurrentApplicants)],
+    [L.smsPerHour, n(r.peaks.smsPerHour)], [L.registryPerHour, n(r.peaks.registryChecksPerHour)], [L.concurrent, n(r.peaks.concurrentApplicants)],
     ...(wire ? [] : [[`${L.servers}: ${L.utilisation}`, pct(r.servers.utilisation, 1)], [`${L.servers}: ${L.timeouts}`, n(r.servers.timeouts)]]),
   ]));
   if (wire) out.push('', `## ${L.overHttp}`, '', table([L.kind, L.value], wire));

@@ -4,6 +4,8 @@ export interface HourRow {
   arrivals: number;
   requests: number;
   sms: number;
+  /** Real-name checks that reached the public-security registry (verifyRealName answered 200). */
+  registryChecks: number;
   submissions: number;
   /** 95th percentile of the latency of the hour's calls, ms (0 without calls). */
   latencyP95: number;
@@ -36,7 +38,7 @@ export class TimeSeries {
   private latencies: Histogram = hourHistogram();
   private secondStart = -1;
   private secondRequests = 0;
-  readonly peaks = { requestsPerSecond: 0, smsPerHour: 0, concurrentApplicants: 0, requestsPerHour: 0 };
+  readonly peaks = { requestsPerSecond: 0, smsPerHour: 0, registryChecksPerHour: 0, concurrentApplicants: 0, requestsPerHour: 0 };
 
   constructor(private readonly label: (ms: number) => string, private readonly levels: () => HourLevels) {}
 
@@ -55,7 +57,7 @@ export class TimeSeries {
 
   /** A new hour starts with the levels of now; `endOfHour` sets them as it ends. */
   private empty(start: number): HourRow {
-    return { hour: this.label(start), arrivals: 0, requests: 0, sms: 0, submissions: 0, latencyP95: 0, ...this.levels() };
+    return { hour: this.label(start), arrivals: 0, requests: 0, sms: 0, registryChecks: 0, submissions: 0, latencyP95: 0, ...this.levels() };
   }
 
   private close(): void {
@@ -63,11 +65,12 @@ export class TimeSeries {
     if (this.latencies.totalCount > 0) this.current.latencyP95 = this.latencies.getValueAtPercentile(95);
     this.latencies.reset();
     this.peaks.smsPerHour = Math.max(this.peaks.smsPerHour, this.current.sms);
+    this.peaks.registryChecksPerHour = Math.max(this.peaks.registryChecksPerHour, this.current.registryChecks);
     this.peaks.requestsPerHour = Math.max(this.peaks.requestsPerHour, this.current.requests);
     this.rows.push(this.current);
   }
 
-  count(now: number, field: 'arrivals' | 'requests' | 'sms' | 'submissions', n = 1): void {
+  count(now: number, field: 'arrivals' | 'requests' | 'sms' | 'registryChecks' | 'submissions', n = 1): void {
     this.at(now)[field] += n;
     if (field !== 'requests') return;
     const second = Math.floor(now / 1000);

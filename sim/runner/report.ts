@@ -27,7 +27,7 @@ export interface Report {
     waitWorkingDays: { confirmation: WaitSummary; approval: WaitSummary };
   };
   latency: Record<string, LatencySummary>;
-  peaks: { requestsPerSecond: number; requestsPerHour: number; smsPerHour: number; concurrentApplicants: number };
+  peaks: { requestsPerSecond: number; requestsPerHour: number; smsPerHour: number; registryChecksPerHour: number; concurrentApplicants: number };
   servers: { requests: number; timeouts: number; utilisation: number };
   refusals: Record<string, number>;
   timeseries: HourRow[];

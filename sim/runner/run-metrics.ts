@@ -45,6 +45,7 @@ export class RunMetrics {
     this.series.latency(at, latencyMs);
     const { status, body } = call.answer;
     if (call.op === 'requestSmsCode' && status === 200) this.series.count(at, 'sms');
+    if (call.op === 'verifyRealName' && status === 200) this.series.count(at, 'registryChecks');
     if (status >= 400) {
       const code = String(body?.code ?? status);
       this.refusals.add(code);

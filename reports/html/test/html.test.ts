@@ -7,7 +7,7 @@ function sampleReport(): Report {
   const hours = Array.from({ length: 48 }, (_, i) => {
     const d = new Date(Date.UTC(2026, 8, 10, 16 + i));
     const bj = new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 16);
-    return { hour: `${bj}+08:00`, arrivals: i % 24, requests: 20 * (i % 24), sms: i % 3, submissions: i % 5, active: i, reviewBacklog: i % 4, confirmationBacklog: i % 7, approvalBacklog: i % 9 };
+    return { hour: `${bj}+08:00`, arrivals: i % 24, requests: 20 * (i % 24), sms: i % 3, registryChecks: i % 6, submissions: i % 5, active: i, reviewBacklog: i % 4, confirmationBacklog: i % 7, approvalBacklog: i % 9 };
   });
   return {
     scenario: 'unit', description: 'A test scenario <with> & "quotes"', seed: 7, rulesHash: 'abc123def4567890', applicants: 12345,
@@ -28,7 +28,7 @@ function sampleReport(): Report {
       login: { count: 20000, p50: 42, p95: 1777, p99: 2840, max: 4450 },
       getCaptcha: { count: 30000, p50: 17, p95: 73, p99: 114, max: 306 },
     },
-    peaks: { requestsPerSecond: 10, requestsPerHour: 460, smsPerHour: 2, concurrentApplicants: 47 },
+    peaks: { requestsPerSecond: 10, requestsPerHour: 460, smsPerHour: 2, registryChecksPerHour: 5, concurrentApplicants: 47 },
     servers: { requests: 50000, timeouts: 2, utilisation: 0.0123 },
     refusals: { CAPTCHA_MISMATCH: 426, SESSION_EXPIRED: 1766 },
     timeseries: hours.map((h) => ({ ...h, latencyP95: 120 })),
@@ -102,6 +102,16 @@ describe('renderHtml', () => {
     expect(data.confirmationBacklog.slice(5, 9)).toEqual([5, 6, 0, 1]);
     expect(data.approvalBacklog[10]).toBe(1);
     expect(renderHtml(report, { lang: 'zh' })).toContain('输入未给出每日处理能力');
+  });
+
+  it('draws SMS codes and registry checks per hour against the backends\' capacities from the inputs', () => {
+    const html = renderHtml({ ...report, inputs: { ...report.inputs, capacity: { ...(report.inputs['capacity'] as object), smsGateway: { perHour: 3600 }, registry: { perHour: 36000 } } } }, { lang: 'en' });
+    const data = JSON.parse(/<script id="report-data" type="application\/json">([^<]*)<\/script>/.exec(html)![1]!) as { registry: number[]; registryCapacity: number; smsGateway: number };
+    expect(data.registry.slice(4, 8)).toEqual([4, 5, 0, 1]);
+    expect(data.registryCapacity).toBe(36000);
+    expect(data.smsGateway).toBe(3600);
+    expect(html).toContain('id="chart-registry"');
+    expect(html).toContain('Registry checks per hour');
   });
 
   it('says so when capacity cannot be derived', () => {

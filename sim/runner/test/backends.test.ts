@@ -17,6 +17,8 @@ describe('the portal\'s backends have an hourly throughput', () => {
     expect(scarce.refusals['REGISTRY_UNAVAILABLE']).toBeGreaterThan(0);
     // No hour sends more codes than the gateway takes.
     expect(Math.max(...scarce.timeseries.map((h) => h.sms))).toBeLessThanOrEqual(2);
+    expect(scarce.peaks.registryChecksPerHour).toBe(2);
+    expect(ample.peaks.registryChecksPerHour).toBeGreaterThan(2);
     // Coming back in a later hour, most still get through.
     expect(scarce.funnel.verified).toBeGreaterThan(0.8 * ample.funnel.verified);
   }, 60_000);
