@@ -18,6 +18,8 @@ import { htmlLabels, type HtmlLabels, type Lang } from './labels';
 import { transportRows } from '../transport-rows';
 import { bars, esc, fill, fmt, pct, scriptJson, table, tiles } from './markup';
 import { onSite } from './on-site';
+import { CLIENT } from './client';
+import { CSS } from './style';
 
 export { fmt } from './markup';
 
@@ -218,105 +220,6 @@ function load(r: Report, L: HtmlLabels): string {
 <section><h2>${esc(L.registryTitle)}</h2><div class="chart" id="chart-registry"></div></section>
 <section><h2>${esc(L.latencyTitle)}</h2><div class="chart" id="chart-latency"></div></section>`;
 }
-
-const CSS = `
-:root{--fg:#1a1a1a;--muted:#666;--line:#d9d9d9;--bg:#fff;--card:#fafafa;--funnel:#2f6db5;--abandon:#d0802a;--review:#3a9b6b;--bad:#c0392b}
-*{box-sizing:border-box}
-body{margin:0;background:var(--bg);color:var(--fg);font:15px/1.45 system-ui,-apple-system,"Segoe UI","Noto Sans CJK SC","Noto Sans SC","PingFang SC","Microsoft YaHei",sans-serif}
-main{max-width:1200px;margin:0 auto;padding:24px 28px}
-header h1{font-size:26px;margin:0 0 4px}
-.desc{color:var(--muted);margin:0 0 12px}
-dl.meta{display:flex;flex-wrap:wrap;gap:8px 28px;margin:0;padding:12px 16px;border:1px solid var(--line);border-radius:6px;background:var(--card)}
-dl.meta dt{font-size:12px;color:var(--muted);text-transform:uppercase;letter-spacing:.03em}
-dl.meta dd{margin:0;font-size:16px}
-section{margin:22px 0;padding:16px 18px;border:1px solid var(--line);border-radius:6px;break-inside:avoid}
-h2{font-size:19px;margin:0 0 6px}
-h3{font-size:15px;margin:8px 0 6px}
-.caption{color:var(--muted);font-size:13px;margin:4px 0 10px}
-.muted{color:var(--muted)}
-code{font:13px ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}
-.row{display:flex;gap:22px}.row>section{flex:1;margin:0}
-.two{display:grid;grid-template-columns:3fr 2fr;gap:22px;align-items:start}
-.two.even{grid-template-columns:1fr 1fr}
-.grid3{display:grid;grid-template-columns:repeat(3,1fr);gap:18px;align-items:start}
-.bars{display:grid;gap:6px}
-.bars{grid-template-columns:max-content 1fr max-content;gap:6px 10px;align-items:center}
-.bar-row{display:contents}
-.bar-label{text-align:right;font-size:14px}
-.bar-track{background:#eef0f3;height:22px;border-radius:3px;overflow:hidden}
-.bar{height:100%}
-.c-funnel{background:var(--funnel)}.c-abandon{background:var(--abandon)}
-.bar-value{font-variant-numeric:tabular-nums}
-table{border-collapse:collapse;width:100%;font-size:14px}
-th,td{padding:4px 10px;border-bottom:1px solid var(--line);text-align:left}
-th{background:#f1f3f6;font-weight:600}
-td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
-.tiles{display:flex;gap:14px;margin:6px 0 12px}
-.tile{flex:1;padding:10px 14px;border:1px solid var(--line);border-radius:6px;background:var(--card)}
-.tile-v{font-size:26px;font-weight:700;font-variant-numeric:tabular-nums}
-.tile-k{font-size:13px;color:var(--muted)}
-.tile.good .tile-v{color:var(--review)}.tile.bad .tile-v{color:var(--bad)}
-svg.wait{max-width:100%;height:auto}
-svg .grid{stroke:#e3e3e3}svg .tick,svg .axis{font-size:12px;fill:#555}svg .lbl{font-size:13px;fill:#222}
-svg .val{font-size:13px;fill:#222;font-weight:600}
-svg .c-review{fill:var(--review)}svg .c-bad{fill:var(--bad)}
-svg .sla{stroke:var(--bad);stroke-width:2;stroke-dasharray:6 4}svg .sla-t{font-size:12px;fill:var(--bad);font-weight:600}
-.chart{min-height:200px}
-.uplot{font-family:inherit}
-footer{color:var(--muted);font-size:12px;margin:20px 0}
-@media print{main{max-width:none;padding:0}section{border-color:#bbb}}
-`;
-
-/** Browser side: draws the hourly charts with uPlot from the inlined data. */
-const CLIENT = `
-(function(){
-  var D = JSON.parse(document.getElementById('report-data').textContent);
-  var fmt = function(v){ return v == null ? '–' : Math.round(v).toString().replace(/\\B(?=(\\d{3})+(?!\\d))/g, ','); };
-  var tz = function(ts){ return uPlot.tzDate(new Date(ts * 1e3), 'Asia/Shanghai'); };
-  function width(id){ var el = document.getElementById(id); return Math.max(320, el.clientWidth || 1100); }
-  var INT = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1e3, 2e3, 5e3, 1e4, 2e4, 5e4, 1e5, 2e5, 5e5, 1e6, 2e6, 5e6, 1e7];
-  function axes(yLabel, log){
-    return [
-      { label: D.L.time, labelSize: 22, stroke: '#333', grid: { stroke: '#eee' } },
-      { label: yLabel, labelSize: 24, size: 70, stroke: '#333', grid: { stroke: '#eee' },
-        incrs: log ? undefined : INT, values: function(u, vals){ return vals.map(fmt); },
-        splits: log ? function(u, i, min, max){ var out = []; for (var p = 1; p <= Math.max(max, 10); p *= 10) out.push(p); return out; } : undefined }
-    ];
-  }
-  function draw(id, series, data, yLabel, opts){
-    var el = document.getElementById(id); if (!el) return;
-    var o = { width: width(id), height: (opts && opts.height) || 280, tzDate: tz, series: [{ label: D.L.time }].concat(series),
-      axes: axes(yLabel, opts && opts.log), scales: { x: { time: true } }, legend: { live: false }, cursor: { show: true } };
-    if (opts && opts.log) o.scales.y = { distr: 3, log: 10 };
-    if (opts && opts.range) o.scales.y = Object.assign(o.scales.y || {}, { range: opts.range });
-    new uPlot(o, [D.t].concat(data), el);
-  }
-  var nz = function(a){ return a.map(function(v){ return v > 0 ? v : null; }); };
-  var load = [
-    { label: D.L.requests, stroke: '#2f6db5', width: 1.5, fill: 'rgba(47,109,181,0.08)' },
-    { label: D.L.arrivals, stroke: '#d0802a', width: 1.5 }
-  ];
-  var loadData = [nz(D.requests), nz(D.arrivals)];
-  if (D.capacity) { load.push({ label: D.L.capacity, stroke: '#c0392b', width: 2, dash: [8, 5] }); loadData.push(D.t.map(function(){ return D.capacity; })); }
-  draw('chart-load', load, loadData, D.L.loadAxis, { log: true, height: 320 });
-  // A backend's hourly use against its capacity (SMS gateway, registry).
-  function backend(id, values, label, capacity, capacityLabel, axis){
-    var series = [{ label: label, stroke: '#7b4fb0', width: 1.5, fill: 'rgba(123,79,176,0.10)' }], data = [values];
-    // Against the capacity the scale is logarithmic, or a small load would lie flat on the axis.
-    if (capacity) { series.push({ label: capacityLabel, stroke: '#c0392b', width: 2, dash: [8, 5] }); data = [nz(values), D.t.map(function(){ return capacity; })]; }
-    draw(id, series, data, axis, capacity ? { height: 240, log: true } : { height: 220, range: function(u, min, max){ return [0, Math.max(1, Math.ceil(max * 1.1))]; } });
-  }
-  backend('chart-sms', D.sms, D.L.sms, D.smsGateway, D.L.smsGateway, D.L.smsAxis);
-  backend('chart-registry', D.registry, D.L.registryAxis, D.registryCapacity, D.L.registryCapacity, D.L.registryAxis);
-  draw('chart-latency', [{ label: D.L.latencyAxis, stroke: '#2f6db5', width: 1.5 }], [nz(D.latency)], D.L.latencyAxis, { height: 220 });
-  var stepped = function(){ return uPlot.paths.stepped({ align: 1 }); };
-  draw('chart-desks', [
-    { label: D.L.confirmationBacklog, stroke: '#2f6db5', width: 1.5, fill: 'rgba(47,109,181,0.10)', paths: stepped() },
-    { label: D.L.approvalBacklog, stroke: '#d0802a', width: 1.5, paths: stepped() }
-  ], [D.confirmationBacklog, D.approvalBacklog], D.L.desksAxis, { height: 260, range: function(u, min, max){ return [0, Math.max(1, Math.ceil(max * 1.1))]; } });
-  draw('chart-backlog', [{ label: D.L.backlog, stroke: '#3a9b6b', width: 1.5, fill: 'rgba(58,155,107,0.15)', paths: stepped() }], [D.backlog], D.L.backlogAxis, { height: 240, range: function(u, min, max){ return [0, Math.max(1, Math.ceil(max * 1.1))]; } });
-})();
-`;
 
 export function renderHtml(report: Report, options: HtmlOptions): string {
   const L = htmlLabels(options.lang);
