@@ -23,10 +23,10 @@ export function summary(r: Report): string {
   const m = r.manualReview;
   lines.push(`人工审核 manual review: ${m.submitted} submitted, ${m.decided} decided, ${m.slaBreaches} past 7 working days; wait p50 ${m.waitWorkingDays.p50} / p95 ${m.waitWorkingDays.p95} / max ${m.waitWorkingDays.max} working days`);
   const { confirmation, approval } = r.onSite.waitWorkingDays;
-  lines.push(`现场确认 wait p50 ${confirmation.p50} / p95 ${confirmation.p95} / max ${confirmation.max} working days; each approval tier p50 ${approval.p50} / p95 ${approval.p95} / max ${approval.max}; ${r.onSite.reverted} sent back`);
+  lines.push(`现场确认 wait p50 ${confirmation.p50} / p95 ${confirmation.p95} / max ${confirmation.max} working days; each approval tier p50 ${approval.p50} / p95 ${approval.p95} / max ${approval.max}; at most ${r.onSite.mostWaiting.confirmation} waiting for 现场确认; ${r.onSite.reverted} sent back`);
   const slowest = Object.entries(r.latency).sort((a, b) => b[1].p95 - a[1].p95).slice(0, 3);
   const load = r.transport ? '' : `; servers ${pct(r.servers.utilisation, 1)} busy, ${r.servers.timeouts} timeouts`;
-  lines.push(`Peaks: ${r.peaks.requestsPerSecond} requests/s, ${r.peaks.smsPerHour} SMS/hour, ${r.peaks.concurrentApplicants} applicants at once${load}`);
+  lines.push(`Peaks: ${r.peaks.requestsPerSecond} requests/s, ${r.peaks.smsPerHour} SMS/hour, ${r.peaks.registryChecksPerHour} registry checks/hour, ${r.peaks.concurrentApplicants} applicants at once${load}`);
   if (r.transport) {
     const { wire, timeScale, target, generatorLagMs } = r.transport;
     const byClass = (digit: string) => Object.entries(wire.byStatus).filter(([s]) => s.startsWith(digit)).reduce((n, [, c]) => n + c, 0);

@@ -52,11 +52,10 @@ export function renderMarkdown(r: Report, options: { lang: Lang; thresholds?: re
   ]));
 
   const d = r.onSite;
-  const most = (level: 'confirmationBacklog' | 'approvalBacklog') => r.timeseries.reduce((top, h) => Math.max(top, h[level]), 0);
   out.push('', `## ${L.desks}`, '', table([L.kind, L.count], [
     [L.confirmed, n(d.confirmed)], [L.confirmationFailed, n(d.confirmationFailed)], [L.changeAsked, n(d.messages)], [L.sentBack, n(d.reverted)],
     [L.confirmationWait, spread(d.waitWorkingDays.confirmation)], [L.approvalWait, spread(d.waitWorkingDays.approval)],
-    [L.mostWaiting, `${n(most('confirmationBacklog'))} / ${n(most('approvalBacklog'))}`],
+    [L.mostWaiting, `${n(d.mostWaiting.confirmation)} / ${n(d.mostWaiting.approval)}`],
   ]));
 
   out.push('', `## ${L.latency}`, '', table([L.operation, L.count, 'p50', 'p95', 'p99'],

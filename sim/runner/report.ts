@@ -25,6 +25,8 @@ export interface Report {
   onSite: {
     confirmed: number; confirmationFailed: number; messages: number; reverted: number; decided: Record<string, number>;
     waitWorkingDays: { confirmation: WaitSummary; approval: WaitSummary };
+    /** The most applications waiting at an hour's end: for their 确认点, and at registration bodies (one per tier). */
+    mostWaiting: { confirmation: number; approval: number };
   };
   latency: Record<string, LatencySummary>;
   peaks: { requestsPerSecond: number; requestsPerHour: number; smsPerHour: number; registryChecksPerHour: number; concurrentApplicants: number };
@@ -90,6 +92,10 @@ export function buildReport(args: {
     onSite: {
       ...counts, decided: decided.toJSON(),
       waitWorkingDays: { confirmation: waitSummary(waits.confirmation), approval: waitSummary(waits.approval) },
+      mostWaiting: {
+        confirmation: timeseries.reduce((most, h) => Math.max(most, h.confirmationBacklog), 0),
+        approval: timeseries.reduce((most, h) => Math.max(most, h.approvalBacklog), 0),
+      },
     },
     latency: m.latency.summary(),
     peaks: { ...m.series.peaks },

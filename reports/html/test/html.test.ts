@@ -23,7 +23,8 @@ function sampleReport(): Report {
       littlesLaw: { arrivalsPerHour: 1.2, meanWaitHours: 30, meanBacklog: 36 },
     },
     onSite: { confirmed: 10987, confirmationFailed: 100, messages: 40, reverted: 30, decided: { 注册合格: 10456 },
-      waitWorkingDays: { confirmation: { p50: 1, p95: 3, max: 5, mean: 1.4 }, approval: { p50: 1, p95: 2, max: 4, mean: 1.1 } } },
+      waitWorkingDays: { confirmation: { p50: 1, p95: 3, max: 5, mean: 1.4 }, approval: { p50: 1, p95: 2, max: 4, mean: 1.1 } },
+      mostWaiting: { confirmation: 6, approval: 8 } },
     latency: {
       login: { count: 20000, p50: 42, p95: 1777, p99: 2840, max: 4450 },
       getCaptcha: { count: 30000, p50: 17, p95: 73, p99: 114, max: 306 },

@@ -24,6 +24,9 @@ describe('on-site confirmation points work to a daily capacity', () => {
     // Monday 14 September 2026: the 08:00 hour still holds the weekend's applications, the 09:00 hour has handled them.
     expect(queue(ample, '2026-09-14T08:00+08:00')).toBeGreaterThan(0);
     expect(queue(ample, '2026-09-14T09:00+08:00')).toBeLessThan(queue(ample, '2026-09-14T08:00+08:00'));
+    // The report's most waiting at once is the hourly series' highest.
+    expect(scarce.onSite.mostWaiting.confirmation).toBe(Math.max(...scarce.timeseries.map((h) => h.confirmationBacklog)));
+    expect(scarce.onSite.mostWaiting.confirmation).toBeGreaterThan(ample.onSite.mostWaiting.confirmation);
     // Approval follows confirmation: its queue is fed only once applications are confirmed.
     expect(Math.max(...ample.timeseries.map((h) => h.approvalBacklog))).toBeGreaterThan(0);
   }, 120_000);
