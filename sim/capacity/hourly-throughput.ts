@@ -9,7 +9,7 @@ export class HourlyThroughput {
   private hour = -1;
   private used = 0;
 
-  constructor(readonly perHour: number) {}
+  constructor(private readonly perHour: number) {}
 
   /** Whether the backend can take one more use at `now`. */
   hasRoom(now: number): boolean {
