@@ -17,6 +17,15 @@ export function localDate(ms: number, offsetMinutes: number): string {
   return lastDay.date;
 }
 
+/** The local hour a moment falls in, as ISO 8601 with its offset: `2026-09-14T08:00+08:00`. */
+export function localHour(ms: number, offsetMinutes: number): string {
+  const hour = Math.floor((ms + offsetMinutes * 60_000) / 3_600_000) % 24;
+  const sign = offsetMinutes < 0 ? '-' : '+';
+  const abs = Math.abs(offsetMinutes);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${localDate(ms, offsetMinutes)}T${pad(hour)}:00${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+}
+
 /** Epoch ms of a local date's midnight. */
 export function localMidnight(date: string, offsetMinutes: number): number {
   return Date.parse(`${date}T00:00:00.000Z`) - offsetMinutes * 60_000;

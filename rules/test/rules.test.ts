@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
-  defaultRules, loadRulesFile, localDate, nextLocalMidnight, resolveRules, reviewCycleAt,
+  defaultRules, loadRulesFile, localDate, localHour, nextLocalMidnight, resolveRules, reviewCycleAt,
   rulesHash, rulesSchema, RulesError, WorkingCalendar,
 } from '../index';
 
@@ -73,6 +73,12 @@ describe('Beijing calendar', () => {
     expect(localDate(Date.parse('2026-09-01T15:59:59Z'), offset)).toBe('2026-09-01');
     expect(localDate(Date.parse('2026-09-01T16:00:00Z'), offset)).toBe('2026-09-02');
     expect(nextLocalMidnight(Date.parse('2026-09-01T10:00:00Z'), offset)).toBe(Date.parse('2026-09-01T16:00:00Z'));
+  });
+
+  it('names the local hour a moment falls in, with the rule set\'s offset', () => {
+    expect(localHour(Date.parse('2026-09-01T15:59:59Z'), offset)).toBe('2026-09-01T23:00+08:00');
+    expect(localHour(Date.parse('2026-09-01T16:00:00Z'), offset)).toBe('2026-09-02T00:00+08:00');
+    expect(localHour(Date.parse('2026-09-01T16:00:00Z'), -150)).toBe('2026-09-01T13:00-02:30');
   });
 
   it('splits the year into the two manual-review cycles', () => {

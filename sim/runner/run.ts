@@ -1,4 +1,4 @@
-import { localDate, localMidnight, mergeOverrides, resolveRules, rulesHash, type RulesOverride } from '../../rules';
+import { localDate, localHour, localMidnight, mergeOverrides, resolveRules, rulesHash, type RulesOverride } from '../../rules';
 import type { Scenario } from '../../scenarios/types';
 import { arrivalPieces } from './pieces';
 import { windowArrivals } from '../arrivals';
@@ -91,7 +91,7 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
   let driver: JourneyDriver | undefined;
   let backOffice: BackOffice | undefined;
   const metrics = new RunMetrics(
-    (ms) => `${localDate(ms, offset)}T${String(new Date(ms + offset * 60_000).getUTCHours()).padStart(2, '0')}:00+08:00`,
+    (ms) => localHour(ms, offset),
     () => ({
       active: driver?.active ?? 0,
       reviewBacklog: backOffice?.reviews.backlog ?? 0,
