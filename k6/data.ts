@@ -8,6 +8,7 @@
 import { zh_CN } from '@faker-js/faker';
 import type { Rules } from '../rules';
 import { provinceOf, STAGES } from '../sim/population';
+import { earlierAccountRegisteredAt } from '../sim/runner';
 import { MOBILE_PREFIXES } from '../sim/population/data/contact';
 import { COMMON_SURNAMES, ETHNICITIES } from '../sim/population/data/people';
 import { makeJpeg, toBase64 } from '../sim/applicant';
@@ -30,8 +31,8 @@ export interface DataInputs {
   rules: Rules;
   /** Province codes in the order of the k6 scenarios. */
   provinces: readonly string[];
-  /** The season's year (the first window's). */
-  season: number;
+  /** The season's first day (the first window's opening). */
+  seasonFrom: string;
 }
 
 /** The province table the journeys look up by k6 scenario name. */
@@ -49,7 +50,8 @@ export function provinceTable(inputs: DataInputs, keyOf: (code: string) => strin
 
 /** The generator: constants from the inputs, then the functions (text), between the markers. */
 export function dataSection(inputs: DataInputs): string {
-  const { seed, rules, season } = inputs;
+  const { seed, rules, seasonFrom } = inputs;
+  const season = Number(seasonFrom.slice(0, 4));
   const birthFrom = Date.UTC(season - AGES.oldest, 0, 1);
   const birthDays = Math.round((Date.UTC(season - AGES.youngest + 1, 0, 1) - birthFrom) / 86_400_000);
   const constants = {
@@ -60,6 +62,8 @@ export function dataSection(inputs: DataInputs): string {
     BIRTH_DAYS: birthDays,
     PASSWORD_SPECIAL: rules.account.password.specialCharacters[0]!,
     PASSWORD_MIN: rules.account.password.minLength,
+    // A returning applicant's account is one that need not register again (that is a branch), as the simulator seeds it.
+    EARLIER_ACCOUNT_REGISTERED_AT: earlierAccountRegisteredAt(rules, false, seasonFrom),
     PHONE_PREFIXES: MOBILE_PREFIXES,
     SURNAMES: Object.keys(COMMON_SURNAMES),
     GIVEN_NAMES: { male: givenNames('male'), female: givenNames('female') },

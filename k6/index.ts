@@ -3,7 +3,7 @@
  * (or anything implementing API.md) from k6, k6-operator or Grafana Cloud k6. The load profile
  * is the simulator's own arrival curve; the journeys are the machines' main paths.
  */
-import { mergeOverrides, resolveRules, rulesHash, type RulesOverride } from '../rules';
+import { mergeOverrides, resolveRules, rulesHash, utcOffsetText, type RulesOverride } from '../rules';
 import type { Scenario } from '../scenarios/types';
 import { DEFAULT_PERSONA_MIX } from '../sim/population';
 import { institutionsOf } from '../sim/runner';
@@ -66,7 +66,7 @@ export function exportK6Script(scenario: Scenario, options: K6ExportOptions = {}
   const operations = [...new Set([...operationsCalled(journeys), 'seedInstitutions', ...(scenario.faults ? ['setFaults'] : [])])];
   const translated = translateThresholds(scenario.thresholds ?? [], new Set(operations));
   const keyOf = (code: string) => schedules.find((s) => s.code === code)!.key;
-  const dataInputs = { seed, rules, provinces: schedules.map((s) => s.code), season: Number(first.window.from.slice(0, 4)) };
+  const dataInputs = { seed, rules, provinces: schedules.map((s) => s.code), seasonFrom: first.window.from };
 
   return renderScript({
     scenario: scenario.name,
@@ -76,7 +76,7 @@ export function exportK6Script(scenario: Scenario, options: K6ExportOptions = {}
     timeScale,
     applicants,
     mix,
-    clockStart: `${first.window.from}T00:00:00${utcOffset(rules.time.utcOffsetMinutes)}`,
+    clockStart: `${first.window.from}T00:00:00${utcOffsetText(rules.time.utcOffsetMinutes)}`,
     provinces,
     thresholds: { ...(scenario.faults ? {} : FAILED_REQUESTS), ...translated.thresholds },
     untranslatable: translated.untranslatable,
@@ -94,10 +94,4 @@ export function exportK6Script(scenario: Scenario, options: K6ExportOptions = {}
       photo: `/** The personal photo (a JPEG inside the rules' limits), made at export. */\nconst PERSONAL_PHOTO = '${personalPhoto(rules)}';`,
     },
   });
-}
-
-/** An ISO 8601 offset: 480 → +08:00. */
-function utcOffset(minutes: number): string {
-  const abs = Math.abs(minutes);
-  return `${minutes < 0 ? '-' : '+'}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
 }

@@ -16,16 +16,9 @@ const WIZARD = {
   politicalStatus: '群众', postcode: '350001',
 };
 
-/**
- * When a returning applicant's account was registered: an earlier year, after 2019-03-01 (an
- * older account must register again, a branch), as sim/runner/world.ts seeds it.
- */
-export const EARLIER_ACCOUNT_REGISTERED_AT = '2021-09-15T10:00:00+08:00';
-
 /** Helpers the journeys share: think time, captcha, codes, this iteration's applicant and account. */
 const HELPERS = String.raw`
 const WIZARD = ${JSON.stringify(WIZARD)};
-const EARLIER_ACCOUNT_REGISTERED_AT = '${EARLIER_ACCOUNT_REGISTERED_AT}';
 
 /** This iteration: its province (the k6 scenario), its number (unique across k6 instances) and its random stream. */
 function iteration(salt = 0): { province: ProvinceData; n: number; rng: () => number } {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resolveRules } from '../../rules';
 import { ROUTES } from '../../stub-server/http';
 import { scenarioByName } from '../../scenarios';
 import type { PortalClient } from '../../sim/clients';
@@ -127,7 +128,7 @@ describe('exported journeys against the stub', () => {
       call: async () => { throw new Error('the world seeds through admin operations'); },
       admin: async (op, input) => { seeded.push({ op, input }); return { status: 200, body: {} }; },
     };
-    await seedApplicant(recorder, applicant, { verifiedAccount: false, ctidFixes: false });
+    await seedApplicant(recorder, applicant, { rules: resolveRules(scenario.rules), seasonFrom: scenario.provinces[0]!.window.from }, { verifiedAccount: false, ctidFixes: false });
     const simulator = (seeded.find((s) => s.op === 'seedAccounts')!.input as Record<string, unknown>[])[0]!;
     const k6 = seededAccount(RETURNING[0]!);
     expect(Object.keys(k6).sort()).toEqual(Object.keys(simulator).sort());

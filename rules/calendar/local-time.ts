@@ -17,13 +17,18 @@ export function localDate(ms: number, offsetMinutes: number): string {
   return lastDay.date;
 }
 
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
+/** An ISO 8601 offset: 480 → `+08:00`. */
+export function utcOffsetText(offsetMinutes: number): string {
+  const abs = Math.abs(offsetMinutes);
+  return `${offsetMinutes < 0 ? '-' : '+'}${pad2(Math.floor(abs / 60))}:${pad2(abs % 60)}`;
+}
+
 /** The local hour a moment falls in, as ISO 8601 with its offset: `2026-09-14T08:00+08:00`. */
 export function localHour(ms: number, offsetMinutes: number): string {
   const hour = Math.floor((ms + offsetMinutes * 60_000) / 3_600_000) % 24;
-  const sign = offsetMinutes < 0 ? '-' : '+';
-  const abs = Math.abs(offsetMinutes);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${localDate(ms, offsetMinutes)}T${pad(hour)}:00${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+  return `${localDate(ms, offsetMinutes)}T${pad2(hour)}:00${utcOffsetText(offsetMinutes)}`;
 }
 
 /** Epoch ms of a local date's midnight. */

@@ -5,4 +5,4 @@ export type { ObserveCall, PortalTiming, Settled } from './timing';
 export type { WorkTracker } from './work';
 export type { Report } from './report';
 export { arrivalPieces } from './pieces';
-export { institutionsOf, seedApplicant, seedInstitutions } from './world';
+export { earlierAccountRegisteredAt, institutionsOf, seedApplicant, seedInstitutions } from './world';

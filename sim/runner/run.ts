@@ -157,7 +157,7 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
         const verifiedAccount = draws.chance(scenario.population.verifiedAccounts);
         const ctidFixes = !draws.chance(scenario.population.ctidFailRate);
         const rng = behaviour.fork(record.index);
-        track(seedApplicant(client, record, { verifiedAccount, ctidFixes }).then(() => resume(() => {
+        track(seedApplicant(client, record, { rules, seasonFrom: from }, { verifiedAccount, ctidFixes }).then(() => resume(() => {
           journeys.start(record, rng);
           // Only a start adds an applicant in progress: the peak is exact.
           metrics.series.observeActive(journeys.active);

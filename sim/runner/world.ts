@@ -1,6 +1,7 @@
 import type { ApplicantRecord } from '../applicant';
 import type { PortalAnswer, PortalClient } from '../clients';
 import { provinceOf, STAGES } from '../population';
+import { addDays, utcOffsetText, type Rules } from '../../rules';
 import type { ProvinceWindow } from '../../scenarios/types';
 
 const SEASON_STAGES = STAGES.filter((s) => s.stage !== '高校');
@@ -37,8 +38,22 @@ export function institutionsOf(provinces: readonly ProvinceWindow[]) {
 
 export const institutionId = (province: string) => `${province}-REG`;
 
+/**
+ * When an account of earlier years was registered: a year before the day from which older
+ * accounts must register again (rules.account.passwordResetFrom), or two years after it; and
+ * before the season that starts on `seasonFrom` in any case, so a cutoff moved past it (a rule
+ * change) leaves only older accounts.
+ */
+export function earlierAccountRegisteredAt(rules: Rules, beforeCutoff: boolean, seasonFrom: string): string {
+  const wanted = addDays(rules.account.passwordResetFrom, beforeCutoff ? -365 : 730);
+  const latest = addDays(seasonFrom, -1);
+  return `${wanted < latest ? wanted : latest}T10:00:00${utcOffsetText(rules.time.utcOffsetMinutes)}`;
+}
+
 /** What the portal holds about an applicant before they arrive. */
-export async function seedApplicant(client: PortalClient, a: ApplicantRecord, options: { verifiedAccount: boolean; ctidFixes: boolean }): Promise<void> {
+export async function seedApplicant(
+  client: PortalClient, a: ApplicantRecord, world: { rules: Rules; seasonFrom: string }, options: { verifiedAccount: boolean; ctidFixes: boolean },
+): Promise<void> {
   if (!a.persona.handAddedCertificate) {
     seeded('seedCertificates', await client.admin('seedCertificates', [{ ...a.certificate, holderName: a.name, idNumber: a.idNumber }]));
   }
@@ -47,7 +62,7 @@ export async function seedApplicant(client: PortalClient, a: ApplicantRecord, op
   seeded('seedAccounts', await client.admin('seedAccounts', [{
     idType: a.idType, idNumber: a.idNumber, name: a.name, idValidFrom: a.idValidFrom, idValidTo: a.idValidTo,
     password: a.password, email: a.email, phone: a.phone, wechatBound: a.persona.wechatBound, ethnicity: a.ethnicity,
-    registeredAt: a.persona.accountBefore2019 ? '2018-06-01T10:00:00+08:00' : '2021-09-15T10:00:00+08:00',
+    registeredAt: earlierAccountRegisteredAt(world.rules, a.persona.accountBefore2019, world.seasonFrom),
     realNameVerified: options.verifiedAccount,
   }]));
 }
