@@ -46,6 +46,8 @@ export interface Persona {
   thinkTimeSeconds: Distribution;
   /** Days between checks of the application's status. */
   checkEveryDays: number;
+  /** Minutes before coming back to a step the portal failed (down, or slower than answerSeconds). */
+  comeBackAfterMinutes: number;
   /**
    * Hours of the day (0-23, Beijing) the applicant prefers, weighted: when they come back
    * another day (a quota spent, a wizard left, a status to check), it is at one of these.

@@ -64,7 +64,7 @@ export const journeySetup = setup({
   },
   delays: {
     /** A portal that failed: the applicant comes back a little later. */
-    retryLater: 10 * 60_000,
+    retryLater: ({ context }) => context.persona.comeBackAfterMinutes * 60_000,
     /** A daily quota spent: the next Beijing midnight (the driver computes it from its clock). */
     untilTomorrow: 24 * 3_600_000,
     /** Between two looks at a pending review or application. */

@@ -52,12 +52,12 @@ export interface WaitContext { windowOpensAt?: number }
 /**
  * The delays, as the driver computes them from the stub's clock: the next Beijing midnight, the
  * rule's form delay, the persona's days between checks, a week away from the wizard (clear of
- * a holiday week), the window's opening; a failed portal is retried ten minutes later.
+ * a holiday week), the window's opening. A failed portal is retried after the persona's
+ * comeBackAfterMinutes, the machine's own delay.
  */
 export function delaysFor(stub: Stub, waits: WaitContext) {
   const now = () => stub.now();
   return {
-    retryLater: 10 * 60_000,
     untilTomorrow: () => nextLocalMidnight(now(), RULES.time.utcOffsetMinutes) - now(),
     nextCheck: ({ context }: { context: { persona: Persona } }) => context.persona.checkEveryDays * DAY,
     comeBackLater: 7 * DAY,

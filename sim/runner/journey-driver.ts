@@ -86,7 +86,6 @@ export class JourneyDriver {
         nextCheck: ({ self, context }) => this.daysLater(self, context.persona.checkEveryDays),
         comeBackLater: ({ self }) => this.daysLater(self, 1),
         untilWindowOpens: ({ self }) => this.daysLater(self, 1),
-        retryLater: 30 * 60_000,
       },
     });
     this.waits = new Map(waitStates(this.machine.root).map((w) => [w.path, w.ends]));

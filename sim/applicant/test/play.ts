@@ -56,6 +56,7 @@ export function cast(count: number, seed: number): Cast[] {
       patience: { retries: 2, waitDays: 2, reviewChecks: 2, statusChecks: 3, answerSeconds: 30 },
       thinkTimeSeconds: { kind: 'constant', value: 5 },
       checkEveryDays: 2 + Math.floor(rng() * 3),
+      comeBackAfterMinutes: 10,
       preferredHours: [10],
       staleRecord: rng() < 0.2,
       handAddedCertificate: rng() < 0.15,

@@ -44,6 +44,8 @@ export class PersonaDrawer {
       thinkTimeSeconds: { kind: 'lognormal', median: Math.max(1, draw(rng, m.thinkTimeMedianSeconds)), sigma: m.thinkTimeSigma },
       checkEveryDays: Math.max(1, count(rng, m.checkEveryDays)),
       preferredHours: this.profiles[rng.weighted(this.profileWeights)]!.hours,
+      // Drawn last: a mix that varies it leaves every other trait as it was.
+      comeBackAfterMinutes: Math.max(1, draw(rng, m.comeBackAfterMinutes)),
       staleRecord: facts.staleRecord,
       handAddedCertificate: facts.handAddedCertificate,
     };

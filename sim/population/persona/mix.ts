@@ -42,6 +42,8 @@ export interface PersonaMix {
   thinkTimeMedianSeconds: Distribution | number;
   thinkTimeSigma: number;
   checkEveryDays: Distribution | number;
+  /** Minutes before coming back to a step the portal failed (down, or too slow to wait for). */
+  comeBackAfterMinutes: Distribution | number;
   hourProfiles: Readonly<Record<string, HourProfile>>;
 }
 
@@ -87,5 +89,8 @@ export const DEFAULT_PERSONA_MIX: PersonaMix = {
   thinkTimeMedianSeconds: uniform(30, 60),
   thinkTimeSigma: 0.8,
   checkEveryDays: integers(2, 7),
+  // No seed speaks of it either: an assumption that an applicant the portal failed tries again
+  // within the hour, as most do with a site that is down.
+  comeBackAfterMinutes: 30,
   hourProfiles: HOUR_PROFILES,
 };
