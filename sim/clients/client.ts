@@ -12,6 +12,8 @@ export interface PortalAnswer {
   /** Real milliseconds the call took, and the server's time when it was sent: set by a timing client on a real transport. */
   latencyMs?: number;
   sentAt?: number;
+  /** Virtual milliseconds injected faults added to the call (a slow operation or backend): set by the in-process client. */
+  injectedDelayMs?: number;
 }
 
 export interface CallOptions {

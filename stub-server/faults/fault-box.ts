@@ -61,6 +61,9 @@ export class FaultBox {
 
   get(): FaultConfig { return this.config; }
 
+  /** No fault configured: a transport can skip asking (the simulator's hot path). */
+  get quiet(): boolean { return this.config === EMPTY; }
+
   /** Replaces the whole configuration; the seeded stream and the counts start afresh. */
   set(config: FaultConfig): void {
     this.config = config;
@@ -132,6 +135,17 @@ export class FaultBox {
     if (!stats) this.injected.set(key, (stats = { delayed: 0, delayMs: 0, errors: 0, outageRefusals: 0 }));
     return stats;
   }
+}
+
+/** The problem an injected outage or error answers a call of `operationId` with; null when the call goes on. */
+export function injectedProblem(operationId: string, decision: Decision): PortalProblem | null {
+  if (decision.kind === 'outage') {
+    return new PortalProblem(503, 'INJECTED_OUTAGE', `${operationId} is down (injected outage until ${decision.until})`, {
+      retryAfterSeconds: decision.retryAfterSeconds,
+    });
+  }
+  if (decision.kind === 'error') return new PortalProblem(decision.status, 'INJECTED_FAULT', `${operationId} failed (injected fault); the operation did not run`);
+  return null;
 }
 
 const within = (outage: Outage, now: number) => now >= Date.parse(outage.from) && now < Date.parse(outage.to);

@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { BinaryResult, Portal, PortalProblem, type Caller, type Operation } from '../portal';
 import type { Store } from '../store';
-import { INJECTED_CODES, withFaultScope } from '../faults/fault-box';
+import { INJECTED_CODES, injectedProblem, withFaultScope } from '../faults/fault-box';
 import { ROUTES, type Route } from './routes';
 import { buildOpenApi } from './openapi';
 import { problemFromError, sendProblem } from './problem-response';
@@ -78,25 +78,16 @@ export function createApp({ portal, store, adminToken, log = () => {} }: AppOpti
  */
 async function frontDoor(portal: Portal, rateLimits: RateLimits, op: Operation, caller: Caller): Promise<void> {
   const { ctx } = portal;
-  const refuse = (problem: PortalProblem) => {
-    ctx.refusals.set(problem.code, (ctx.refusals.get(problem.code) ?? 0) + 1);
-    return problem;
-  };
   const decision = ctx.faults.decide(op.operationId, op.access, ctx.now());
-  if (decision.kind === 'outage') {
-    throw refuse(new PortalProblem(503, 'INJECTED_OUTAGE', `${op.operationId} is down (injected outage until ${decision.until})`, {
-      retryAfterSeconds: decision.retryAfterSeconds,
-    }));
-  }
+  const injected = injectedProblem(op.operationId, decision);
+  if (decision.kind === 'outage') throw ctx.refused(injected!);
   try {
     rateLimits.check(op.operationId, caller.address);
   } catch (error) {
-    throw refuse(error as PortalProblem);
+    throw ctx.refused(error as PortalProblem);
   }
   if (decision.delayMs > 0) await sleep(decision.delayMs);
-  if (decision.kind === 'error') {
-    throw refuse(new PortalProblem(decision.status, 'INJECTED_FAULT', `${op.operationId} failed (injected fault); the operation did not run`));
-  }
+  if (injected) throw ctx.refused(injected);
 }
 
 /**

@@ -7,6 +7,7 @@ import { openState, type State } from './state';
 import { FaultBox } from '../faults/fault-box';
 import { scryptHasher, type PasswordHasher } from './identity/passwords';
 import type { FaultConfig } from '../faults/config';
+import { PortalProblem } from './problem';
 
 export interface PortalDeps {
   rules: Rules;
@@ -56,6 +57,12 @@ export class PortalContext {
   nextMidnight(ms: number): number { return nextLocalMidnight(ms, this.rules.time.utcOffsetMinutes); }
 
   /** The next number of a named sequence, persisted. */
+  /** Counts a refusal by its problem code (getStats), whichever layer refused; returns it to throw on. */
+  refused<E>(error: E): E {
+    if (error instanceof PortalProblem) this.refusals.set(error.code, (this.refusals.get(error.code) ?? 0) + 1);
+    return error;
+  }
+
   nextSeq(name: string): number {
     const next = (this.state.sequences.get(name) ?? 0) + 1;
     this.state.sequences.set(name, next);

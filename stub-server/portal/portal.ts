@@ -36,16 +36,10 @@ export class Portal {
     if (!entry) return Promise.reject(new PortalProblem(404, 'UNKNOWN_OPERATION', `no operation ${operationId}`));
     try {
       const result = this.run(entry.op, entry.schema, raw ?? {}, caller);
-      return result instanceof Promise ? result.catch((error: unknown) => { throw this.counted(error); }) : Promise.resolve(result);
+      return result instanceof Promise ? result.catch((error: unknown) => { throw this.ctx.refused(error); }) : Promise.resolve(result);
     } catch (error) {
-      return Promise.reject(this.counted(error));
+      return Promise.reject(this.ctx.refused(error));
     }
-  }
-
-  /** Counts a refusal by its problem code (getStats); returns the error to throw on. */
-  private counted(error: unknown): unknown {
-    if (error instanceof PortalProblem) this.ctx.refusals.set(error.code, (this.ctx.refusals.get(error.code) ?? 0) + 1);
-    return error;
   }
 
   private run(op: Operation, schema: z.ZodType, raw: unknown, caller: Caller): unknown {
