@@ -188,7 +188,10 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
   const hours = (until - start) / HOUR_MS;
   const report = buildReport({
     scenario, seed, rulesHash: rulesHash(rules), applicants, period: { from, to: localDate(Math.max(start, until - 1), offset) },
-    inputs: { provinces: scenario.provinces, arrivals: scenario.arrivals, population: scenario.population, backOffice: scenario.backOffice, capacity: scenario.capacity },
+    inputs: {
+      provinces: scenario.provinces, arrivals: scenario.arrivals, population: scenario.population, backOffice: scenario.backOffice, capacity: scenario.capacity,
+      ...(scenario.faults ? { faults: scenario.faults } : {}),
+    },
     metrics,
     review: { meanBacklog: office.reviews.meanBacklog(start), hours },
     servers: { ...transport.timing.stats, capacityMs: scenario.capacity.servers.servers * (until - start) },

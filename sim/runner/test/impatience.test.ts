@@ -33,12 +33,15 @@ describe('applicants react to a slow portal', () => {
     expect(unavailable(soon.abandoned.byStep)).toBeGreaterThan(0);
     expect(unavailable(afterIt.abandoned.byStep)).toBe(0);
     expect(afterIt.funnel.registered).toBeGreaterThan(soon.funnel.registered);
+    // The report says what was injected, beside the other inputs.
+    expect(soon.inputs.faults).toEqual(down.faults);
   }, 120_000);
 
   it('wait out an injected latency in virtual time: a slow sign-in is slow in the report and too slow for most', async () => {
     const slowSignIn = { ...base, faults: { operations: { login: { latency: 60_000 } } } };
     const calm = (await runScenario(base, { seed: 5, applicants: 120 })).report;
     const slow = (await runScenario(slowSignIn, { seed: 5, applicants: 120 })).report;
+    expect(calm.inputs).not.toHaveProperty('faults');
     expect(calm.latency.login!.p50).toBeLessThan(60_000);
     expect(slow.latency.login!.p50).toBeGreaterThanOrEqual(60_000);
     expect(slowLeavers(calm.abandoned.byStep)).toBe(0);
