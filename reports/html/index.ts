@@ -18,6 +18,7 @@ import { htmlLabels, type HtmlLabels, type Lang } from './labels';
 import { transportRows } from '../transport-rows';
 import { bars, esc, fill, fmt, pct, scriptJson, table, tiles } from './markup';
 import { onSite } from './on-site';
+import { faultsLine } from './faults';
 import { CLIENT } from './client';
 import { CSS } from './style';
 
@@ -79,7 +80,7 @@ function header(r: Report, L: HtmlLabels): string {
     [L.applicants, fmt(r.applicants)],
     [L.approvedRate, pct(r.funnel.approved, r.funnel.arrived)],
   ];
-  return `<header><h1>${esc(L.htmlTitle)} · ${esc(r.scenario)}</h1><p class="desc">${esc(r.description)}</p>
+  return `<header><h1>${esc(L.htmlTitle)} · ${esc(r.scenario)}</h1><p class="desc">${esc(r.description)}</p>${faultsLine(r.inputs['faults'], L)}
 <dl class="meta">${items.map(([k, v]) => `<div><dt>${esc(k)}</dt><dd>${v}</dd></div>`).join('')}</dl></header>`;
 }
 

@@ -67,6 +67,13 @@ const EN = {
   workingDays: 'working days',
   percent: 'Percent',
   times: 'Count',
+  injectedFaults: 'Injected faults',
+  everyOperation: 'every operation',
+  smsGatewayBackend: 'SMS gateway',
+  registryBackend: 'public-security registry',
+  down: 'down',
+  slower: 'latency',
+  failing: 'of calls fail',
 };
 
 export type HtmlLabels = Labels & typeof EN;
@@ -134,6 +141,13 @@ const ZH: typeof EN = {
   workingDays: '个工作日',
   percent: '百分比',
   times: '次数',
+  injectedFaults: '注入的故障',
+  everyOperation: '所有操作',
+  smsGatewayBackend: '短信网关',
+  registryBackend: '公安人口库',
+  down: '中断',
+  slower: '延迟',
+  failing: '的调用失败',
 };
 
 export function htmlLabels(lang: Lang): HtmlLabels {

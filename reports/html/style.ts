@@ -6,6 +6,7 @@ body{margin:0;background:var(--bg);color:var(--fg);font:15px/1.45 system-ui,-app
 main{max-width:1200px;margin:0 auto;padding:24px 28px}
 header h1{font-size:26px;margin:0 0 4px}
 .desc{color:var(--muted);margin:0 0 12px}
+.faults{margin:0 0 12px;padding:6px 10px;border-left:3px solid var(--bad);background:#fdf3f2}
 dl.meta{display:flex;flex-wrap:wrap;gap:8px 28px;margin:0;padding:12px 16px;border:1px solid var(--line);border-radius:6px;background:var(--card)}
 dl.meta dt{font-size:12px;color:var(--muted);text-transform:uppercase;letter-spacing:.03em}
 dl.meta dd{margin:0;font-size:16px}

@@ -148,4 +148,14 @@ describe('renderHtml', () => {
     expect(parsed.t[0]).toBe(Date.UTC(2026, 8, 10, 16) / 1000); // 2026-09-11T00:00+08:00
     expect(parsed.requests[5]).toBe(100);
   });
+
+  it('says under the description which faults were injected, and nothing when none were', () => {
+    expect(en).not.toContain('class="faults"');
+    const faults = { operations: { '*': { outage: { from: '2026-09-11T09:00:00+08:00', to: '2026-09-11T11:00:00+08:00' } }, login: { error: { rate: 0.1, status: 502 } } }, registry: { latency: 300 } };
+    const html = renderHtml({ ...report, inputs: { ...report.inputs, faults } }, { lang: 'en' });
+    const line = /<p class="faults">(.*?)<\/p>/.exec(html)![1]!;
+    expect(line).toContain('every operation: down 2026-09-11T09:00:00+08:00 – 2026-09-11T11:00:00+08:00');
+    expect(line).toContain('login: 10% of calls fail (502)');
+    expect(line).toContain('public-security registry: latency 300 ms');
+  });
 });
