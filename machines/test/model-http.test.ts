@@ -12,20 +12,17 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROUTES } from '../../stub-server/http';
-import { coverableNodes, MACHINES, traverseAll, type JourneyPath } from './model';
-import { answerTargets, describePath, eventsAlong, targets, type Target } from './paths';
+import { coverableNodes, MACHINES, traverseAll } from './model';
+import { answerTargets, describePath, shortestAnswerTarget, targets, type Target } from './paths';
 import { runPath, type PathResult } from './path-runner';
-import { INFEASIBLE } from './provoke';
+import { infeasible, INFEASIBLE } from './provoke';
 import { TOO_SLOW } from '../outcomes';
-
-const infeasible = (path: JourneyPath) =>
-  eventsAlong(path).some(({ event, step }) => event.type === 'ANSWER' && step !== undefined && INFEASIBLE[step]?.[event.outcome] !== undefined);
 
 const traversals = traverseAll();
 const stateTargets = targets(traversals, infeasible);
 const extraTargets = answerTargets(traversals, { exclude: infeasible, already: stateTargets, skip: (outcome) => outcome === 'UNAVAILABLE' || outcome === TOO_SLOW });
 // TOO_SLOW is the applicant's judgement of latency, the same for every step: one path shows it.
-const slowTarget = answerTargets(traversals, { exclude: infeasible, skip: (outcome) => outcome !== TOO_SLOW }).sort((a, b) => a.path.steps.length - b.path.steps.length)[0]!;
+const slowTarget = shortestAnswerTarget(traversals, TOO_SLOW, infeasible);
 const results: PathResult[] = [];
 
 const title = (t: Target) => `${t.machine}: ${t.node} (${t.path.steps.length - 1} steps)`;

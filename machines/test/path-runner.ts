@@ -74,7 +74,11 @@ export async function runPath(target: Target, makeStub: () => Promise<Stub> = ()
         result.calls += performed.calls.length;
         // Too slow is the applicant's judgement of latency, asked of the paths that expect it: the
         // provoker slows every call, and a step's mean call time never exceeds its slowest page.
-        if (event.outcome === TOO_SLOW) performed.outcome = seen(performed.outcome, (performance.now() - started) / performed.calls.length, persona.patience);
+        // Over HTTP the delay is real; in process it rides on each answer (injectedDelayMs).
+        if (event.outcome === TOO_SLOW) {
+          const ms = stub.transport === 'http' ? performance.now() - started : performed.calls.reduce((sum, c) => sum + (c.answer.injectedDelayMs ?? 0), 0);
+          performed.outcome = seen(performed.outcome, ms / performed.calls.length, persona.patience);
+        }
         if (performed.outcome !== event.outcome) {
           const last = performed.calls.at(-1);
           result.failure = `${where(i)}: step ${request.step} (${request.op}) with ${JSON.stringify(variant)}\n`

@@ -12,6 +12,8 @@ import type { PortalAnswer } from '../../sim/clients';
 import { ROUTES } from '../../stub-server/http';
 import { TOO_SLOW } from '../outcomes';
 import { beijingDate, expectStatus, institution, registerNow, registryCertificate, RULES, setClock, signIn, type Stub } from './fixtures';
+import type { JourneyPath } from './model';
+import { eventsAlong } from './paths';
 import type { WaitContext } from './runner';
 
 /** What a path's world holds besides the stub: its applicant and what the test seeded. */
@@ -279,13 +281,17 @@ export const INFEASIBLE: Record<string, Record<string, string>> = {
   },
 };
 
+/** A path that expects an answer the stub cannot give (INFEASIBLE): left out of the paths run. */
+export const infeasible = (path: JourneyPath) =>
+  eventsAlong(path).some(({ event, step }) => event.type === 'ANSWER' && step !== undefined && INFEASIBLE[step]?.[event.outcome] !== undefined);
+
 /**
  * A portal outage for the next minute of the stub's clock (setFaults, every public and
  * applicant operation): the step's first call answers 503; the applicant's retry, ten minutes
- * later, finds the portal back. HTTP only: faults are the HTTP transport's.
+ * later, finds the portal back. Both transports inject it (InProcessClient as HTTP's front door).
  */
 async function outage(scene: Scene): Promise<void> {
-  if (scene.stub.transport !== 'http' || !ROUTES.some((r) => r.operationId === 'setFaults')) throw new CannotProvoke('this stub has no fault injection (setFaults)');
+  if (!ROUTES.some((r) => r.operationId === 'setFaults')) throw new CannotProvoke('this stub has no fault injection (setFaults)');
   const from = scene.stub.now();
   const window = { from: new Date(from).toISOString(), to: new Date(from + 60_000).toISOString() };
   await ok(await scene.stub.client.admin('setFaults', { operations: { '*': { outage: window } } }), 'setFaults');
@@ -296,7 +302,7 @@ async function outage(scene: Scene): Promise<void> {
  * stub's latency fault: the portal answers, too late for the applicant (TOO_SLOW).
  */
 async function slowness(scene: Scene): Promise<void> {
-  if (scene.stub.transport !== 'http' || !ROUTES.some((r) => r.operationId === 'setFaults')) throw new CannotProvoke('this stub has no fault injection (setFaults)');
+  if (!ROUTES.some((r) => r.operationId === 'setFaults')) throw new CannotProvoke('this stub has no fault injection (setFaults)');
   await ok(await scene.stub.client.admin('setFaults', { operations: { '*': { latency: SLOW_ANSWER_MS } } }), 'setFaults');
 }
 
