@@ -5,6 +5,7 @@ import { SingleBar, Presets } from 'cli-progress';
 import { defaultRules, localDate, loadRulesOverride } from '../rules';
 import { scenarioByName } from '../scenarios';
 import { runScenario, type RunProgress } from '../sim/runner';
+import { loadFaultsFile } from '../stub-server/faults';
 import type { Report } from '../sim/runner';
 import { summary } from './summary';
 import { wholeNumber } from './options';
@@ -12,13 +13,15 @@ import { countGcPauses } from './gc-pauses';
 import { evaluate, parseLang, parseThresholds, renderHtml, renderMarkdown, toJUnit, type ThresholdResult } from '../reports';
 
 export interface RunCliOptions {
-  seed?: string; applicants?: string; rules?: string; out: string; lang?: string; thresholds?: string;
+  seed?: string; applicants?: string; rules?: string; faults?: string; out: string; lang?: string; thresholds?: string;
   transport?: string; target?: string; timeScale?: string; adminToken?: string; timeout?: string;
 }
 
 /** `jszg-sim run <scenario>`: runs it in virtual time; writes report.json, report.md, report.html, run.json (and junit.xml). */
 export async function run(name: string, options: RunCliOptions): Promise<Report> {
-  const scenario = scenarioByName(name);
+  const named = scenarioByName(name);
+  // A faults file replaces the scenario's faults whole, as setFaults does on a running stub.
+  const scenario = options.faults ? { ...named, faults: await loadFaultsFile(options.faults) } : named;
   const seed = wholeNumber('--seed', options.seed, 0);
   const applicants = wholeNumber('--applicants', options.applicants, 1);
   const rules = options.rules ? await loadRulesOverride(options.rules) : undefined;
