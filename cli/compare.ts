@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { loadRulesOverride, type RulesOverride } from '../rules';
-import { scenarioByName } from '../scenarios';
+import { loadScenario } from '../scenarios';
 import { compareRules, renderComparison, renderComparisonHtml } from '../reports';
 import { wholeNumber } from './options';
 
@@ -12,7 +12,7 @@ const load = (file: string): Promise<RulesOverride | undefined> => (file === 'de
 /** `jszg-sim compare <scenario> --rules A --rules B`: both rule sets on the same applicants. */
 export async function compare(name: string, options: CompareCliOptions): Promise<void> {
   if (options.rules.length !== 2) throw new Error('give --rules twice: A, then B (a file, or "defaults")');
-  const scenario = scenarioByName(name);
+  const scenario = await loadScenario(name);
   const replications = wholeNumber('--replications', options.replications, 1)!;
   const seed = wholeNumber('--seed', options.seed, 0) ?? scenario.seed;
   const applicants = wholeNumber('--applicants', options.applicants, 1);

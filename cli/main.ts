@@ -4,6 +4,8 @@ import { serve } from './serve';
 // `run` and `scenarios` load the simulator when they are used: `serve` starts without it
 // (faster restarts in the kill tests, and a server that does not depend on the simulator).
 
+const SCENARIO_ARGUMENT = 'a scenario name (see `jszg-sim scenarios`), or a scenario file of your own (.json, or .ts with a default export)';
+
 const program = new Command()
   .name('jszg-sim')
   .description('Workflow simulation and load-test harness for the teacher-qualification portal (中国教师资格网)');
@@ -24,7 +26,7 @@ program.command('serve')
 
 program.command('run')
   .description('run a scenario (in virtual time, or over HTTP with --transport http) and write report.json and run.json')
-  .argument('<scenario>', 'a scenario name (see `jszg-sim scenarios`)')
+  .argument('<scenario>', SCENARIO_ARGUMENT)
   .option('--seed <n>', 'random seed (default: the scenario\'s)')
   .option('--applicants <n>', 'how many applicants (default: the scenario\'s)')
   .option('--rules <file>', 'rules override (JSON or TS) layered over the scenario\'s rules')
@@ -44,7 +46,7 @@ program.command('run')
 
 program.command('compare')
   .description('run two rule sets on the same applicants (common random numbers) and report the differences with 95% intervals')
-  .argument('<scenario>', 'a scenario name')
+  .argument('<scenario>', SCENARIO_ARGUMENT)
   .option('--rules <file>', 'rules override for A, then for B (a file, or "defaults"); give it twice', (v: string, all: string[]) => [...all, v], [] as string[])
   .option('--replications <n>', 'replications (seeds seed … seed+n−1), spread over worker threads', '5')
   .option('--seed <n>', 'first seed (default: the scenario\'s)')
@@ -58,7 +60,7 @@ program.command('compare')
 
 program.command('plan')
   .description('find the smallest capacity that meets a target in at least 95% of replications, and the curve it traced')
-  .argument('<scenario>', 'a scenario name')
+  .argument('<scenario>', SCENARIO_ARGUMENT)
   .requiredOption('--resource <name>', 'reviewers | servers | confirmation | smsGateway | registry')
   .requiredOption('--target <line>', 'a threshold, e.g. "manualReview.slaBreaches == 0"')
   .option('--replications <n>', 'replications per capacity tried, run at once over worker threads', '5')
@@ -74,7 +76,7 @@ program.command('plan')
 
 program.command('export-k6')
   .description('write a self-contained k6 script of a scenario: its arrival curve as ramping-arrival-rate stages, its journeys')
-  .argument('<scenario>', 'a scenario name')
+  .argument('<scenario>', SCENARIO_ARGUMENT)
   .option('--out <file>', 'the script to write (default: out/k6/<scenario>.ts)')
   .option('--seed <n>', 'seed of the script\'s applicant data (default: the scenario\'s)')
   .option('--applicants <n>', 'journeys over all windows (default: the scenario\'s applicants)')

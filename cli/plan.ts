@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { scenarioByName } from '../scenarios';
+import { loadScenario } from '../scenarios';
 import { RunPool } from '../sim/parallel';
 import { parseThreshold, planCapacity, RESOURCES, withCapacity } from '../reports';
 import { wholeNumber } from './options';
@@ -9,7 +9,7 @@ export interface PlanCliOptions { resource: string; target: string; replications
 
 /** `jszg-sim plan <scenario> --resource R --target T`: the smallest capacity meeting T in ≥ 95% of replications. */
 export async function plan(name: string, options: PlanCliOptions): Promise<void> {
-  const scenario = scenarioByName(name);
+  const scenario = await loadScenario(name);
   if (!RESOURCES[options.resource]) throw new Error(`--resource ${options.resource}: one of ${Object.keys(RESOURCES).join(', ')}`);
   const target = parseThreshold(options.target);
   const replications = wholeNumber('--replications', options.replications, 1)!;

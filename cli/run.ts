@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { getHeapStatistics } from 'node:v8';
 import { SingleBar, Presets } from 'cli-progress';
 import { defaultRules, localDate, loadRulesOverride } from '../rules';
-import { scenarioByName } from '../scenarios';
+import { loadScenario } from '../scenarios';
 import { runScenario, type RunProgress } from '../sim/runner';
 import { loadFaultsFile } from '../stub-server/faults';
 import type { Report } from '../sim/runner';
@@ -19,9 +19,9 @@ export interface RunCliOptions {
 
 /** `jszg-sim run <scenario>`: runs it in virtual time; writes report.json, report.md, report.html, run.json (and junit.xml). */
 export async function run(name: string, options: RunCliOptions): Promise<Report> {
-  const named = scenarioByName(name);
+  const chosen = await loadScenario(name);
   // A faults file replaces the scenario's faults whole, as setFaults does on a running stub.
-  const scenario = options.faults ? { ...named, faults: await loadFaultsFile(options.faults) } : named;
+  const scenario = options.faults ? { ...chosen, faults: await loadFaultsFile(options.faults) } : chosen;
   const seed = wholeNumber('--seed', options.seed, 0);
   const applicants = wholeNumber('--applicants', options.applicants, 1);
   const rules = options.rules ? await loadRulesOverride(options.rules) : undefined;

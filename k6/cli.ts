@@ -2,7 +2,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { loadRulesOverride } from '../rules';
-import { scenarioByName } from '../scenarios';
+import { loadScenario } from '../scenarios';
 import { exportK6Script } from './index';
 
 export interface ExportK6CliOptions { out?: string; seed?: string; applicants?: string; rules?: string; timeScale?: string }
@@ -22,7 +22,7 @@ const positive = (flag: string, value: string | undefined): number | undefined =
 };
 
 export async function exportK6(name: string, options: ExportK6CliOptions): Promise<void> {
-  const scenario = scenarioByName(name);
+  const scenario = await loadScenario(name);
   const seed = wholeNumber('--seed', options.seed, 0);
   const applicants = wholeNumber('--applicants', options.applicants, 1);
   const timeScale = positive('--time-scale', options.timeScale);

@@ -1,21 +1,6 @@
-import type { Scenario } from './types';
-import deadlineRush from './deadline-rush';
-import defaultScenario from './default';
-import nationalSeason from './national-season';
-import peakOpening from './peak-opening';
-import portalOutage from './portal-outage';
-import reviewBacklog from './review-backlog';
-import smsGatewayOutage from './sms-gateway-outage';
-import staleRegistry from './stale-registry';
-
-/** The named scenarios `jszg-sim run <name>` knows. */
-export const SCENARIOS: readonly Scenario[] = [defaultScenario, peakOpening, deadlineRush, smsGatewayOutage, portalOutage, staleRegistry, reviewBacklog, nationalSeason];
-
-export function scenarioByName(name: string): Scenario {
-  const found = SCENARIOS.find((s) => s.name === name);
-  if (!found) throw new Error(`unknown scenario "${name}": one of ${SCENARIOS.map((s) => s.name).join(', ')}`);
-  return found;
-}
-
+/** The scenarios: the named ones, and scenario files of one's own. */
+export { SCENARIOS, scenarioByName } from './named';
+export { loadScenario, ScenarioError } from './load';
+export { scenarioInputSchema } from './schema';
 export { defineScenario, SCENARIO_DEFAULTS } from './defaults';
 export type { Scenario, ScenarioInput, ProvinceWindow, ArrivalShape, BackOfficeConfig, CapacityConfig } from './types';
