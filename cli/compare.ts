@@ -20,7 +20,7 @@ export async function compare(name: string, options: CompareCliOptions): Promise
   const rules = [await load(options.rules[0]!), await load(options.rules[1]!)] as [RulesOverride | undefined, RulesOverride | undefined];
   const quiet = !process.stderr.isTTY || Boolean(process.env.CI);
   const comparison = await compareRules({
-    scenario: scenario.name, rules, replications, seed, applicants, workers,
+    scenario, rules, replications, seed, applicants, workers,
     onRun: (done, total) => { if (!quiet) process.stderr.write(`\r${done}/${total} runs`); },
   });
   if (!quiet) process.stderr.write('\n');

@@ -1,10 +1,11 @@
 import type { RulesOverride } from '../../rules';
-import { scenarioByName } from '../../scenarios';
+import type { Scenario } from '../../scenarios';
 import { RunPool } from '../../sim/parallel';
 import { differences, type Difference } from './metrics';
 
 export interface CompareOptions {
-  scenario: string;
+  /** A named scenario or one of a file's (scenarios/loadScenario). */
+  scenario: Scenario;
   rules: [RulesOverride | undefined, RulesOverride | undefined];
   replications: number;
   seed: number;
@@ -23,17 +24,16 @@ export interface Comparison { scenario: string; seed: number; replications: numb
 export async function compareRules(options: CompareOptions): Promise<Comparison> {
   // Side A's replications, then side B's.
   const jobs = [0, 1].flatMap((side) => Array.from({ length: options.replications }, (_, i) => ({ seed: options.seed + i, rules: options.rules[side] })));
-  const scenario = scenarioByName(options.scenario);
   const pool = new RunPool(options.workers, jobs.length);
   let done = 0;
   const reports = await Promise.all(jobs.map(async (job) => {
-    const report = await pool.run({ scenario, seed: job.seed, applicants: options.applicants, rules: job.rules });
+    const report = await pool.run({ scenario: options.scenario, seed: job.seed, applicants: options.applicants, rules: job.rules });
     options.onRun?.(++done, jobs.length);
     return report;
   })).finally(() => pool.close());
   const [a, b] = [reports.slice(0, options.replications), reports.slice(options.replications)];
   return {
-    scenario: options.scenario, seed: options.seed, replications: options.replications,
+    scenario: options.scenario.name, seed: options.seed, replications: options.replications,
     rulesHash: [a[0]!.rulesHash, b[0]!.rulesHash], differences: differences(a, b),
   };
 }

@@ -1,19 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { compareRules, renderComparisonHtml } from '..';
+import { scenarioByName } from '../../../scenarios';
 
 const byName = (c: Awaited<ReturnType<typeof compareRules>>) => Object.fromEntries(c.differences.map((d) => [d.metric, d]));
 
 describe('comparing rule sets on the same applicants', () => {
   it('finds no significant difference between a rule set and itself', async () => {
     const same = { codes: { smsPerPhonePerDay: 3 } };
-    const c = await compareRules({ scenario: 'default', rules: [same, same], replications: 3, seed: 11, applicants: 80, workers: 2 });
+    const c = await compareRules({ scenario: scenarioByName('default'), rules: [same, same], replications: 3, seed: 11, applicants: 80, workers: 2 });
     expect(c.differences.filter((d) => d.significant)).toEqual([]);
     expect(c.differences.every((d) => d.diff === 0)).toBe(true); // common random numbers: the very same runs
   }, 120_000);
 
   it('shows the expected direction for a real change: one real-name attempt a day means more quota denials', async () => {
     const c = await compareRules({
-      scenario: 'stale-registry', rules: [undefined, { realName: { attemptsPerDay: 1 } }], replications: 3, seed: 5, applicants: 150, workers: 2,
+      scenario: scenarioByName('stale-registry'), rules: [undefined, { realName: { attemptsPerDay: 1 } }], replications: 3, seed: 5, applicants: 150, workers: 2,
     });
     const denials = byName(c)['quotaDenials.realName']!;
     expect(denials.b).toBeGreaterThan(denials.a);
