@@ -11,7 +11,7 @@ const cli = (args: string[]) => promisify(execFile)(process.execPath, [bin, ...a
   (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }),
 );
 let dir: string;
-beforeAll(async () => { dir = await mkdtemp(join(tmpdir(), 'jszg-run-faults-')); });
+beforeAll(async () => { dir = await mkdtemp(join(tmpdir(), 'jszg-run-')); });
 afterAll(async () => { await rm(dir, { recursive: true, force: true }); });
 
 describe('jszg-sim run --faults', () => {
@@ -32,5 +32,24 @@ describe('jszg-sim run --faults', () => {
     const run = await cli(['run', 'default', '--faults', faults, '--out', join(dir, 'bad')]);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('operations.login.error.rate');
+  }, 30_000);
+});
+
+describe('jszg-sim run <scenario file>', () => {
+  it('runs a scenario of one\'s own, given by its path', async () => {
+    const example = new URL('../../docs/examples/zhejiang-first-week.json', import.meta.url).pathname;
+    const run = await cli(['run', example, '--applicants', '200', '--out', join(dir, 'mine')]);
+    expect(run.stdout, run.stderr).toContain('wrote report.json');
+    const report = JSON.parse(await readFile(join(dir, 'mine', 'report.json'), 'utf8'));
+    expect(report.scenario).toBe('zhejiang-first-week');
+    expect(report.inputs.provinces[0].code).toBe('33');
+  }, 60_000);
+
+  it('refuses a scenario file with a wrong field before running, exit code 1', async () => {
+    const file = join(dir, 'wrong.json');
+    await writeFile(file, JSON.stringify({ name: 'w', description: 'w', provinces: [{ code: '33', share: 1, window: { from: '2026-09-14', to: '2026-09-20' } }], applicant: 10 }));
+    const run = await cli(['run', file, '--out', join(dir, 'wrong')]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('applicant: unknown field');
   }, 30_000);
 });
