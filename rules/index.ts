@@ -1,6 +1,6 @@
 /** The rule set: every number of the portal, typed, with its source; and the calendar. */
 export { rulesSchema, idTypeSchema, type Rules, type RulesOverride, type IdType } from './schema';
-export { resolveRules, loadRulesFile, loadRulesOverride, defaultRules, RulesError, type RuleProblem } from './load';
+export { fieldProblems, resolveRules, loadRulesFile, loadRulesOverride, defaultRules, RulesError, type RuleProblem } from './load';
 export { rulesHash } from './hash';
 export { mergeOverrides, deepMerge, type DeepPartial } from './merge';
 export * from './calendar/local-time';

@@ -14,16 +14,19 @@ export class RulesError extends Error {
   }
 }
 
-function problemsOf(error: z.ZodError): RuleProblem[] {
+/**
+ * A zod error as problems named by dotted field, for the files a user writes (rules, faults,
+ * scenarios). An unknown key is reported on its parent; this names the key itself.
+ */
+export function fieldProblems(error: z.ZodError, unknown = 'unknown field'): { field: string; message: string }[] {
   return error.issues.map((issue) => {
     const path = issue.path.map(String);
-    // An unknown key is reported on its parent; name the key itself.
-    if (issue.code === 'unrecognized_keys') {
-      return { key: [...path, issue.keys.join(',')].join('.'), problem: 'unknown rule' };
-    }
-    return { key: path.join('.') || '(root)', problem: issue.message };
+    if (issue.code === 'unrecognized_keys') return { field: [...path, issue.keys.join(',')].join('.'), message: unknown };
+    return { field: path.join('.') || '(root)', message: issue.message };
   });
 }
+
+const problemsOf = (error: z.ZodError): RuleProblem[] => fieldProblems(error, 'unknown rule').map((p) => ({ key: p.field, problem: p.message }));
 
 /** The effective rule set: the defaults with a partial override merged over them. */
 export function resolveRules(override: RulesOverride = {}, source = 'rules override'): Rules {

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { resolveRules, RulesError, type RulesOverride } from '../rules';
+import { fieldProblems, resolveRules, RulesError, type RulesOverride } from '../rules';
 import { FaultsError, parseFaultConfig } from '../stub-server/faults';
 import { defineScenario } from './defaults';
 import { scenarioByName } from './named';
@@ -33,13 +33,7 @@ export async function loadScenario(nameOrPath: string): Promise<Scenario> {
     throw new ScenarioError(nameOrPath, [{ field: '(file)', message: (error as Error).message }]);
   }
   const parsed = scenarioInputSchema.safeParse(raw);
-  if (!parsed.success) {
-    throw new ScenarioError(nameOrPath, parsed.error.issues.map((issue) => {
-      const path = issue.path.map(String);
-      if (issue.code === 'unrecognized_keys') return { field: [...path, issue.keys.join(',')].join('.'), message: 'unknown field' };
-      return { field: path.join('.') || '(root)', message: issue.message };
-    }));
-  }
+  if (!parsed.success) throw new ScenarioError(nameOrPath, fieldProblems(parsed.error));
   const input: ScenarioInput = parsed.data;
   await checked('faults', () => input.faults && parseFaultConfig(input.faults));
   await checked('rules', () => resolveRules(input.rules as RulesOverride | undefined));

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { fieldProblems } from '../../rules';
 import { faultConfigSchema, unknownOperations, type FaultConfig } from './config';
 
 /** A fault file that cannot be used, with every problem named by its dotted field. */
@@ -12,13 +13,7 @@ export class FaultsError extends Error {
 /** Validates a fault configuration as setFaults does. */
 export async function parseFaultConfig(raw: unknown, source = 'fault configuration'): Promise<FaultConfig> {
   const parsed = faultConfigSchema.safeParse(raw);
-  if (!parsed.success) {
-    throw new FaultsError(source, parsed.error.issues.map((issue) => {
-      const path = issue.path.map(String);
-      if (issue.code === 'unrecognized_keys') return { field: [...path, issue.keys.join(',')].join('.'), message: 'unknown field' };
-      return { field: path.join('.') || '(root)', message: issue.message };
-    }));
-  }
+  if (!parsed.success) throw new FaultsError(source, fieldProblems(parsed.error));
   const { OPERATIONS } = await import('../portal/operations');
   const unknown = unknownOperations(parsed.data, OPERATIONS.map((op) => op.operationId));
   if (unknown.length > 0) throw new FaultsError(source, unknown);
