@@ -11,7 +11,7 @@ import { PROVINCES } from '../sim/population';
 const share = () => z.number().min(0).max(1);
 const positive = () => z.number().positive();
 const whole = (min: number) => z.number().int().min(min);
-const date = () => z.string().refine(isRealDate, 'expected a real date YYYY-MM-DD');
+const date = () => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD').refine(isRealDate, 'not a real date');
 /** Relative weights, one per slot; at least one above zero. */
 const weights = (length: number) => z.array(z.number().nonnegative()).length(length).refine((w) => w.some((x) => x > 0), 'at least one weight above 0');
 
@@ -24,12 +24,12 @@ const distribution = z.discriminatedUnion('kind', [
     .refine((d) => d.min <= d.max, { message: 'min must not exceed max', path: ['max'] }),
   z.strictObject({ kind: z.literal('empirical'), values: z.array(z.number()).min(1), weights: z.array(z.number().nonnegative()).optional() })
     .refine((d) => !d.weights || d.weights.length === d.values.length, { message: 'one weight per value', path: ['weights'] }),
-]);
+]).meta({ id: 'Distribution', description: 'A distribution as data (machines/distribution.ts)' });
 const varies = () => z.union([z.number(), distribution]);
 const choice = <K extends string>(keys: readonly [K, ...K[]]) => z.partialRecord(z.enum(keys), z.number().nonnegative());
 
 const province = z.strictObject({
-  code: z.string().refine((code) => PROVINCES.some((p) => p.code === code), { message: `a province code: ${PROVINCES.map((p) => p.code).join(' ')}` }),
+  code: z.enum(PROVINCES.map((p) => p.code) as [string, ...string[]]),
   share: positive(),
   window: z.strictObject({ from: date(), to: date() }).refine((w) => w.from <= w.to, { message: 'the window must not end before it opens', path: ['to'] }),
 });
@@ -46,6 +46,8 @@ const persona = z.strictObject({
 
 /** A scenario file: name, description and provinces; anything else overrides the defaults (scenarios/defaults.ts). */
 export const scenarioInputSchema = z.strictObject({
+  /** Where an editor finds this schema as JSON Schema (docs/scenario.schema.json). */
+  $schema: z.string().optional(),
   name: z.string().min(1),
   description: z.string(),
   provinces: z.array(province).min(1),

@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderScenarioSchema } from '../../scripts/scenario-schema';
 import { loadScenario, SCENARIO_DEFAULTS, SCENARIOS, scenarioByName, ScenarioError, scenarioInputSchema } from '..';
 
 const EXAMPLE = new URL('../../docs/examples/zhejiang-first-week.json', import.meta.url).pathname;
@@ -63,5 +65,10 @@ describe('a scenario file of one\'s own', () => {
 
   it('accepts what the named scenarios state: a file can say anything they say', () => {
     for (const scenario of SCENARIOS) expect(scenarioInputSchema.safeParse(scenario).error, scenario.name).toBeUndefined();
+  });
+
+  it('has its JSON Schema in docs/scenario.schema.json, as npm run docs:scenario-schema writes it today', () => {
+    const committed = readFileSync(new URL('../../docs/scenario.schema.json', import.meta.url), 'utf8');
+    expect(committed === renderScenarioSchema(), 'docs/scenario.schema.json is stale: run npm run docs:scenario-schema').toBe(true);
   });
 });
