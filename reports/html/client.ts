@@ -14,10 +14,20 @@ export const CLIENT = `
         splits: log ? function(u, i, min, max){ var out = []; for (var p = 1; p <= Math.max(max, 10); p *= 10) out.push(p); return out; } : undefined }
     ];
   }
+  // The injected outages, shaded behind the series.
+  function shade(u){
+    var ctx = u.ctx; ctx.save(); ctx.fillStyle = 'rgba(192,57,43,0.25)';
+    D.outages.forEach(function(w){
+      var x0 = u.valToPos(w[0], 'x', true), x1 = u.valToPos(w[1], 'x', true);
+      ctx.fillRect(x0, u.bbox.top, Math.max(4, x1 - x0), u.bbox.height);
+    });
+    ctx.restore();
+  }
   function draw(id, series, data, yLabel, opts){
     var el = document.getElementById(id); if (!el) return;
     var o = { width: width(id), height: (opts && opts.height) || 280, tzDate: tz, series: [{ label: D.L.time }].concat(series),
-      axes: axes(yLabel, opts && opts.log), scales: { x: { time: true } }, legend: { live: false }, cursor: { show: true } };
+      axes: axes(yLabel, opts && opts.log), scales: { x: { time: true } }, legend: { live: false }, cursor: { show: true },
+      hooks: { drawAxes: [shade] } };
     if (opts && opts.log) o.scales.y = { distr: 3, log: 10 };
     if (opts && opts.range) o.scales.y = Object.assign(o.scales.y || {}, { range: opts.range });
     new uPlot(o, [D.t].concat(data), el);

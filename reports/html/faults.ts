@@ -5,16 +5,27 @@ import { esc, fmt } from './markup';
 interface Fault { latency?: number | Record<string, unknown>; error?: { rate: number; status?: number }; outage?: { from: string; to: string } }
 interface Faults { operations?: Record<string, Fault>; smsGateway?: Fault; registry?: Fault }
 
+const entries = (faults: unknown): Fault[] => {
+  if (!faults || typeof faults !== 'object') return [];
+  const f = faults as Faults;
+  return [...Object.values(f.operations ?? {}), ...(f.smsGateway ? [f.smsGateway] : []), ...(f.registry ? [f.registry] : [])];
+};
+
+/** The outage windows among the faults, in epoch seconds (the charts' time axis), for the charts to shade. */
+export const outageWindows = (faults: unknown): [number, number][] =>
+  entries(faults).flatMap((f) => (f.outage ? [[Date.parse(f.outage.from) / 1000, Date.parse(f.outage.to) / 1000] as [number, number]] : []));
+
 /** The run's injected faults in a line under the description, so a reader knows the portal was made to fail; '' without any. */
 export function faultsLine(faults: unknown, L: HtmlLabels): string {
-  if (!faults || typeof faults !== 'object') return '';
+  if (entries(faults).length === 0) return '';
   const f = faults as Faults;
   const phrases = [
     ...Object.entries(f.operations ?? {}).map(([op, fault]) => phrase(op === '*' ? L.everyOperation : op, fault, L)),
     ...(f.smsGateway ? [phrase(L.smsGatewayBackend, f.smsGateway, L)] : []),
     ...(f.registry ? [phrase(L.registryBackend, f.registry, L)] : []),
   ];
-  return phrases.length === 0 ? '' : `<p class="faults"><b>${esc(L.injectedFaults)}:</b> ${phrases.map(esc).join('; ')}</p>`;
+  const shaded = outageWindows(faults).length > 0 ? ` ${esc(L.outagesShaded)}` : '';
+  return `<p class="faults"><b>${esc(L.injectedFaults)}:</b> ${phrases.map(esc).join('; ')}.${shaded}</p>`;
 }
 
 function phrase(who: string, fault: Fault, L: HtmlLabels): string {

@@ -18,7 +18,7 @@ import { htmlLabels, type HtmlLabels, type Lang } from './labels';
 import { transportRows } from '../transport-rows';
 import { bars, esc, fill, fmt, pct, scriptJson, table, tiles } from './markup';
 import { onSite } from './on-site';
-import { faultsLine } from './faults';
+import { faultsLine, outageWindows } from './faults';
 import { CLIENT } from './client';
 import { CSS } from './style';
 
@@ -239,6 +239,7 @@ export function renderHtml(report: Report, options: HtmlOptions): string {
     confirmationBacklog: report.timeseries.map((h) => h.confirmationBacklog),
     approvalBacklog: report.timeseries.map((h) => h.approvalBacklog),
     capacity: cap ? Math.round(cap.perHour) : null,
+    outages: outageWindows(report.inputs['faults']),
     L: {
       time: L.timeAxis, requests: L.requestsPerHourSeries, arrivals: L.arrivalsPerHour, capacity: L.capacityPerHour,
       loadAxis: L.loadAxis, sms: L.smsAxis, smsAxis: L.smsAxis, smsGateway: L.smsGateway,

@@ -74,6 +74,7 @@ const EN = {
   down: 'down',
   slower: 'latency',
   failing: 'of calls fail',
+  outagesShaded: 'Outages are shaded on the hourly charts.',
 };
 
 export type HtmlLabels = Labels & typeof EN;
@@ -148,6 +149,7 @@ const ZH: typeof EN = {
   down: '中断',
   slower: '延迟',
   failing: '的调用失败',
+  outagesShaded: '中断时段在每小时图表中以阴影标出。',
 };
 
 export function htmlLabels(lang: Lang): HtmlLabels {

@@ -157,5 +157,9 @@ describe('renderHtml', () => {
     expect(line).toContain('every operation: down 2026-09-11T09:00:00+08:00 – 2026-09-11T11:00:00+08:00');
     expect(line).toContain('login: 10% of calls fail (502)');
     expect(line).toContain('public-security registry: latency 300 ms');
+    expect(line).toContain('Outages are shaded on the hourly charts.');
+    // The charts get the outage window to shade, in epoch seconds as their time axis.
+    const data = JSON.parse(/<script id="report-data" type="application\/json">([^<]*)<\/script>/.exec(html)![1]!) as { outages: number[][] };
+    expect(data.outages).toEqual([[Date.parse('2026-09-11T01:00:00Z') / 1000, Date.parse('2026-09-11T03:00:00Z') / 1000]]);
   });
 });
