@@ -50,12 +50,11 @@ export class ModelledTiming implements PortalTiming {
       const admitted = this.servers.admit(call.op, start + elapsed);
       // An injected delay (a slow operation or backend) waits on a timer, not on a server: it adds to the answer, not to the queue.
       const latencyMs = admitted.latencyMs + (call.answer.injectedDelayMs ?? 0);
-      const late = admitted.timedOut;
       observe(call, latencyMs, start + elapsed);
       // A 200 reached the backend (a code sent, a registry check made, passed or not).
       if (call.answer.status === 200) this.backends.get(call.op)?.throughput.useOne(start + elapsed);
       elapsed += latencyMs;
-      timedOut ||= late;
+      timedOut ||= admitted.timedOut;
       slowestMs = Math.max(slowestMs, latencyMs);
     }
     return { elapsed, timedOut, slowestMs };
