@@ -5,6 +5,7 @@ import { serve } from './serve';
 // (faster restarts in the kill tests, and a server that does not depend on the simulator).
 
 const SCENARIO_ARGUMENT = 'a scenario name (see `jszg-sim scenarios`), or a scenario file of your own (.json, or .ts with a default export)';
+const FAULTS_OPTION = 'injected faults (JSON, as serve --faults) in place of the scenario\'s: an outage, a slow operation, a cut SMS gateway or registry';
 
 const program = new Command()
   .name('jszg-sim')
@@ -30,7 +31,7 @@ program.command('run')
   .option('--seed <n>', 'random seed (default: the scenario\'s)')
   .option('--applicants <n>', 'how many applicants (default: the scenario\'s)')
   .option('--rules <file>', 'rules override (JSON or TS) layered over the scenario\'s rules')
-  .option('--faults <file>', 'injected faults (JSON, as serve --faults) in place of the scenario\'s: an outage, a slow operation, a cut SMS gateway or registry')
+  .option('--faults <file>', FAULTS_OPTION)
   .option('--out <dir>', 'output folder', 'out/run')
   .option('--lang <lang>', 'labels of report.md and report.html: en or zh', 'en')
   .option('--thresholds <file>', '"metric op value" lines (e.g. funnel.approvedRate >= 0.9); a broken one exits 1 and junit.xml says which')
@@ -48,6 +49,7 @@ program.command('compare')
   .description('run two rule sets on the same applicants (common random numbers) and report the differences with 95% intervals')
   .argument('<scenario>', SCENARIO_ARGUMENT)
   .option('--rules <file>', 'rules override for A, then for B (a file, or "defaults"); give it twice', (v: string, all: string[]) => [...all, v], [] as string[])
+  .option('--faults <file>', FAULTS_OPTION)
   .option('--replications <n>', 'replications (seeds seed … seed+n−1), spread over worker threads', '5')
   .option('--seed <n>', 'first seed (default: the scenario\'s)')
   .option('--applicants <n>', 'applicants per run (default: the scenario\'s)')
@@ -63,6 +65,7 @@ program.command('plan')
   .argument('<scenario>', SCENARIO_ARGUMENT)
   .requiredOption('--resource <name>', 'reviewers | servers | confirmation | smsGateway | registry')
   .requiredOption('--target <line>', 'a threshold, e.g. "manualReview.slaBreaches == 0"')
+  .option('--faults <file>', FAULTS_OPTION)
   .option('--replications <n>', 'replications per capacity tried, run at once over worker threads', '5')
   .option('--seed <n>', 'first seed (default: the scenario\'s)')
   .option('--applicants <n>', 'applicants per run (default: the scenario\'s)')
@@ -81,6 +84,7 @@ program.command('export-k6')
   .option('--seed <n>', 'seed of the script\'s applicant data (default: the scenario\'s)')
   .option('--applicants <n>', 'journeys over all windows (default: the scenario\'s applicants)')
   .option('--rules <file>', 'rules override (JSON or TS) layered over the scenario\'s rules')
+  .option('--faults <file>', FAULTS_OPTION)
   .option('--time-scale <n>', 'one real second is N simulated seconds: a simulated hour lasts 3600/N s at N times the rate', '1')
   .action(async (name: string, options) => {
     const { exportK6 } = await import('../k6/cli');

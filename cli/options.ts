@@ -1,7 +1,27 @@
+import { loadScenario, type Scenario } from '../scenarios';
+import { loadFaultsFile } from '../stub-server/faults';
+
 /** A whole-number option: undefined when not given; a clear error naming the flag when not whole or below `min`. */
 export function wholeNumber(flag: string, value: string | undefined, min: number): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
   if (!Number.isSafeInteger(n) || n < min) throw new Error(`${flag} ${value} is not a whole number of at least ${min}`);
   return n;
+}
+
+/** A positive-number option: undefined when not given; a clear error naming the flag otherwise. */
+export function positiveNumber(flag: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!(Number.isFinite(n) && n > 0)) throw new Error(`${flag} ${value} is not a positive number`);
+  return n;
+}
+
+/**
+ * The scenario a command runs: a name or a scenario file, and with `--faults FILE` that file's
+ * faults in place of the scenario's (whole, as setFaults replaces them on a running stub).
+ */
+export async function chosenScenario(name: string, faultsFile: string | undefined): Promise<Scenario> {
+  const scenario = await loadScenario(name);
+  return faultsFile ? { ...scenario, faults: await loadFaultsFile(faultsFile) } : scenario;
 }

@@ -1,15 +1,14 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { loadScenario } from '../scenarios';
 import { RunPool } from '../sim/parallel';
 import { parseThreshold, planCapacity, RESOURCES, withCapacity } from '../reports';
-import { wholeNumber } from './options';
+import { chosenScenario, wholeNumber } from './options';
 
-export interface PlanCliOptions { resource: string; target: string; replications: string; seed?: string; applicants?: string; max: string; workers?: string; out: string }
+export interface PlanCliOptions { resource: string; faults?: string; target: string; replications: string; seed?: string; applicants?: string; max: string; workers?: string; out: string }
 
 /** `jszg-sim plan <scenario> --resource R --target T`: the smallest capacity meeting T in ≥ 95% of replications. */
 export async function plan(name: string, options: PlanCliOptions): Promise<void> {
-  const scenario = await loadScenario(name);
+  const scenario = await chosenScenario(name, options.faults);
   if (!RESOURCES[options.resource]) throw new Error(`--resource ${options.resource}: one of ${Object.keys(RESOURCES).join(', ')}`);
   const target = parseThreshold(options.target);
   const replications = wholeNumber('--replications', options.replications, 1)!;

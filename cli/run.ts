@@ -3,12 +3,10 @@ import { join } from 'node:path';
 import { getHeapStatistics } from 'node:v8';
 import { SingleBar, Presets } from 'cli-progress';
 import { defaultRules, localDate, loadRulesOverride } from '../rules';
-import { loadScenario } from '../scenarios';
 import { runScenario, type RunProgress } from '../sim/runner';
-import { loadFaultsFile } from '../stub-server/faults';
 import type { Report } from '../sim/runner';
 import { summary } from './summary';
-import { wholeNumber } from './options';
+import { chosenScenario, positiveNumber, wholeNumber } from './options';
 import { countGcPauses } from './gc-pauses';
 import { evaluate, parseLang, parseThresholds, renderHtml, renderMarkdown, toJUnit, type ThresholdResult } from '../reports';
 
@@ -19,9 +17,7 @@ export interface RunCliOptions {
 
 /** `jszg-sim run <scenario>`: runs it in virtual time; writes report.json, report.md, report.html, run.json (and junit.xml). */
 export async function run(name: string, options: RunCliOptions): Promise<Report> {
-  const chosen = await loadScenario(name);
-  // A faults file replaces the scenario's faults whole, as setFaults does on a running stub.
-  const scenario = options.faults ? { ...chosen, faults: await loadFaultsFile(options.faults) } : chosen;
+  const scenario = await chosenScenario(name, options.faults);
   const seed = wholeNumber('--seed', options.seed, 0);
   const applicants = wholeNumber('--applicants', options.applicants, 1);
   const rules = options.rules ? await loadRulesOverride(options.rules) : undefined;
@@ -115,8 +111,7 @@ async function transportOf(options: RunCliOptions) {
     return undefined;
   }
   if (kind !== 'http') throw new Error(`--transport ${kind}: use in-process or http`);
-  const timeScale = Number(options.timeScale ?? DEFAULT_TIME_SCALE);
-  if (!(timeScale > 0 && Number.isFinite(timeScale))) throw new Error(`--time-scale ${options.timeScale} is not a positive number`);
+  const timeScale = positiveNumber('--time-scale', options.timeScale) ?? DEFAULT_TIME_SCALE;
   const timeoutMs = wholeNumber('--timeout', options.timeout, 1);
   if (options.target !== undefined && !/^https?:\/\/[^/]+/.test(options.target)) throw new Error(`--target ${options.target} is not an http(s) URL`);
   const { httpTransport } = await import('../sim/http-run');

@@ -2,30 +2,16 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { loadRulesOverride } from '../rules';
-import { loadScenario } from '../scenarios';
+import { chosenScenario, positiveNumber, wholeNumber } from '../cli/options';
 import { exportK6Script } from './index';
 
-export interface ExportK6CliOptions { out?: string; seed?: string; applicants?: string; rules?: string; timeScale?: string }
-
-const wholeNumber = (flag: string, value: string | undefined, min: number): number | undefined => {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isSafeInteger(n) || n < min) throw new Error(`${flag} ${value} is not a whole number of at least ${min}`);
-  return n;
-};
-
-const positive = (flag: string, value: string | undefined): number | undefined => {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!(Number.isFinite(n) && n > 0)) throw new Error(`${flag} ${value} is not a positive number`);
-  return n;
-};
+export interface ExportK6CliOptions { faults?: string; out?: string; seed?: string; applicants?: string; rules?: string; timeScale?: string }
 
 export async function exportK6(name: string, options: ExportK6CliOptions): Promise<void> {
-  const scenario = await loadScenario(name);
+  const scenario = await chosenScenario(name, options.faults);
   const seed = wholeNumber('--seed', options.seed, 0);
   const applicants = wholeNumber('--applicants', options.applicants, 1);
-  const timeScale = positive('--time-scale', options.timeScale);
+  const timeScale = positiveNumber('--time-scale', options.timeScale);
   const rules = options.rules ? await loadRulesOverride(options.rules) : undefined;
   const script = exportK6Script(scenario, { seed, applicants, rules, timeScale });
   const out = options.out ?? join('out', 'k6', `${name}.ts`);
