@@ -96,6 +96,7 @@ program.command('scenarios')
   .action(async () => {
     const { SCENARIOS } = await import('../scenarios');
     for (const s of SCENARIOS) console.log(`${s.name.padEnd(20)} ${s.applicants.toLocaleString('en').padStart(10)} applicants  ${s.description}`);
+    console.log('\nOr a scenario file of your own: jszg-sim run ./my-week.json (its fields: docs/scenario.schema.json).');
   });
 
 program.parseAsync().catch((error: unknown) => {
