@@ -1,15 +1,9 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cli } from '../../test/cli';
 
-const bin = new URL('../../bin/jszg-sim.js', import.meta.url).pathname;
-const cli = (args: string[]) => promisify(execFile)(process.execPath, [bin, ...args], { env: { ...process.env, CI: 'true' } }).then(
-  ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
-  (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }),
-);
 let dir: string;
 beforeAll(async () => { dir = await mkdtemp(join(tmpdir(), 'jszg-run-')); });
 afterAll(async () => { await rm(dir, { recursive: true, force: true }); });
