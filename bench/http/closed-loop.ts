@@ -4,6 +4,7 @@
  * requests and latency are counted the same way whatever the job.
  */
 import type { CallOptions, PortalAnswer, PortalClient } from '../../sim/clients';
+import type { MaybePromise } from '../../stub-server/portal';
 import { LatencyRecorder, type LatencySummary } from '../../sim/metrics/latency';
 import { progress } from '../shared/progress';
 
@@ -44,7 +45,7 @@ export class TimingClient implements PortalClient {
     return this.timed(op, () => this.inner.admin(op, input));
   }
 
-  private async timed(op: string, send: () => Promise<PortalAnswer>): Promise<PortalAnswer> {
+  private async timed(op: string, send: () => MaybePromise<PortalAnswer>): Promise<PortalAnswer> {
     const start = performance.now();
     const answer = await send();
     const end = performance.now();

@@ -5,6 +5,7 @@
  * echo can be sent the very same requests.
  */
 import type { CallOptions, PortalAnswer, PortalClient } from '../../sim/clients';
+import type { MaybePromise } from '../../stub-server/portal';
 import { perform, type ApplicantSession } from '../../sim/applicant';
 import { createPopulation, type Population } from '../../sim/population';
 import { RandomStreams } from '../../sim/random';
@@ -37,12 +38,12 @@ class Recorder implements PortalClient {
   readonly calls: RecordedCall[] = [];
   constructor(private readonly inner: PortalClient) {}
 
-  call(op: string, input?: unknown, options?: CallOptions): Promise<PortalAnswer> {
+  call(op: string, input?: unknown, options?: CallOptions): MaybePromise<PortalAnswer> {
     this.calls.push({ op, input, options, admin: false });
     return this.inner.call(op, input, options);
   }
 
-  admin(op: string, input?: unknown): Promise<PortalAnswer> {
+  admin(op: string, input?: unknown): MaybePromise<PortalAnswer> {
     this.calls.push({ op, input, admin: true });
     return this.inner.admin(op, input);
   }

@@ -59,7 +59,7 @@ async function own(scene: Scene, op: string, input: unknown = {}): Promise<Porta
 }
 
 /** Calls a public operation from the applicant's address. */
-const call = (scene: Scene, op: string, input: unknown = {}) => scene.stub.client.call(op, input, { address: scene.session.address });
+const call = async (scene: Scene, op: string, input: unknown = {}) => scene.stub.client.call(op, input, { address: scene.session.address });
 
 async function captcha(scene: Scene): Promise<string> {
   const challenge = await call(scene, 'getCaptcha');

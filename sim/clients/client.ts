@@ -1,3 +1,5 @@
+import type { MaybePromise } from '../../stub-server/portal';
+
 /**
  * How a simulated applicant (or a test) talks to a portal: by operationId, the same way
  * whether the portal runs in this process or behind HTTP. Answers keep the HTTP shape
@@ -23,8 +25,12 @@ export interface CallOptions {
   address?: string;
 }
 
+/**
+ * Answers come at once in process (the domain is synchronous there) and later over HTTP: code
+ * that serves both goes on with `andThen` (stub-server/portal/maybe-async.ts).
+ */
 export interface PortalClient {
-  call(operationId: string, input?: unknown, options?: CallOptions): Promise<PortalAnswer>;
+  call(operationId: string, input?: unknown, options?: CallOptions): MaybePromise<PortalAnswer>;
   /** Back-office and test-control operations. */
-  admin(operationId: string, input?: unknown): Promise<PortalAnswer>;
+  admin(operationId: string, input?: unknown): MaybePromise<PortalAnswer>;
 }

@@ -1,4 +1,5 @@
 import type { CallOptions, PortalAnswer, PortalClient } from '../clients';
+import type { MaybePromise } from '../../stub-server/portal';
 import type { WireStats } from './wire-stats';
 import { wallMs } from './wall-clock';
 
@@ -17,7 +18,7 @@ export class TimedClient implements PortalClient {
     return this.timed(() => this.inner.admin(operationId, input));
   }
 
-  private async timed(call: () => Promise<PortalAnswer>): Promise<PortalAnswer> {
+  private async timed(call: () => MaybePromise<PortalAnswer>): Promise<PortalAnswer> {
     const sentAt = this.serverNow();
     const sent = wallMs();
     const answer = await call();

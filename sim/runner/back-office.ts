@@ -1,4 +1,5 @@
 import type { Rules } from '../../rules';
+import { andThen, type MaybePromise } from '../../stub-server/portal';
 import type { BackOfficeConfig } from '../../scenarios/types';
 import { DailyDesk, OfficeHours, ReviewDesk } from '../back-office';
 import type { PortalAnswer, PortalClient } from '../clients';
@@ -19,9 +20,9 @@ export class BackOffice {
   readonly confirmation: DailyDesk<Pending>;
   readonly approval: DailyDesk<Pending>;
 
-  constructor(deps: { sim: Simulation; client: PortalClient; rules: Rules; config: BackOfficeConfig; rng: Rng; metrics: RunMetrics; track: (work: Promise<unknown>) => void; resume: (then: () => void) => void }) {
+  constructor(deps: { sim: Simulation; client: PortalClient; rules: Rules; config: BackOfficeConfig; rng: Rng; metrics: RunMetrics; track: (work: MaybePromise<unknown>) => void; resume: (then: () => void) => void }) {
     const { sim, client, rules, config, rng, metrics, track, resume } = deps;
-    const after = (work: Promise<PortalAnswer>, then: (answer: PortalAnswer) => void) => track(work.then((answer) => resume(() => then(answer))));
+    const after = (work: MaybePromise<PortalAnswer>, then: (answer: PortalAnswer) => void) => track(andThen(work, (answer) => resume(() => then(answer))));
     const office = new OfficeHours(rules, config.reviewers.hours, config.reviewers.continuous);
     const desks = new OfficeHours(rules, [9, 17]);
     const tiers = rules.registration.approvalTiers;

@@ -1,4 +1,5 @@
 import { createActor, type Actor, type AnyActorRef, type AnyStateNode, type StateValue, type Subscription } from 'xstate';
+import type { MaybePromise } from '../../stub-server/portal';
 import { journeyMachine, seen, UNAVAILABLE, type JourneyContext, type Milestone, type Page } from '../../machines';
 import { nextLocalMidnight, type Rules } from '../../rules';
 import { perform, type ApplicantRecord, type ApplicantSession, type Call, type Variant } from '../applicant';
@@ -64,7 +65,7 @@ export class JourneyDriver {
     client: PortalClient;
     timing: PortalTiming;
     rules: Rules;
-    track: (work: Promise<unknown>) => void;
+    track: (work: MaybePromise<unknown>) => void;
     /** Runs what follows a portal answer at the instant it arrived (see Transport.resume). */
     resume: (then: () => void) => void;
     observer: JourneyObserver;

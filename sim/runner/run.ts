@@ -1,5 +1,6 @@
 import { localDate, localHour, localMidnight, mergeOverrides, resolveRules, rulesHash, type RulesOverride } from '../../rules';
 import type { Scenario } from '../../scenarios/types';
+import type { MaybePromise } from '../../stub-server/portal';
 import { arrivalPieces } from './pieces';
 import { windowArrivals } from '../arrivals';
 import { Simulation, VirtualClock } from '../engine';
@@ -86,7 +87,7 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
   const transport = await (options.transport ?? inProcessTransport)({ sim, clock, rules, streams, scenario });
   const { client, resume } = transport;
   const work = new WorkTracker();
-  const track = (p: Promise<unknown>) => work.track(p);
+  const track = (p: MaybePromise<unknown>) => work.track(p);
 
   let driver: JourneyDriver | undefined;
   let backOffice: BackOffice | undefined;

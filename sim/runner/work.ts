@@ -1,3 +1,5 @@
+import type { MaybePromise } from '../../stub-server/portal';
+
 /**
  * Portal calls the simulation has started and not yet seen answered. The domain answers
  * through promises (password hashing may be asynchronous); the run loop waits for them
@@ -10,7 +12,9 @@ export class WorkTracker {
   /** Whoever waits in `drain` (one promise, however many wait). */
   private idle: { promise: Promise<void>; resolve: () => void } | undefined;
 
-  track(work: Promise<unknown>): void {
+  /** Work done already (an in-process answer) needs no tracking. */
+  track(work: MaybePromise<unknown>): void {
+    if (!(work instanceof Promise)) return;
     this.pending += 1;
     work.then(this.settled, (error: unknown) => {
       this.failure ??= error;
