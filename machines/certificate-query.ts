@@ -1,4 +1,4 @@
-import { ask, giveUp, on, patiently, retry } from './journey/steps';
+import { ask, giveUp, on, patiently, retry, wait } from './journey/steps';
 import { journeySetup, phase, type JourneyContext } from './journey/setup';
 import type { Persona } from './persona';
 
@@ -30,7 +30,7 @@ export const certificateQueryMachine = journeySetup.createMachine({
         resume: { type: 'history', history: 'deep' },
       },
     }),
-    interrupted: { after: { retryLater: { target: 'active.resume' } } },
+    interrupted: phase(wait('retryLater', 'active.resume')),
     found: { type: 'final' },
     notFound: { type: 'final' },
     abandoned: { type: 'final' },

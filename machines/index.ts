@@ -8,4 +8,5 @@ export type { Distribution } from './distribution';
 export { classify, seen, TOO_SLOW, UNAVAILABLE, type Outcome } from './outcomes';
 export { journeyMachine } from './journey/journey';
 export { certificateQueryMachine } from './certificate-query';
-export type { JourneyContext, JourneyEvent, Milestone, Page } from './journey/setup';
+export { WAITS } from './journey/setup';
+export type { JourneyContext, JourneyEvent, Milestone, Page, Wait } from './journey/setup';

@@ -36,9 +36,9 @@ function doing(node: AnyStateNode): string | undefined {
   for (const action of node.entry as { type?: string; params?: Record<string, string> }[]) {
     if (action?.type === 'request') return `asks ${action.params?.op}`;
     if (action?.type === 'view') return `page: ${action.params?.page}`;
+    if (action?.type === 'wait') return `waits ${action.params?.delay}`;
   }
-  const delays = [...new Set(node.after.map((t) => (t as { delay?: unknown }).delay))].filter((d) => typeof d === 'string');
-  return delays.length ? `waits ${delays.join(', ')}` : undefined;
+  return undefined;
 }
 
 /** Answers every portal step handles alike: the portal down (interrupted, or given up), or an answer it does not name. */
@@ -49,7 +49,7 @@ function label(t: Transition, siblings: Transition[]): string {
   const guards = guardsOf(t.guard);
   const outcome = guards.find((g) => g.type === 'outcome')?.params?.is as string | undefined;
   const event = t.eventType === 'ANSWER' ? outcome ?? 'any other answer'
-    : t.eventType.startsWith('xstate.after.') ? `after ${t.eventType.split('.')[2]}`
+    : t.eventType === 'WAKE' ? `after ${doing(t.source)?.replace('waits ', '')}`
       : t.eventType === '' ? '' : t.eventType;
   const conditions = guards.filter((g) => g.type !== 'outcome').map((g) => (g.type === 'triesLeft' ? `${g.params?.budget} left` : g.type === 'resetBy' ? `reset by ${g.params?.method}` : String(g.type)));
   // The fallback after a guarded twin (same event and outcome, with patience): patience spent.

@@ -1,25 +1,23 @@
 /**
  * The journey machine flattened: every step a direct child of `active` (two levels under the
- * root instead of up to five), with the same transitions, guards, actions and delays. A bench
+ * root instead of up to five), with the same transitions, guards, actions and waits. A bench
  * replays a run's journeys into it to say what a shallower machine would save (the issue's
  * speed targets ask for cheap events); the simulator itself runs the machine as #3 wrote it.
  * Built from the journey's own config, so it follows every change to the machines.
  */
-import { createMachine, type AnyEventObject } from 'xstate';
+import { createMachine } from 'xstate';
 import { journeyMachine } from '../../machines';
 
 // A walk over any state config: XState's config types are per machine, so the walk reads them loosely.
 type Config = Record<string, any>;
 
-export function flatJourney(): { machine: typeof journeyMachine; rename: (event: AnyEventObject) => AnyEventObject } {
+export function flatJourney(): typeof journeyMachine {
   const config = journeyMachine.config as Config;
   const active = config.states.active as Config;
   const byId = new Map<string, Config>();
   const parentOf = new Map<Config, Config>();
   // Each step's name in the flat machine: its own id, or its path under `active`.
   const flatId = new Map<Config, string>();
-  // The delayed events a step raises are named by its id (xstate.after.<delay>.<id>): the flat step's differ.
-  const renamed = new Map<string, string>();
   const walk = (node: Config, path: string[]) => {
     if (node.id) byId.set(node.id, node);
     for (const [key, child] of Object.entries((node.states ?? {}) as Record<string, Config>)) {
@@ -28,8 +26,6 @@ export function flatJourney(): { machine: typeof journeyMachine; rename: (event:
       if (!child.states) {
         const id = child.id ?? [...path, key].join('_');
         flatId.set(child, id);
-        const nestedId = child.id ?? ['journey', 'active', ...path, key].join('.');
-        for (const delay of Object.keys(child.after ?? {})) renamed.set(`xstate.after.${delay}.${nestedId}`, `xstate.after.${delay}.${id}`);
       }
       walk(child, [...path, key]);
     }
@@ -48,16 +44,12 @@ export function flatJourney(): { machine: typeof journeyMachine; rename: (event:
   const each = (from: Config, byKey: Record<string, unknown>) => Object.fromEntries(Object.entries(byKey).map(([k, t]) => [k, transitions(from, t)]));
   const steps: Record<string, Config> = {};
   for (const [node, id] of flatId) {
-    const { on, always, after, ...rest } = node;
-    steps[id] = {
-      ...rest, id,
-      ...(on ? { on: each(node, on) } : {}), ...(always ? { always: transitions(node, always) } : {}), ...(after ? { after: each(node, after) } : {}),
-    };
+    const { on, always, ...rest } = node;
+    steps[id] = { ...rest, id, ...(on ? { on: each(node, on) } : {}), ...(always ? { always: transitions(node, always) } : {}) };
   }
-  const machine = createMachine({
+  return createMachine({
     ...config,
     // Shallow history now: `active`'s children are the steps themselves.
     states: { ...config.states, active: { initial: stepOf(active), states: { ...steps, resume: { type: 'history', history: 'shallow' } } } },
   } as never, journeyMachine.implementations as never) as unknown as typeof journeyMachine;
-  return { machine, rename: (event) => (renamed.has(event.type) ? { ...event, type: renamed.get(event.type)! } : event) };
 }

@@ -1,8 +1,8 @@
 /**
- * What the machines alone cost for a run's applicants: every event each actor received (sent
- * by the driver, or raised by its own `after` timers) is recorded during the run, then replayed
- * into fresh actors of the journey machine with no effects (requests, views and milestones do
- * nothing; timers never fire). No harness can make a run cheaper than this: it is the floor the
+ * What the machines alone cost for a run's applicants: every event each actor received from
+ * the driver (answers, pages, the WAKE ending each wait) is recorded during the run, then
+ * replayed into fresh actors of the journey machine with no effects (requests, views,
+ * milestones and waits do nothing). No harness can make a run cheaper than this: it is the floor the
  * speed targets meet, and the baseline "the harness adds no more than the machines cost" is
  * measured against.
  */
@@ -12,8 +12,8 @@ import { journeyMachine, type JourneyContext } from '../../machines';
 interface Journey { input: { persona: JourneyContext['persona'] }; events: AnyEventObject[] }
 
 /**
- * Records every actor's events while `work` runs. It wraps XState's internal `_send`, which both
- * `send` and delayed events go through (xstate is pinned, see package.json); benchmarks only.
+ * Records every actor's events while `work` runs. It wraps XState's internal `_send`, which
+ * `send` goes through (xstate is pinned, see package.json); benchmarks only.
  */
 export async function recordJourneys(work: () => Promise<void>): Promise<Journey[]> {
   const byActor = new Map<object, Journey>();
@@ -51,19 +51,16 @@ export async function recordJourneys(work: () => Promise<void>): Promise<Journey
 export function replayJourneys(
   journeys: Journey[],
   logic: typeof journeyMachine = journeyMachine,
-  rename: (event: AnyEventObject) => AnyEventObject = (event) => event,
 ): { ms: number; events: number; ends: string[] } {
-  const machine = logic.provide({ actions: { request: () => {}, view: () => {}, milestone: () => {} } });
-  let timer = 0;
-  const clock = { setTimeout: () => ++timer, clearTimeout: () => {} };
+  const machine = logic.provide({ actions: { request: () => {}, view: () => {}, milestone: () => {}, wait: () => {} } });
   let events = 0;
   let ms = 0;
   const ends: string[] = [];
   for (const { input, events: sequence } of journeys) {
     const started = performance.now();
-    const actor = createActor(machine, { input, clock });
+    const actor = createActor(machine, { input });
     actor.start();
-    for (const event of sequence) (actor as unknown as { _send(e: AnyEventObject): void })._send(rename(event));
+    for (const event of sequence) (actor as unknown as { _send(e: AnyEventObject): void })._send(event);
     ms += performance.now() - started;
     events += sequence.length;
     const { status, value, context } = actor.getSnapshot();

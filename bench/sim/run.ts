@@ -4,7 +4,8 @@
  * (the machines) against the rest (harness: engine, portal domain, performer, metrics).
  * Then the machines alone: the same applicants' events replayed into bare actors
  * (machines-alone.ts), the floor no harness can go below, and into the journey flattened two
- * levels deep (flat-journey.ts), what a shallower machine would save. Of the harness, the time inside
+ * levels deep (flat-journey.ts), what a shallower machine would save, and into a flat ring of
+ * 63 states (floor-machine.ts), XState's cheapest event on this machine today, as a yardstick. Of the harness, the time inside
  * the portal's domain (Portal.invoke up to its answer: validation, rules, records) is measured
  * too, and so are the garbage collector's pauses. Peak RSS includes the recorded events (about
  * 17 per applicant); `jszg-sim run`'s run.json has a run's own.
@@ -19,6 +20,7 @@ import { Portal } from '../../stub-server/portal';
 import { machine } from '../shared/machine';
 import { progress } from '../shared/progress';
 import { flatJourney } from './flat-journey';
+import { floorUsPerEvent } from './floor-machine';
 import { recordJourneys, replayJourneys } from './machines-alone';
 
 const name = process.env.BENCH_SCENARIO ?? 'peak-opening';
@@ -65,10 +67,13 @@ const { report, events, xstateMs } = run!;
 // The journeys replayed three times each into the journey machine and into it flattened
 // (flat-journey.ts), alternately, so both see the same load: the median of each is reported.
 const flat = flatJourney();
-const replays = [0, 1, 2].map(() => ({ nested: replayJourneys(journeys), flat: replayJourneys(journeys, flat.machine, flat.rename) }));
+const replays = [0, 1, 2].map(() => ({ nested: replayJourneys(journeys), flat: replayJourneys(journeys, flat) }));
 const median = <T extends { ms: number }>(runs: T[]): T => [...runs].sort((a, b) => a.ms - b.ms)[1]!;
 const alone = median(replays.map((r) => r.nested));
 const flattened = median(replays.map((r) => r.flat));
+const machineEventsPerApplicant = alone.events / Math.max(1, journeys.length);
+// The yardstick, as many actors and events as the run's journeys, also the median of three.
+const floorUs = [0, 1, 2].map(() => floorUsPerEvent(journeys.length, Math.round(machineEventsPerApplicant))).sort((a, b) => a - b)[1]!;
 const sameEnds = alone.ends.filter((end, i) => end === flattened.ends[i]).length;
 const arrived = report.funnel.arrived;
 const perApplicantUs = (ms: number) => Math.round((ms * 1000) / Math.max(1, arrived));
@@ -81,7 +86,10 @@ const result = {
   applicantsPerSecond: Math.round(arrived / (wallMs / 1000)),
   eventsPerSecond: Math.round(events / (wallMs / 1000)),
   events,
+  /** The simulation's events (portal answers, pages, waits, arrivals, back office) per applicant. */
   eventsPerApplicant: Number((events / Math.max(1, arrived)).toFixed(1)),
+  /** Wall µs per simulation event. */
+  usPerEvent: Number(((wallMs * 1000) / Math.max(1, events)).toFixed(2)),
   peakRssMB: Math.round((process.resourceUsage().maxRSS * 1024) / 2 ** 20),
   xstateShare: Number((xstateMs / wallMs).toFixed(3)),
   harnessShare: Number((1 - xstateMs / wallMs).toFixed(3)),
@@ -98,9 +106,12 @@ const result = {
     [op, { callsPerApplicant: Number((calls / Math.max(1, arrived)).toFixed(2)), usPerApplicant: perApplicantUs(ms) }])),
   machinesAlone: {
     journeys: journeys.length,
-    machineEventsPerApplicant: Number((alone.events / Math.max(1, journeys.length)).toFixed(1)),
+    machineEventsPerApplicant: Number(machineEventsPerApplicant.toFixed(1)),
     seconds: Number((alone.ms / 1000).toFixed(2)),
     perApplicantUs: perApplicantUs(alone.ms),
+    usPerEvent: Number(((alone.ms * 1000) / Math.max(1, alone.events)).toFixed(2)),
+    /** A flat ring of 63 states, no guards (floor-machine.ts), in this process: XState's cheapest event here. */
+    floorUsPerEvent: Number(floorUs.toFixed(2)),
     /** How many times the machines' own cost the harness adds (target: at most 1). */
     harnessOverMachines: Number(((wallMs - xstateMs) / alone.ms).toFixed(2)),
     /** The same journeys on the machine flattened two levels deep: what a shallower machine would save. */

@@ -2,6 +2,7 @@ import { accountPhase } from './account';
 import { followUpPhase } from './follow-up';
 import { registrationPhase } from './registration';
 import { journeySetup, phase, type JourneyContext } from './setup';
+import { wait } from './steps';
 import type { Persona } from '../persona';
 import { verificationPhase } from './verification';
 
@@ -25,7 +26,7 @@ export const journeyMachine = journeySetup.createMachine({
         resume: { type: 'history', history: 'deep' },
       },
     },
-    interrupted: { after: { retryLater: { target: 'active.resume' } } },
+    interrupted: phase(wait('retryLater', 'active.resume')),
     approved: { type: 'final' },
     deferred: { type: 'final' },
     refused: { type: 'final' },

@@ -69,12 +69,10 @@ export const registrationPhase = {
     },
     wizardLeft: {
       id: 'wizardLeft',
-      after: {
-        comeBackLater: [
-          { guard: { type: 'triesLeft', params: { step: 'wizard', budget: 'retries' } }, target: '#wizard', actions: [countTry('wizard')] },
-          { target: ABANDONED, actions: [abandon('wizard', 'left-wizard')] },
-        ],
-      },
+      ...wait('comeBackLater', [
+        { guard: { type: 'triesLeft', params: { step: 'wizard', budget: 'retries' } }, target: '#wizard', actions: [countTry('wizard')] },
+        { target: ABANDONED, actions: [abandon('wizard', 'left-wizard')] },
+      ]),
     },
   },
 };

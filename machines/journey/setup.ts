@@ -17,8 +17,31 @@ export interface JourneyContext {
   abandoned: { step: string; reason: string } | null;
 }
 
+/**
+ * The journey's waits, each by the name a wait state declares (`wait` in steps.ts). A wait is
+ * ended by WAKE, which the driver sends when the wait is over: virtual time in the simulator,
+ * a clock the test moves in tests. The lengths below are the machine's own account of them
+ * (docs/journey.md names them); a driver computes the real ones from its clock and the rules.
+ */
+export const WAITS = {
+  /** A portal that failed: the applicant comes back a little later. */
+  retryLater: ({ persona }: JourneyContext) => persona.comeBackAfterMinutes * 60_000,
+  /** A daily quota spent: the next Beijing midnight (the driver computes it from its clock). */
+  untilTomorrow: () => 24 * 3_600_000,
+  /** Between two looks at a pending review or application. */
+  nextCheck: ({ persona }: JourneyContext) => persona.checkEveryDays * 24 * 3_600_000,
+  /** Left the wizard: comes back another time, starting over. */
+  comeBackLater: () => 24 * 3_600_000,
+  /** The form is downloadable 1 hour after submission (the driver reads the rule). */
+  formDelay: () => 3_600_000,
+  /** The institution's window has not opened yet. */
+  untilWindowOpens: () => 24 * 3_600_000,
+} satisfies Record<string, (context: JourneyContext) => number>;
+export type Wait = keyof typeof WAITS;
+
 export type JourneyEvent =
   | { type: 'ANSWER'; outcome: Outcome }
+  | { type: 'WAKE' }
   | { type: 'NEXT' }
   | { type: 'LEAVE' }
   | { type: 'DISAGREE' };
@@ -27,7 +50,7 @@ export type JourneyEvent =
  * The journey's vocabulary. Effects are injected: `request` asks the portal (the driver
  * answers with ANSWER), `view` shows a page (the driver answers NEXT, LEAVE or DISAGREE),
  * `milestone` reports funnel progress. Delays are the driver's to provide (virtual time in
- * the simulator, a settable clock in tests); the defaults here only give them a length.
+ * the simulator, a settable clock in tests): `wait` names the wait, the driver sends WAKE.
  */
 export const journeySetup = setup({
   types: {
@@ -39,6 +62,8 @@ export const journeySetup = setup({
     request: (_args, _params: { op: string; step: string }) => {},
     view: (_args, _params: { page: Page }) => {},
     milestone: (_args, _params: { name: Milestone }) => {},
+    /** Entering a wait: the driver sends WAKE when it is over (see WAITS). */
+    wait: (_args, _params: { delay: Wait }) => {},
     countTry: assign({ tries: ({ context }, params: { step: string }) => ({ ...context.tries, [params.step]: (context.tries[params.step] ?? 0) + 1 }) }),
     clearTries: assign({ tries: ({ context }, params: { step: string }) => ({ ...context.tries, [params.step]: 0 }) }),
     passwordReset: assign({ forgotPassword: false }),
@@ -61,20 +86,6 @@ export const journeySetup = setup({
     resetBy: ({ context }, params: { method: Persona['resetMethod'] }) =>
       context.persona.resetMethod === params.method && (params.method !== 'wechat' || context.persona.wechatBound),
     handAddedCertificate: ({ context }) => context.persona.handAddedCertificate,
-  },
-  delays: {
-    /** A portal that failed: the applicant comes back a little later. */
-    retryLater: ({ context }) => context.persona.comeBackAfterMinutes * 60_000,
-    /** A daily quota spent: the next Beijing midnight (the driver computes it from its clock). */
-    untilTomorrow: 24 * 3_600_000,
-    /** Between two looks at a pending review or application. */
-    nextCheck: ({ context }) => context.persona.checkEveryDays * 24 * 3_600_000,
-    /** Left the wizard: comes back another time, starting over. */
-    comeBackLater: 24 * 3_600_000,
-    /** The form is downloadable 1 hour after submission (the driver reads the rule). */
-    formDelay: 3_600_000,
-    /** The institution's window has not opened yet. */
-    untilWindowOpens: 24 * 3_600_000,
   },
 });
 

@@ -1,7 +1,7 @@
 import { and } from 'xstate';
 import type { Outcome } from '../outcomes';
 import type { Persona } from '../persona';
-import type { Milestone, Page } from './setup';
+import type { Milestone, Page, Wait } from './setup';
 
 /**
  * Builders for the journey's states, so each phase reads as a list of steps and what each
@@ -66,5 +66,11 @@ export function page(step: string, name: Page, next: string, extra: Record<strin
   };
 }
 
-/** Waiting for a delay (virtual time in the simulator), then going on. */
-export const wait = (delay: string, target: string) => ({ after: { [delay]: { target } } });
+/**
+ * Waiting (virtual time in the simulator), then going on. The driver schedules the WAKE that
+ * ends it on its own clock: XState's timers cost more than the rest of an event (#17).
+ */
+export const wait = (delay: Wait, target: string | Transition[]) => ({
+  entry: { type: 'wait' as const, params: { delay } },
+  on: { WAKE: typeof target === 'string' ? { target } : target },
+});

@@ -63,21 +63,18 @@ export function outcomesOf(guard: Guard): string[] {
 
 const PAGE_EVENTS = ['NEXT', 'LEAVE', 'DISAGREE'] as const;
 
-/** A delay's event (`xstate.after.<delay>.<state id>`): not a JourneyEvent, the machine raises it. */
-export type AfterEvent = { type: `xstate.after.${string}` };
-export type GraphEvent = JourneyEvent | AfterEvent;
+export type GraphEvent = JourneyEvent;
 
 /**
  * The events a state node takes itself (not its ancestors): an ANSWER per outcome its guards
- * name, the page events it handles, and its delays. (xstate/graph adds after-events by
- * default only when no `events` option is given; with one, they must be listed.)
+ * name, the page events it handles, and WAKE if it waits.
  */
 export function ownEvents(node: AnyStateNode): GraphEvent[] {
   const events: GraphEvent[] = [];
   const answers = node.transitions.get('ANSWER') ?? [];
   for (const outcome of new Set(answers.flatMap((t) => outcomesOf(t.guard)))) events.push({ type: 'ANSWER', outcome });
   for (const type of PAGE_EVENTS) if (node.transitions.has(type)) events.push({ type });
-  for (const type of new Set(node.after.map((t) => t.eventType))) events.push({ type: type as AfterEvent['type'] });
+  if (node.transitions.has('WAKE')) events.push({ type: 'WAKE' });
   return events;
 }
 
@@ -227,7 +224,6 @@ export function traverse(machineName: string, personaName: string): Traversal {
   const serialize = serializer(machine);
   const regions = machineName === 'journey' ? REGIONS[personaName] : undefined;
   const stopWhen = regions ? stopOutside(regions) : () => false;
-  // Typed loosely: the after-events in the traversal are not JourneyEvents.
   const found = getShortestPaths(machine, { input, events: eventsOf, serializeState: serialize, stopWhen } as never) as unknown as JourneyPath[];
   const paths = new Map(found.map((p) => [serialize(p.state), p]));
   const edges = new Map<string, Edge>();

@@ -11,7 +11,7 @@ import { accountFromEarlierYear, httpStub, makeApplicant, newSession, setClock, 
 import { MACHINES, PERSONAS, serializer } from './model';
 import { describePath, eventsAlong, type Target } from './paths';
 import { CannotProvoke, prepared, provoke, type Scene } from './provoke';
-import { delayOf, drive } from './runner';
+import { drive } from './runner';
 
 export interface PathResult {
   target: Target;
@@ -88,7 +88,7 @@ export async function runPath(target: Target, makeStub: () => Promise<Stub> = ()
           return result;
         }
         driven.actor.send({ type: 'ANSWER', outcome: performed.outcome });
-      } else if (delayOf(event.type)) {
+      } else if (event.type === 'WAKE') {
         const timer = driven.clock.only();
         await setClock(stub, { advanceMs: timer.ms });
         driven.clock.fire(timer);

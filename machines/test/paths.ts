@@ -29,7 +29,7 @@ export interface Coverage {
 /** What a transition looks like in a report: source, event and guard, target. */
 export function describeTransition(t: any): string {
   const guard = guardsOf(t.guard).map((g) => (g.type === 'outcome' ? String(g.params?.is) : g.type)).join(' & ');
-  const event = String(t.eventType || 'always').replace(/^xstate\.after\.(\w+)\..*$/, 'after $1');
+  const event = t.eventType === 'WAKE' ? `after ${waitOf(t.source)}` : String(t.eventType || 'always');
   const targets = (t.target ?? []).map((n: AnyStateNode) => n.path.join('.')).join(',');
   return `${t.source.path.join('.')} --${event}${guard ? ` [${guard}]` : ''}--> ${targets || '(self)'}`;
 }
@@ -163,5 +163,16 @@ export function eventsAlong(path: JourneyPath): { event: GraphEvent; step?: stri
 
 /** A path in a line: `ok(smsCode) > NEXT > after formDelay > …`. */
 export function describePath(path: JourneyPath): string {
-  return eventsAlong(path).map(({ event, step }) => (event.type === 'ANSWER' ? `${event.outcome}(${step})` : event.type.replace(/^xstate\.after\.(\w+)\..*$/, 'after $1'))).join(' > ') || '(initial state)';
+  const text = ({ event, step, before }: ReturnType<typeof eventsAlong>[number]) =>
+    event.type === 'ANSWER' ? `${event.outcome}(${step})`
+      : event.type === 'WAKE' ? `after ${(before._nodes as AnyStateNode[]).map(waitOf).find(Boolean)}` : event.type;
+  return eventsAlong(path).map(text).join(' > ') || '(initial state)';
+}
+
+/** The wait a state declares (its `wait` entry action), if it is one. */
+export function waitOf(node: AnyStateNode): string | undefined {
+  for (const action of node.entry as { type?: string; params?: { delay?: string } }[]) {
+    if (action?.type === 'wait') return action.params?.delay;
+  }
+  return undefined;
 }

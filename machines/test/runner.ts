@@ -4,13 +4,13 @@
  * actor clock the test controls. Nothing runs by itself: the test answers each request, turns
  * each page and fires each wait, moving the stub's clock by exactly the wait's length first.
  *
- * Why a clock of our own rather than sending `xstate.after.*` events: the machine then computes
- * and schedules its delays itself (as in the simulator), and the test checks that exactly one
- * wait is pending when the path says a delay elapses.
+ * Why a clock of our own rather than sending WAKE at once: the machine then names its waits
+ * itself (its `wait` action, as in the simulator), the length comes from the stub's clock, and
+ * the test checks that exactly one wait is pending when the path says a wait ends.
  */
 import { createActor, type Actor, type AnyStateMachine } from 'xstate';
 import { nextLocalMidnight } from '../../rules';
-import type { Page } from '../journey/setup';
+import { WAITS, type JourneyContext, type Page, type Wait } from '../journey/setup';
 import type { Persona } from '../persona';
 import { DAY, RULES, type Stub } from './fixtures';
 
@@ -55,13 +55,14 @@ export interface WaitContext { windowOpensAt?: number }
  * a holiday week), the window's opening. A failed portal is retried after the persona's
  * comeBackAfterMinutes, the machine's own delay.
  */
-export function delaysFor(stub: Stub, waits: WaitContext) {
+export function delaysFor(stub: Stub, waits: WaitContext): Record<Wait, (context: JourneyContext) => number> {
   const now = () => stub.now();
   return {
+    retryLater: WAITS.retryLater,
     untilTomorrow: () => nextLocalMidnight(now(), RULES.time.utcOffsetMinutes) - now(),
-    nextCheck: ({ context }: { context: { persona: Persona } }) => context.persona.checkEveryDays * DAY,
-    comeBackLater: 7 * DAY,
-    formDelay: RULES.registration.formDelayMinutes * 60_000,
+    nextCheck: (context) => context.persona.checkEveryDays * DAY,
+    comeBackLater: () => 7 * DAY,
+    formDelay: () => RULES.registration.formDelayMinutes * 60_000,
     untilWindowOpens: () => Math.max(60_000, (waits.windowOpensAt ?? now() + DAY) - now()),
   };
 }
@@ -81,6 +82,8 @@ export function drive(machine: AnyStateMachine, persona: Persona, stub: Stub, wa
   let request: Request | undefined;
   let view: Page | undefined;
   const milestones: string[] = [];
+  const clock = new ManualClock();
+  const delays = delaysFor(stub, waits);
   const provided = machine.provide({
     actions: {
       request: (_: unknown, params: Request) => {
@@ -89,10 +92,11 @@ export function drive(machine: AnyStateMachine, persona: Persona, stub: Stub, wa
       },
       view: (_: unknown, params: { page: Page }) => { view = params.page; },
       milestone: (_: unknown, params: { name: string }) => { milestones.push(params.name); },
+      wait: ({ context }: { context: JourneyContext }, params: { delay: Wait }) => {
+        clock.setTimeout(() => actor.send({ type: 'WAKE' }), delays[params.delay](context));
+      },
     } as never,
-    delays: delaysFor(stub, waits) as never,
   });
-  const clock = new ManualClock();
   const actor = createActor(provided, { input: { persona }, clock });
   actor.start();
   return {
@@ -104,5 +108,3 @@ export function drive(machine: AnyStateMachine, persona: Persona, stub: Stub, wa
   };
 }
 
-/** The delay a delayed event names (`xstate.after.<delay>.<state id>`). */
-export const delayOf = (eventType: string): string | undefined => /^xstate\.after\.([^.]+)\./.exec(eventType)?.[1];

@@ -1,5 +1,6 @@
 import { classify, type Outcome } from '../../machines';
-import type { PortalAnswer, PortalClient } from '../clients';
+import type { CallOptions, PortalAnswer, PortalClient } from '../clients';
+import { andThen, type MaybePromise } from '../../stub-server/portal';
 import { handAddedCertificate, identify, nextPassword, profileForm, registrationForm, weakPassword, wizardSubmission } from './inputs';
 import { photos } from './photos';
 import type { ApplicantRecord, ApplicantSession, Variant } from './record';
@@ -8,48 +9,57 @@ import type { ApplicantRecord, ApplicantSession, Variant } from './record';
 export interface Call { op: string; answer: PortalAnswer }
 export interface Performance { outcome: Outcome; calls: Call[] }
 
-/** Everything a step needs: the portal, who the applicant is, what they hold, how they slip. */
+/** A portal call a step asks for; the step goes on with its answer (see `drive`). */
+interface Request { op: string; input: unknown; options?: CallOptions; admin?: true }
+/** A step's work: the calls it asks for, one at a time, and the answer it ends with. */
+type Doing<T> = Generator<Request, T, PortalAnswer>;
+
+/**
+ * Everything a step needs: who the applicant is, what they hold, how they slip. Its methods
+ * are generators that yield each portal call: the same step then runs synchronously against
+ * the in-process portal and asynchronously over HTTP (`drive`).
+ */
 class Act {
   readonly calls: Call[] = [];
-  constructor(readonly client: PortalClient, readonly a: ApplicantRecord, readonly s: ApplicantSession, readonly v: Variant) {}
+  constructor(readonly a: ApplicantRecord, readonly s: ApplicantSession, readonly v: Variant) {}
 
-  async call(op: string, input: unknown = {}): Promise<PortalAnswer> {
-    const answer = await this.send(op, input);
+  *call(op: string, input: unknown = {}): Doing<PortalAnswer> {
+    const answer = yield* this.send(op, input);
     // A session lives two hours; after a wait of days the applicant signs in again first.
-    if (answer.status === 401 && this.s.token && op !== 'login' && (await this.signInAgain())) return this.send(op, input);
+    if (answer.status === 401 && this.s.token && op !== 'login' && (yield* this.signInAgain())) return yield* this.send(op, input);
     return answer;
   }
 
-  private async send(op: string, input: unknown): Promise<PortalAnswer> {
-    const answer = await this.client.call(op, input, { token: this.s.token, address: this.s.address });
+  private *send(op: string, input: unknown): Doing<PortalAnswer> {
+    const answer = yield { op, input, options: { token: this.s.token, address: this.s.address } };
     this.calls.push({ op, answer });
     return answer;
   }
 
   /** Signs in again with the current password (no slips: the step's variant is for the step). */
-  private async signInAgain(): Promise<boolean> {
-    const challenge = await this.send('getCaptcha', {});
+  private *signInAgain(): Doing<boolean> {
+    const challenge = yield* this.send('getCaptcha', {});
     if (challenge.status !== 200) return false;
-    const solved = await this.send('solveCaptcha', { id: challenge.body.id, x: challenge.body.targetX });
+    const solved = yield* this.send('solveCaptcha', { id: challenge.body.id, x: challenge.body.targetX });
     if (solved.status !== 200) return false;
-    const login = await this.send('login', { idNumber: this.a.idNumber, password: this.s.password, captchaToken: solved.body.captchaToken });
+    const login = yield* this.send('login', { idNumber: this.a.idNumber, password: this.s.password, captchaToken: solved.body.captchaToken });
     if (login.status !== 201) return false;
     this.s.token = login.body.token;
     return true;
   }
 
   /** Solves the slider (or misses it); a refusal answer stops the step there. */
-  async captcha(): Promise<string | PortalAnswer> {
-    const challenge = await this.call('getCaptcha');
+  *captcha(): Doing<string | PortalAnswer> {
+    const challenge = yield* this.call('getCaptcha');
     if (challenge.status !== 200) return challenge;
     const x = challenge.body.targetX + (this.v.captchaMiss ? challenge.body.pieceWidthPx : 0);
-    const solved = await this.call('solveCaptcha', { id: challenge.body.id, x });
+    const solved = yield* this.call('solveCaptcha', { id: challenge.body.id, x });
     return solved.status === 200 ? solved.body.captchaToken as string : solved;
   }
 
   /** The newest code sent to `recipient` (read where the phone or WeChat would show it). */
-  async code(recipient: string): Promise<string> {
-    const code = String((await this.messages(recipient)).find((m) => m.code)?.code ?? '000000');
+  *code(recipient: string): Doing<string> {
+    const code = String((yield* this.messages(recipient)).find((m) => m.code)?.code ?? '000000');
     return this.v.badCode ? code.slice(0, -1) + String((Number(code.at(-1)) + 1) % 10) : code;
   }
 
@@ -57,36 +67,36 @@ class Act {
    * The newest messages to `recipient`. An outbox that did not answer (an overloaded server) is
    * a message that never came: the applicant then types what they have, and the portal refuses it.
    */
-  private async messages(recipient: string): Promise<{ code?: string; link?: string }[]> {
-    const outbox = await this.client.admin('readOutbox', { recipient, limit: 5 });
+  private *messages(recipient: string): Doing<{ code?: string; link?: string }[]> {
+    const outbox = yield { op: 'readOutbox', input: { recipient, limit: 5 }, admin: true };
     return outbox.status === 200 && Array.isArray(outbox.body) ? outbox.body : [];
   }
 
-  async resetLinkToken(): Promise<string> {
-    const link = (await this.messages(this.a.email)).find((m) => m.link)?.link ?? '';
+  *resetLinkToken(): Doing<string> {
+    const link = (yield* this.messages(this.a.email)).find((m) => m.link)?.link ?? '';
     return new URL(link, 'http://portal').searchParams.get('token') ?? '';
   }
 
   /** Calls an operation that needs a captcha token. */
-  async withCaptcha(op: string, input: Record<string, unknown>): Promise<PortalAnswer> {
-    const token = await this.captcha();
-    return typeof token === 'string' ? this.call(op, { ...input, captchaToken: token }) : token;
+  *withCaptcha(op: string, input: Record<string, unknown>): Doing<PortalAnswer> {
+    const token = yield* this.captcha();
+    return typeof token === 'string' ? yield* this.call(op, { ...input, captchaToken: token }) : token;
   }
 }
 
-type StepPerformer = (act: Act) => Promise<PortalAnswer>;
+type StepPerformer = (act: Act) => Doing<PortalAnswer>;
 
 
 /** How each step of the journey (machines/journey) is done at the portal. */
 const STEPS: Record<string, StepPerformer> = {
   smsCode: (x) => x.withCaptcha('requestSmsCode', { phone: x.a.phone, purpose: 'register' }),
   wechatCode: (x) => x.call('requestWechatCode', { idNumber: x.a.idNumber, purpose: 'register' }),
-  registerForm: async (x) => {
+  registerForm: function* (x) {
     const recipient = x.a.persona.codeChannel === 'sms' ? x.a.phone : x.a.idNumber;
-    return x.withCaptcha('registerAccount', { ...registrationForm(x.a, x.v), code: await x.code(recipient) });
+    return yield* x.withCaptcha('registerAccount', { ...registrationForm(x.a, x.v), code: yield* x.code(recipient) });
   },
-  signIn: async (x) => {
-    const answer = await x.withCaptcha('login', { idNumber: x.a.idNumber, password: x.v.wrongPassword ? `${x.s.password}x` : x.s.password });
+  signIn: function* (x) {
+    const answer = yield* x.withCaptcha('login', { idNumber: x.a.idNumber, password: x.v.wrongPassword ? `${x.s.password}x` : x.s.password });
     if (answer.status === 201) x.s.token = answer.body.token;
     return answer;
   },
@@ -95,15 +105,15 @@ const STEPS: Record<string, StepPerformer> = {
   resetEmail: (x) => x.call('sendResetEmail', identify(x.a, {})),
   // On the reset forms the applicant is already identified (step 1); a slip there is a new
   // password that breaks the rule, refused as a form error (INVALID), as the machine expects.
-  resetEmailLink: async (x) => newPassword(x, await x.call('resetPasswordWithEmailToken', { token: x.v.badCode ? 'expired' : await x.resetLinkToken(), newPassword: newPasswordFor(x) })),
+  resetEmailLink: function* (x) { return newPassword(x, yield* x.call('resetPasswordWithEmailToken', { token: x.v.badCode ? 'expired' : yield* x.resetLinkToken(), newPassword: newPasswordFor(x) })); },
   resetSms: (x) => x.withCaptcha('requestSmsCode', { purpose: 'reset', idNumber: x.a.idNumber }),
-  resetSmsForm: async (x) => newPassword(x, await x.call('resetPasswordWithSms', { ...identify(x.a, {}), code: await x.code(x.a.phone), newPassword: newPasswordFor(x) })),
+  resetSmsForm: function* (x) { return newPassword(x, yield* x.call('resetPasswordWithSms', { ...identify(x.a, {}), code: yield* x.code(x.a.phone), newPassword: newPasswordFor(x) })); },
   resetWechat: (x) => x.call('requestWechatCode', { idNumber: x.a.idNumber, purpose: 'reset' }),
-  resetWechatForm: async (x) => newPassword(x, await x.call('resetPasswordWithWechat', { ...identify(x.a, {}), code: await x.code(x.a.idNumber), newPassword: newPasswordFor(x) })),
-  profile: async (x) => {
-    const answer = await x.call('completeProfile', profileForm(x.a, x.v));
+  resetWechatForm: function* (x) { return newPassword(x, yield* x.call('resetPasswordWithWechat', { ...identify(x.a, {}), code: yield* x.code(x.a.idNumber), newPassword: newPasswordFor(x) })); },
+  profile: function* (x) {
+    const answer = yield* x.call('completeProfile', profileForm(x.a, x.v));
     // Binding WeChat is suggested at first login; personas who did it can reset by WeChat later.
-    if (answer.status === 200 && x.a.persona.wechatBound) await x.call('bindWechat');
+    if (answer.status === 200 && x.a.persona.wechatBound) yield* x.call('bindWechat');
     return answer;
   },
   verify: (x) => x.call('verifyRealName'),
@@ -114,25 +124,25 @@ const STEPS: Record<string, StepPerformer> = {
   window: (x) => x.call('searchRegistrationWindows', { province: x.a.province }),
   certificate: (x) => x.call('listMyCertificates'),
   addCertificate: (x) => x.call('addCertificate', handAddedCertificate(x.a, x.v.badPhoto ? photos().refused : photos().document, x.v)),
-  school: async (x) => {
+  school: function* (x) {
     x.s.schoolName ??= `${x.a.city}师范学院`;
-    const answer = await x.call('searchSchools', { q: x.s.schoolName });
+    const answer = yield* x.call('searchSchools', { q: x.s.schoolName });
     if (answer.status === 200 && answer.body.length > 0) x.s.schoolId = answer.body[0].id;
     return answer;
   },
-  addSchool: async (x) => {
-    const answer = await x.call('addSchool', { name: x.v.typo ? '' : x.s.schoolName, type: '普通高等学校', province: x.a.province });
+  addSchool: function* (x) {
+    const answer = yield* x.call('addSchool', { name: x.v.typo ? '' : x.s.schoolName, type: '普通高等学校', province: x.a.province });
     x.s.schoolId = answer.status === 201 ? answer.body.id : answer.body.existingId ?? x.s.schoolId;
     return answer;
   },
-  photo: async (x) => {
-    const answer = await x.call('uploadPhoto', { photo: x.v.badPhoto ? photos().refused : photos().personal });
+  photo: function* (x) {
+    const answer = yield* x.call('uploadPhoto', { photo: x.v.badPhoto ? photos().refused : photos().personal });
     if (answer.status === 201) x.s.photoId = answer.body.photoId;
     return answer;
   },
-  institution: async (x) => {
+  institution: function* (x) {
     const { qualificationType, subject } = x.a.certificate;
-    const answer = await x.call('searchInstitutions', { province: x.a.province, qualificationType });
+    const answer = yield* x.call('searchInstitutions', { province: x.a.province, qualificationType });
     if (answer.status !== 200) return answer;
     const { stage } = x.a;
     for (const i of answer.body as { id: string; stages: string[]; confirmationPoints: { id: string; scope: { stages: string[] } }[] }[]) {
@@ -145,8 +155,8 @@ const STEPS: Record<string, StepPerformer> = {
     return { status: 200, body: [] };
   },
   disagree: (x) => x.call('submitRegistration', wizardSubmission(x.a, x.s, x.v, 'disagree')),
-  submit: async (x) => {
-    const answer = await x.call('submitRegistration', wizardSubmission(x.a, x.s, x.v, 'agree'));
+  submit: function* (x) {
+    const answer = yield* x.call('submitRegistration', wizardSubmission(x.a, x.s, x.v, 'agree'));
     if (answer.status === 201) x.s.applicationNumber = answer.body.applicationNumber;
     if (answer.body?.code === 'DUPLICATE_APPLICATION') x.s.applicationNumber = answer.body.applicationNumber;
     return answer;
@@ -155,18 +165,18 @@ const STEPS: Record<string, StepPerformer> = {
   status: (x) => x.call('getRegistration', { applicationNumber: x.s.applicationNumber }),
   approvalStatus: (x) => x.call('getRegistration', { applicationNumber: x.s.applicationNumber }),
   messages: (x) => x.call('listRegistrationMessages', { applicationNumber: x.s.applicationNumber }),
-  modify: async (x) => {
+  modify: function* (x) {
     // Asked to fix something, the applicant retakes the photo and corrects the address.
-    const photo = await x.call('uploadPhoto', { photo: x.v.badPhoto ? photos().refused : photos().personal });
+    const photo = yield* x.call('uploadPhoto', { photo: x.v.badPhoto ? photos().refused : photos().personal });
     if (photo.status !== 201) return photo;
     x.s.photoId = photo.body.photoId;
-    return x.call('updateRegistration', { applicationNumber: x.s.applicationNumber, photoId: x.s.photoId, address: x.v.typo ? '' : `${x.a.city}人民路2号` });
+    return yield* x.call('updateRegistration', { applicationNumber: x.s.applicationNumber, photoId: x.s.photoId, address: x.v.typo ? '' : `${x.a.city}人民路2号` });
   },
   queryCode: (x) => x.withCaptcha('requestSmsCode', { phone: x.a.phone, purpose: 'certificate-query' }),
-  query: async (x) => x.withCaptcha('queryCertificate', {
+  query: function* (x) { return yield* x.withCaptcha('queryCertificate', {
     name: x.a.name, idNumber: x.a.idNumber, certificateNumber: x.v.typo ? x.a.certificate.number.slice(1) : x.a.certificate.number,
-    phone: x.a.phone, code: await x.code(x.a.phone),
-  }),
+    phone: x.a.phone, code: yield* x.code(x.a.phone),
+  }); },
 };
 
 const newPasswordFor = (x: Act) => (x.v.typo ? weakPassword(x.s.password) : nextPassword(x.s.password));
@@ -180,12 +190,27 @@ function newPassword(x: Act, answer: PortalAnswer): PortalAnswer {
  * Does one step of the journey at the portal, as the applicant would (captcha, codes from
  * the phone or mailbox, forms with the variant's slips), and says what came of it.
  */
-export async function perform(client: PortalClient, applicant: ApplicantRecord, session: ApplicantSession, step: string, op: string, variant: Variant = {}): Promise<Performance> {
+export function perform(client: PortalClient, applicant: ApplicantRecord, session: ApplicantSession, step: string, op: string, variant: Variant = {}): MaybePromise<Performance> {
   const run = STEPS[step];
   if (!run) throw new Error(`no performer for step ${step}`);
-  const act = new Act(client, applicant, session, variant);
-  const answer = await run(act);
-  // A refusal on the way (captcha, photo upload) is the step's outcome; classify it by its own call.
-  const last = act.calls.at(-1);
-  return { outcome: classify(last && last.answer === answer ? last.op : op, answer), calls: act.calls };
+  const act = new Act(applicant, session, variant);
+  return andThen(drive(client, run(act)), (answer) => {
+    // A refusal on the way (captcha, photo upload) is the step's outcome; classify it by its own call.
+    const last = act.calls.at(-1);
+    return { outcome: classify(last && last.answer === answer ? last.op : op, answer), calls: act.calls };
+  });
+}
+
+/**
+ * Makes a step's calls in order, each with the previous one's answer: synchronously while the
+ * client answers at once (in process), going on when each answer comes otherwise (HTTP).
+ */
+function drive<T>(client: PortalClient, doing: Doing<T>, next = doing.next()): MaybePromise<T> {
+  while (!next.done) {
+    const { op, input, options, admin } = next.value;
+    const answer = admin ? client.admin(op, input) : client.call(op, input, options);
+    if (answer instanceof Promise) return answer.then((a) => drive(client, doing, doing.next(a)));
+    next = doing.next(answer);
+  }
+  return next.value;
 }

@@ -1,10 +1,10 @@
-import { createActor, type Actor, type AnyActorRef, type AnyStateNode, type StateValue, type Subscription } from 'xstate';
-import type { MaybePromise } from '../../stub-server/portal';
-import { journeyMachine, seen, UNAVAILABLE, type JourneyContext, type Milestone, type Page } from '../../machines';
+import { createActor, type Actor, type AnyActorRef, type Snapshot, type Subscription } from 'xstate';
+import { andThen, type MaybePromise } from '../../stub-server/portal';
+import { journeyMachine, seen, UNAVAILABLE, WAITS, type JourneyContext, type Milestone, type Page, type Wait } from '../../machines';
 import { nextLocalMidnight, type Rules } from '../../rules';
 import { perform, type ApplicantRecord, type ApplicantSession, type Call, type Variant } from '../applicant';
 import type { PortalClient } from '../clients';
-import type { Simulation, VirtualClock, XStateClock } from '../engine';
+import type { Simulation, VirtualClock } from '../engine';
 import { sample, type Rng } from '../random';
 import type { PortalTiming } from './timing';
 
@@ -30,9 +30,11 @@ interface Live {
   rng: Rng;
   /** None while asleep (see `sleep`): nothing then keeps the stopped actor alive. */
   actor: JourneyActor | null;
+  /** The asleep actor's snapshot, restored when its wait is over. */
+  persisted?: Snapshot<unknown>;
   subscription: Subscription | null;
-  /** Set when a delay of days was asked for: the actor is entering a wait that ends then. */
-  wakeAt?: number;
+  /** Set while the actor enters a wait of days: it may sleep meanwhile (see `sleep`). */
+  waitingDays?: boolean;
   /** The milestones reached so far, a bit each (MILESTONE_BIT). */
   reached: number;
 }
@@ -52,12 +54,10 @@ export class JourneyDriver {
   /** Applicants waiting days with no actor (see `sleep`). */
   private sleeping = 0;
   private readonly machine;
-  /** The journey's plain waits by their path in the machine: the event that ends each. */
-  private readonly waits: Map<string, string>;
-  /** Wall time spent inside XState's `start`, `send` and timers (benchmarks only; see `timed`). */
+  /** How long each of the machine's waits lasts in virtual time, from the clock, the rules and the persona. */
+  private readonly waitLength: Record<Wait, (live: Live, context: JourneyContext) => number>;
+  /** Wall time spent inside XState's `start` and `send` (benchmarks only; see `timed`). */
   xstateMs = 0;
-  /** The actors' clock: the simulation's. When timed, what an actor's own timers set off (waits spent awake) counts as XState's time. */
-  private readonly clock: XStateClock;
 
   constructor(private readonly deps: {
     sim: Simulation;
@@ -74,24 +74,23 @@ export class JourneyDriver {
     /** Applicants beginning a wait of days sleep only while at least this many actors are live (see `sleep`). */
     liveActorLimit: number;
   }) {
-    const { rules } = deps;
+    const formDelayMs = deps.rules.registration.formDelayMinutes * 60_000;
+    this.waitLength = {
+      retryLater: (_live, context) => WAITS.retryLater(context),
+      untilTomorrow: (live) => this.daysLater(live, 1),
+      nextCheck: (live, context) => this.daysLater(live, context.persona.checkEveryDays),
+      comeBackLater: (live) => this.daysLater(live, 1),
+      formDelay: () => formDelayMs,
+      untilWindowOpens: (live) => this.daysLater(live, 1),
+    };
     this.machine = journeyMachine.provide({
       actions: {
         request: ({ self }, params) => this.request(self, params),
         view: ({ self }, params) => this.view(self, params),
         milestone: ({ self }, params) => this.reach(self, params.name),
-      },
-      delays: {
-        untilTomorrow: ({ self }) => this.daysLater(self, 1),
-        formDelay: rules.registration.formDelayMinutes * 60_000,
-        nextCheck: ({ self, context }) => this.daysLater(self, context.persona.checkEveryDays),
-        comeBackLater: ({ self }) => this.daysLater(self, 1),
-        untilWindowOpens: ({ self }) => this.daysLater(self, 1),
+        wait: ({ self, context }, params) => this.wait(self, context, params.delay),
       },
     });
-    this.waits = new Map(waitStates(this.machine.root).map((w) => [w.path, w.ends]));
-    const { clock } = deps;
-    this.clock = deps.timed ? { setTimeout: (fn, ms) => clock.setTimeout(() => this.xstate(fn), ms), clearTimeout: (id) => clock.clearTimeout(id) } : clock;
   }
 
   /** Applicants in progress, awake or asleep. */
@@ -100,18 +99,16 @@ export class JourneyDriver {
   get asleep(): number { return this.sleeping; }
 
   /** The delay until `days` Beijing days from today, at an hour the applicant prefers (and a minute in it). */
-  private daysLater(self: AnyActorRef, days: number): number {
+  private daysLater(live: Live, days: number): number {
     const now = this.deps.sim.now();
     const day = nextLocalMidnight(now, this.deps.rules.time.utcOffsetMinutes) + (days - 1) * DAY;
-    const live = this.live.get(self);
-    if (!live) return day - now;
     const hour = live.rng.weighted(live.record.persona.preferredHours);
-    live.wakeAt = day + hour * HOUR + live.rng.int(60) * MINUTE;
-    return live.wakeAt - now;
+    live.waitingDays = true;
+    return day + hour * HOUR + live.rng.int(60) * MINUTE - now;
   }
 
   start(record: ApplicantRecord, rng: Rng): void {
-    const actor = createActor(this.machine, { input: { persona: record.persona }, clock: this.clock });
+    const actor = createActor(this.machine, { input: { persona: record.persona }, clock: this.deps.clock });
     const live: Live = { record, session: { password: record.password, address: address(record.index) }, rng, actor: null, subscription: null, reached: 0 };
     this.attach(live, actor);
     this.xstate(() => actor.start());
@@ -124,37 +121,44 @@ export class JourneyDriver {
     this.live.set(actor, live);
   }
 
+  /** The actor entered a wait: WAKE ends it on the simulation's clock. */
+  private wait(self: AnyActorRef, context: JourneyContext, delay: Wait): void {
+    const live = this.live.get(self);
+    if (!live) return;
+    this.deps.sim.schedule(this.waitLength[delay](live, context), () => this.wake(live));
+  }
+
+  private wake(live: Live): void {
+    if (!live.actor) {
+      this.sleeping -= 1;
+      const restored = createActor(this.machine, { snapshot: live.persisted, input: { persona: live.record.persona }, clock: this.deps.clock });
+      live.persisted = undefined;
+      this.attach(live, restored);
+      this.xstate(() => restored.start());
+    }
+    this.send(live, { type: 'WAKE' });
+  }
+
   /**
    * An applicant who has just begun a wait of days (a decision, a new day's quota) keeps no
    * actor meanwhile: the actor's snapshot is persisted and the actor stopped, and when the wait
-   * is over an actor restored from it takes the wait's own transition. Applicants waiting weeks
-   * for the back office then cost a snapshot each, not a live actor (#4's memory budget).
-   * Sleeping and waking cost time, though (a persisted snapshot, a restored actor), so it is
-   * done only when many actors are live: below `liveActorLimit` the actor waits on its own timer.
-   * Either way the applicant takes the same transition at the same moment.
+   * is over an actor restored from it takes the WAKE. Applicants waiting weeks for the back
+   * office then cost a snapshot each, not a live actor (#4's memory budget). Sleeping and
+   * waking cost time, though (a persisted snapshot, a restored actor), so it is done only when
+   * many actors are live: below `liveActorLimit` the actor stays awake. Either way the
+   * applicant takes the same transition at the same moment.
    */
   private sleep(live: Live): void {
-    const { wakeAt, actor } = live;
-    live.wakeAt = undefined;
-    if (wakeAt === undefined || !actor || this.live.size < this.deps.liveActorLimit) return;
-    const snapshot = actor.getSnapshot();
-    const ends = snapshot.status === 'active' ? this.waits.get(leafPath(snapshot.value)) : undefined;
-    if (!ends) return;
-    const persisted = actor.getPersistedSnapshot();
+    const { waitingDays, actor } = live;
+    live.waitingDays = undefined;
+    if (!waitingDays || !actor || this.live.size < this.deps.liveActorLimit) return;
+    live.persisted = actor.getPersistedSnapshot();
     live.subscription?.unsubscribe();
     this.live.delete(actor);
-    actor.stop(); // cancels the wait's timer: the wake below replaces it
+    actor.stop();
     live.actor = null;
     live.subscription = null;
     this.sleeping += 1;
-    this.deps.sim.scheduleAt(wakeAt, () => {
-      this.sleeping -= 1;
-      const restored = createActor(this.machine, { snapshot: persisted, input: { persona: live.record.persona }, clock: this.clock });
-      this.attach(live, restored);
-      this.xstate(() => restored.start());
-      // The delayed event XState would have raised (`xstate.after.<delay>.<state>`), named by the machine.
-      this.send(live, { type: ends } as never);
-    });
   }
 
   private xstate(fn: () => void): void {
@@ -202,7 +206,7 @@ export class JourneyDriver {
       return;
     }
     const variant = slips(live, params.step);
-    this.deps.track(perform(client, live.record, live.session, params.step, params.op, variant).then(({ outcome, calls }) => this.deps.resume(() => {
+    this.deps.track(andThen(perform(client, live.record, live.session, params.step, params.op, variant), ({ outcome, calls }) => this.deps.resume(() => {
       const { elapsed, timedOut, slowestMs } = timing.settle(calls, start, (call, latencyMs, at) => observer.call(call, latencyMs, at, live.session));
       const answer = timedOut ? UNAVAILABLE : seen(outcome, slowestMs, live.record.persona.patience);
       sim.schedule(elapsed, () => this.send(live, { type: 'ANSWER', outcome: answer }));
@@ -236,28 +240,6 @@ function slips(live: Live, step: string): Variant {
 function awake(live: Live): JourneyActor {
   if (!live.actor) throw new Error(`applicant ${live.record.index} is asleep`);
   return live.actor;
-}
-
-/** The path of the one state a value of a machine without parallel states is in ("" if parallel). */
-function leafPath(value: StateValue): string {
-  let path = '';
-  let node = value;
-  while (typeof node === 'object') {
-    const keys = Object.keys(node);
-    if (keys.length !== 1) return '';
-    path += `${keys[0]}.`;
-    node = node[keys[0]!]!;
-  }
-  return path + node;
-}
-
-/** The plain waits of a machine: states whose only way on is one delayed transition. */
-function waitStates(node: AnyStateNode): { path: string; ends: string }[] {
-  const ends = new Set(node.after.map((t) => t.eventType));
-  // `on` lists the delayed event too: a plain wait has no other.
-  const plain = ends.size === 1 && Object.keys(node.on).every((type) => ends.has(type)) && node.always === undefined;
-  const own = plain ? [{ path: node.path.join('.'), ends: [...ends][0]! }] : [];
-  return [...own, ...Object.values(node.states).flatMap(waitStates)];
 }
 
 /** A distinct private address per applicant, for per-client limits (10.x.y.z). */
