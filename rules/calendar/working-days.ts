@@ -8,6 +8,13 @@ import { addDays, weekday } from './local-time';
 export class WorkingCalendar {
   private readonly daysOff = new Map<string, string>();
   private readonly makeUp = new Set<string>();
+  /**
+   * Each date's answer and the date after it, once worked out: a run asks about the same few
+   * hundred dates millions of times (every review and desk decision counts working days), and
+   * a date's arithmetic goes through Date parsing.
+   */
+  private readonly working = new Map<string, boolean>();
+  private readonly dayAfter = new Map<string, string>();
 
   constructor(rules: Rules) {
     for (const year of Object.values(rules.calendar.holidays)) {
@@ -24,17 +31,29 @@ export class WorkingCalendar {
   }
 
   isWorkingDay(date: string): boolean {
-    if (this.makeUp.has(date)) return true;
-    if (this.daysOff.has(date)) return false;
-    const day = weekday(date);
-    return day !== 0 && day !== 6;
+    let working = this.working.get(date);
+    if (working === undefined) {
+      const day = weekday(date);
+      working = this.makeUp.has(date) || (!this.daysOff.has(date) && day !== 0 && day !== 6);
+      this.working.set(date, working);
+    }
+    return working;
+  }
+
+  private next(date: string): string {
+    let next = this.dayAfter.get(date);
+    if (next === undefined) {
+      next = addDays(date, 1);
+      this.dayAfter.set(date, next);
+    }
+    return next;
   }
 
   /** The date `n` working days after `date`. */
   addWorkingDays(date: string, n: number): string {
     let d = date;
     for (let left = n; left > 0;) {
-      d = addDays(d, 1);
+      d = this.next(d);
       if (this.isWorkingDay(d)) left -= 1;
     }
     return d;
@@ -43,7 +62,7 @@ export class WorkingCalendar {
   /** Working days in (from, to]: how many working days a wait from `from` to `to` took. */
   workingDaysBetween(from: string, to: string): number {
     let n = 0;
-    for (let d = addDays(from, 1); d <= to; d = addDays(d, 1)) if (this.isWorkingDay(d)) n += 1;
+    for (let d = this.next(from); d <= to; d = this.next(d)) if (this.isWorkingDay(d)) n += 1;
     return n;
   }
 }
