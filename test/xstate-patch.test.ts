@@ -1,0 +1,298 @@
+/**
+ * XState carries a patch, patches/xstate+5.33.3.patch, applied by patch-package when `npm
+ * install` or `npm ci` runs (docs/scaling.md, "The XState patch"): four fast paths in its
+ * per-event work. These tests fail when the patch is missing from any of the four builds in
+ * xstate's dist (cjs, esm, and their development variants; vitest loads the development cjs,
+ * tsx the cjs), and check that the patched builds take the same steps as xstate without the
+ * patch: the patch reversed in a temporary copy of dist is the reference. Compared on a small
+ * machine with parallel states, history, `always` and tags (against hand-written values too), and
+ * on the journey machine driven at random.
+ */
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import * as xstate from 'xstate';
+import { journeyMachine } from '../machines';
+import { createPopulation } from '../sim/population';
+import { RandomStreams } from '../sim/random';
+
+type XState = typeof xstate;
+const require = createRequire(import.meta.url);
+const pkg = dirname(require.resolve('xstate/package.json'));
+const { version } = JSON.parse(readFileSync(join(pkg, 'package.json'), 'utf8')) as { version: string };
+const patchFile = join(import.meta.dirname, '..', 'patches', `xstate+${version}.patch`);
+
+/** The patch's hunks by file (relative to the package), each as the text before and after. */
+function hunksByFile(patch: string): Map<string, { before: string; after: string }[]> {
+  const files = new Map<string, { before: string; after: string }[]>();
+  let hunks: { before: string[]; after: string[] }[] | undefined;
+  const close = (file: string | undefined) => {
+    if (file && hunks) files.set(file, hunks.map((h) => ({ before: h.before.join('\n'), after: h.after.join('\n') })));
+  };
+  let file: string | undefined;
+  for (const line of patch.replace(/\n$/, '').split('\n')) {
+    const header = /^diff --git a\/node_modules\/xstate\/(\S+) /.exec(line);
+    if (header) {
+      close(file);
+      file = header[1];
+      hunks = [];
+    } else if (line.startsWith('@@')) {
+      hunks!.push({ before: [], after: [] });
+    } else if (hunks?.length) {
+      const hunk = hunks[hunks.length - 1]!;
+      if (line.startsWith(' ') || line === '') {
+        hunk.before.push(line.slice(1));
+        hunk.after.push(line.slice(1));
+      } else if (line.startsWith('-')) hunk.before.push(line.slice(1));
+      else if (line.startsWith('+')) hunk.after.push(line.slice(1));
+    }
+  }
+  close(file);
+  return files;
+}
+
+const occurrences = (text: string, part: string) => text.split(part).length - 1;
+const patch = hunksByFile(readFileSync(patchFile, 'utf8'));
+
+// The reference: dist copied with every hunk reversed.
+const refRoot = mkdtempSync(join(tmpdir(), 'xstate-unpatched-'));
+cpSync(join(pkg, 'dist'), join(refRoot, 'dist'), { recursive: true });
+for (const [file, hunks] of patch) {
+  let text = readFileSync(join(refRoot, file), 'utf8');
+  for (const { before, after } of hunks) text = text.replace(after, () => before);
+  writeFileSync(join(refRoot, file), text);
+}
+afterAll(() => rmSync(refRoot, { recursive: true, force: true }));
+
+const BUILDS = ['xstate.cjs.js', 'xstate.development.cjs.js', 'xstate.esm.js', 'xstate.development.esm.js'];
+const load = async (root: string, build: string): Promise<XState> =>
+  (build.includes('.cjs.') ? require(join(root, 'dist', build)) : await import(join(root, 'dist', build))) as XState;
+
+describe('the patch is applied', () => {
+  it('covers the four builds of the core (raise-*.js and StateMachine-*.js of each)', () => {
+    const files = [...patch.keys()];
+    expect(files.filter((f) => /^dist\/raise-[0-9a-f]+\.(development\.)?(cjs|esm)\.js$/.test(f))).toHaveLength(4);
+    expect(files.filter((f) => /^dist\/StateMachine-[0-9a-f]+\.(development\.)?(cjs|esm)\.js$/.test(f))).toHaveLength(4);
+  });
+
+  it.each([...patch.keys()])('%s holds every hunk of the patch', (file) => {
+    const text = readFileSync(join(pkg, file), 'utf8');
+    for (const { after } of patch.get(file)!) expect(occurrences(text, after), `a hunk of ${file} is missing: run npm install`).toBe(1);
+    // And the reference really is xstate without it.
+    const reference = readFileSync(join(refRoot, file), 'utf8');
+    for (const { before, after } of patch.get(file)!) {
+      expect(occurrences(reference, before)).toBe(1);
+      if (!before.includes(after)) expect(occurrences(reference, after)).toBe(0);
+    }
+  });
+
+  it.each(BUILDS)('%s behaves as patched: a shared frozen state value, shared empty tags', async (build) => {
+    const { createActor, createMachine } = await load(pkg, build);
+    const actor = createActor(createMachine({ initial: 'a', context: { n: 0 }, states: { a: { initial: 'b', states: { b: { on: { BUMP: { actions: () => {} } } } } } } })).start();
+    const first = actor.getSnapshot();
+    actor.send({ type: 'BUMP' });
+    const second = actor.getSnapshot();
+    expect(second.value).toEqual({ a: 'b' });
+    expect(Object.isFrozen(first.value)).toBe(true);
+    expect(second.value).toBe(first.value);
+    expect(second.tags).toBe(first.tags);
+    expect(() => first.tags.add('x' as never)).toThrow(TypeError);
+    expect(first.hasTag('x' as never)).toBe(false);
+  });
+
+  it('is the build this test suite runs on', () => {
+    const actor = xstate.createActor(xstate.createMachine({ initial: 'a', states: { a: {} } })).start();
+    expect(Object.isFrozen(actor.getSnapshot().tags)).toBe(true);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// A small machine with what the fast paths set aside: parallel regions, deep history, `always`
+// (guarded on context), tags, a final state.
+
+const smallConfig = {
+  id: 'small',
+  initial: 'idle',
+  context: { count: 0 },
+  states: {
+    idle: { tags: ['resting'], on: { GO: 'work' } },
+    work: {
+      initial: 'prepare',
+      on: { PAUSE: '#small.paused' },
+      states: {
+        prepare: { always: { guard: ({ context }: { context: { count: number } }) => context.count >= 1, target: 'run' } },
+        run: {
+          type: 'parallel',
+          states: {
+            left: { initial: 'a', states: { a: { on: { STEP: 'b' } }, b: { tags: ['left-done'], on: { STEP: 'a' } } } },
+            right: { initial: 'x', states: { x: { on: { STEP: 'y' } }, y: { type: 'final' } } },
+          },
+        },
+        hist: { type: 'history', history: 'deep' },
+      },
+    },
+    paused: { tags: ['resting'], on: { RESUME: 'work.hist', STOP: 'done' } },
+    done: { type: 'final' },
+  },
+  on: { INC: { actions: 'inc' } },
+} as const;
+
+const RUN = (left: string, right: string) => ({ work: { run: { left, right } } });
+/** The small machine's events and, after each, its value, tags and status, worked out by hand. */
+const SMALL_STEPS: [string, unknown, string[], string][] = [
+  ['', 'idle', ['resting'], 'active'],
+  ['GO', { work: 'prepare' }, [], 'active'],
+  ['STEP', { work: 'prepare' }, [], 'active'],
+  ['INC', RUN('a', 'x'), [], 'active'], // `always` leaves prepare once count is 1
+  ['STEP', RUN('b', 'y'), ['left-done'], 'active'],
+  ['PAUSE', 'paused', ['resting'], 'active'],
+  ['RESUME', RUN('b', 'y'), ['left-done'], 'active'], // deep history restores both regions
+  ['STEP', RUN('a', 'y'), [], 'active'],
+  ['INC', RUN('a', 'y'), [], 'active'],
+  ['PAUSE', 'paused', ['resting'], 'active'],
+  ['RESUME', RUN('a', 'y'), [], 'active'],
+  ['PAUSE', 'paused', ['resting'], 'active'],
+  ['STOP', 'done', [], 'done'],
+];
+
+function walkSmall(lib: XState) {
+  const machine = lib.createMachine(smallConfig as never, { actions: { inc: lib.assign({ count: ({ context }: { context: { count: number } }) => context.count + 1 }) as never } });
+  const actor = lib.createActor(machine).start();
+  return SMALL_STEPS.map(([event]) => {
+    if (event) actor.send({ type: event });
+    const s = actor.getSnapshot();
+    return {
+      value: s.value,
+      tags: [...s.tags].sort(),
+      hasTags: ['resting', 'left-done'].filter((t) => s.hasTag(t)),
+      status: s.status,
+      context: s.context,
+      persisted: JSON.parse(JSON.stringify(actor.getPersistedSnapshot())) as unknown,
+    };
+  });
+}
+
+describe.each(BUILDS)('%s, patched, on a small machine', (build) => {
+  it('takes the steps worked out by hand', async () => {
+    const steps = walkSmall(await load(pkg, build));
+    SMALL_STEPS.forEach(([event, value, tags, status], i) => {
+      expect(steps[i]!.value, `after ${event || 'start'}`).toEqual(value);
+      expect(steps[i]!.tags, `after ${event || 'start'}`).toEqual(tags);
+      expect(steps[i]!.hasTags, `after ${event || 'start'}`).toEqual(tags);
+      expect(steps[i]!.status, `after ${event || 'start'}`).toBe(status);
+    });
+    expect(steps.at(-1)!.context).toEqual({ count: 2 });
+  });
+
+  it('takes the same steps as the build without the patch', async () => {
+    expect(walkSmall(await load(pkg, build))).toEqual(walkSmall(await load(refRoot, build)));
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// The journey machine, patched and not, driven by the same random events: every snapshot alike.
+
+/** Outcomes named by guards (`{ type: 'outcome', params: { is } }`, also inside `and`). */
+function outcomesIn(guard: unknown, into: Set<string>): Set<string> {
+  if (Array.isArray(guard)) {
+    for (const g of guard) outcomesIn(g, into);
+    return into;
+  }
+  if (!guard || (typeof guard !== 'object' && typeof guard !== 'function')) return into;
+  const g = guard as { type?: unknown; params?: { is?: unknown }; guards?: unknown[] };
+  if (g.type === 'outcome' && typeof g.params?.is === 'string') into.add(g.params.is);
+  for (const inner of g.guards ?? []) outcomesIn(inner, into);
+  return into;
+}
+
+interface Node { id: string; path: string[]; ownEvents: string[]; transitions: Map<string, { guard?: unknown }[]> }
+const nodesOf = (snapshot: unknown) => (snapshot as { _nodes: Node[] })._nodes;
+
+/** A seeded choice in [0, n). */
+function chooser(seed: number) {
+  let s = seed >>> 0;
+  return (n: number) => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(s ^ (s >>> 15), 1 | s);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
+  };
+}
+
+function observe(snapshot: xstate.AnyMachineSnapshot, actor: xstate.AnyActor) {
+  const history = Object.fromEntries(Object.entries(snapshot.historyValue as Record<string, { id: string }[]>).map(([k, v]) => [k, v.map((n) => n.id)]));
+  return {
+    value: snapshot.value,
+    status: snapshot.status,
+    context: snapshot.context,
+    output: snapshot.output,
+    tags: [...snapshot.tags].sort(),
+    history,
+    persisted: JSON.parse(JSON.stringify(actor.getPersistedSnapshot())) as unknown,
+  };
+}
+
+describe('the journey machine', () => {
+  it('takes the same steps patched as without the patch, event by event', async () => {
+    const reference = (await load(refRoot, 'xstate.development.cjs.js'));
+    vi.resetModules();
+    vi.doMock('xstate', () => reference);
+    const { journeyMachine: referenceMachine } = await import('../machines');
+    vi.doUnmock('xstate');
+    vi.resetModules();
+    expect(referenceMachine).not.toBe(journeyMachine);
+
+    const population = createPopulation({ rng: new RandomStreams(7).stream('population'), size: 400, staleRate: 0.1 });
+    const allNodes = (node: xstate.AnyStateNode): xstate.AnyStateNode[] => [node, ...Object.values(node.states).flatMap(allNodes)];
+    const allOutcomes = [...allNodes(journeyMachine.root).reduce((set, n) => outcomesIn((n.transitions.get('ANSWER') ?? []).map((t) => t.guard), set), new Set<string>())];
+    const clock = () => {
+      let id = 0;
+      return { setTimeout: () => ++id, clearTimeout: () => {} };
+    };
+    let events = 0;
+    let restored = 0;
+    const ends = new Set<string>();
+    const seen = new Set<string>();
+    for (let i = 0; i < population.size; i += 1) {
+      const choose = chooser(i + 1);
+      const input = { persona: population.applicantAt(i).persona };
+      const patched: xstate.AnyActor = xstate.createActor(journeyMachine as xstate.AnyStateMachine, { input, clock: clock() }).start();
+      const unpatched: xstate.AnyActor = reference.createActor(referenceMachine as xstate.AnyStateMachine, { input, clock: clock() }).start();
+      expect(observe(patched.getSnapshot(), patched)).toEqual(observe(unpatched.getSnapshot(), unpatched));
+      for (let step = 0; step < 120 && patched.getSnapshot().status === 'active'; step += 1) {
+        const nodes = nodesOf(patched.getSnapshot());
+        // Mostly forward (a step's first event and first outcome are its happy path), often not.
+        const deepest = nodes.reduce((a, b) => (b.path.length > a.path.length ? b : a));
+        const types = [...new Set(nodes.flatMap((n) => n.ownEvents))];
+        const type = (choose(10) < 6 ? deepest.ownEvents[0] : undefined) ?? types[choose(types.length)]!;
+        let event: xstate.AnyEventObject = { type };
+        if (type === 'ANSWER') {
+          const here = [...nodes.reduce((set, n) => { for (const t of n.transitions.get('ANSWER') ?? []) outcomesIn(t.guard, set); return set; }, new Set<string>())];
+          const roll = choose(20);
+          const outcome = roll === 0 ? 'NOTHING_THE_MACHINE_KNOWS' : roll === 1 ? allOutcomes[choose(allOutcomes.length)] : roll < 12 ? here[0] : here[choose(here.length)];
+          event = { type, outcome: outcome ?? 'ok' };
+        }
+        const before = new Set(nodes.map((n) => n.id));
+        const remembered = Object.values(observe(patched.getSnapshot(), patched).history);
+        patched.send(event);
+        unpatched.send(event);
+        events += 1;
+        const now = observe(patched.getSnapshot(), patched);
+        expect(now, `applicant ${i}, step ${step}: ${JSON.stringify(event)}`).toEqual(observe(unpatched.getSnapshot(), unpatched));
+        seen.add(JSON.stringify(now.value));
+        const after = new Set(nodesOf(patched.getSnapshot()).map((n) => n.id));
+        if (remembered.some((ids) => ids.length && ids.every((id) => !before.has(id) && after.has(id)))) restored += 1;
+      }
+      ends.add(String(patched.getSnapshot().value));
+      patched.stop();
+      unpatched.stop();
+    }
+    // The walk is not vacuous: many events and states, history restored, several final states.
+    expect(events).toBeGreaterThan(2000);
+    expect(seen.size).toBeGreaterThan(20);
+    expect(restored).toBeGreaterThan(0);
+    expect(ends.size).toBeGreaterThan(2);
+  });
+});
