@@ -1,6 +1,6 @@
 import { injectedProblem, withFaultScope } from '../../stub-server/faults';
 import { ROUTES } from '../../stub-server/http';
-import { BinaryResult, PortalProblem, type Portal } from '../../stub-server/portal';
+import { BinaryResult, PortalProblem, type MaybePromise, type Portal } from '../../stub-server/portal';
 import type { CallOptions, PortalAnswer, PortalClient } from './client';
 
 const SUCCESS_STATUS = new Map(ROUTES.map((r) => [r.operationId, r.status ?? 200]));
@@ -8,44 +8,70 @@ const SUCCESS_STATUS = new Map(ROUTES.map((r) => [r.operationId, r.status ?? 200
 /** A refusal as HTTP would carry it. */
 const answerOf = (problem: PortalProblem): PortalAnswer => ({ status: problem.status, body: problem.toBody(), retryAfter: problem.extra.retryAfterSeconds });
 
+/** The body of a success as HTTP would carry it: JSON, or the bytes of a binary answer. */
+const bodyOf = (result: unknown): unknown => (result instanceof BinaryResult ? result.body : result);
+
+/** A success as HTTP would carry it. */
+const success = (status: number, result: unknown): PortalAnswer => ({ status, body: bodyOf(result) });
+
+/** A refusal becomes its answer; anything else is a bug, and goes on being thrown. */
+const refusal = (error: unknown): PortalAnswer => {
+  if (!(error instanceof PortalProblem)) throw error;
+  return answerOf(error);
+};
+
+/** An answer that carries an injected delay (the answer is this call's own: no copy needed). */
+function delayed(answer: PortalAnswer, injectedDelayMs: number): PortalAnswer {
+  if (injectedDelayMs > 0) answer.injectedDelayMs = injectedDelayMs;
+  return answer;
+}
+
 /**
  * Calls the portal's domain directly, at whatever time the portal's clock says (the
- * simulator's virtual clock). Refusals become the problem bodies HTTP would carry. Injected
- * faults act as at HTTP's front door (an operation's outage, error or latency) and in the
- * domain (a backend's); a delay is not waited out but carried on the answer
- * (`injectedDelayMs`) for the run's timing to add to the call's latency.
+ * simulator's virtual clock). Refusals become the problem bodies HTTP would carry. Answers
+ * come at once for the operations that answer at once (all, with the simulator's password
+ * hasher): no promise per call. Injected faults act as at HTTP's front door (an operation's
+ * outage, error or latency) and in the domain (a backend's); a delay is not waited out but
+ * carried on the answer (`injectedDelayMs`) for the run's timing to add to the call's latency.
  */
 export class InProcessClient implements PortalClient {
   constructor(private readonly portal: Portal) {}
 
-  call(operationId: string, input: unknown = {}, options: CallOptions = {}): Promise<PortalAnswer> {
+  call(operationId: string, input: unknown = {}, options: CallOptions = {}): MaybePromise<PortalAnswer> {
     return this.portal.ctx.faults.quiet ? this.invoke(operationId, input, options) : this.withFaults(operationId, input, options);
   }
 
-  admin(operationId: string, input: unknown = {}): Promise<PortalAnswer> {
+  admin(operationId: string, input: unknown = {}): MaybePromise<PortalAnswer> {
     return this.call(operationId, input);
   }
 
-  private invoke(operationId: string, input: unknown, options: CallOptions): Promise<PortalAnswer> {
-    return this.portal.invoke(operationId, input, options).then(
-      (result) => ({ status: SUCCESS_STATUS.get(operationId) ?? 200, body: result instanceof BinaryResult ? result.body : result }),
-      (error: unknown) => {
-        if (!(error instanceof PortalProblem)) throw error;
-        return answerOf(error);
-      },
-    );
+  private invoke(operationId: string, input: unknown, options: CallOptions): MaybePromise<PortalAnswer> {
+    return this.answer(operationId, () => this.portal.invoke(operationId, input, options));
   }
 
-  private async withFaults(operationId: string, input: unknown, options: CallOptions): Promise<PortalAnswer> {
+  private answer(operationId: string, run: () => MaybePromise<unknown>): MaybePromise<PortalAnswer> {
+    let result: MaybePromise<unknown>;
+    try {
+      result = run();
+    } catch (error) {
+      return refusal(error);
+    }
+    const status = SUCCESS_STATUS.get(operationId) ?? 200;
+    return result instanceof Promise ? result.then((value) => success(status, value), refusal) : success(status, result);
+  }
+
+  private withFaults(operationId: string, input: unknown, options: CallOptions): MaybePromise<PortalAnswer> {
     const { ctx } = this.portal;
     const op = this.portal.operation(operationId);
     const decision = op ? ctx.faults.decide(operationId, op.access, ctx.now()) : { kind: 'pass' as const, delayMs: 0 };
     const frontDelayMs = decision.kind === 'outage' ? 0 : decision.delayMs;
     const injected = injectedProblem(operationId, decision);
     if (injected) return { ...answerOf(ctx.refused(injected)), injectedDelayMs: frontDelayMs };
-    const { delayMs, outcome } = await withFaultScope(() => this.invoke(operationId, input, options));
-    if (outcome.status === 'rejected') throw outcome.reason;
-    const injectedDelayMs = frontDelayMs + delayMs;
-    return injectedDelayMs > 0 ? { ...outcome.value, injectedDelayMs } : outcome.value;
+    const scoped = withFaultScope(() => this.invoke(operationId, input, options));
+    const settle = ({ delayMs, outcome }: { delayMs: number; outcome: PromiseSettledResult<PortalAnswer> }): MaybePromise<PortalAnswer> => {
+      if (outcome.status === 'rejected') throw outcome.reason;
+      return delayed(outcome.value, frontDelayMs + delayMs);
+    };
+    return scoped instanceof Promise ? scoped.then(settle) : settle(scoped);
   }
 }

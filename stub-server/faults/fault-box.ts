@@ -3,6 +3,7 @@ import seedrandom from 'seedrandom';
 import type { Access } from '../portal/operation';
 import { PortalProblem } from '../portal/problem';
 import type { PortalRandom } from '../portal/random';
+import type { MaybePromise } from '../portal/maybe-async';
 import { ANY_OPERATION, faultConfigSchema, type Backend, type FaultConfig, type OperationFault, type Outage } from './config';
 import { sampleDelay, type Uniform } from './sample';
 
@@ -17,15 +18,31 @@ export type Decision =
 
 /**
  * The delay a call has picked up from the backends it used. The HTTP transport opens one per
- * request (`withFaultScope`) and waits it out after the operation ran; the domain adds to it
- * through `FaultBox.useBackend`, without ever waiting itself.
+ * request (`withFaultScope`) and waits it out after the operation ran (the in-process client
+ * carries it on the answer); the domain adds to it through `FaultBox.useBackend`, without ever
+ * waiting itself.
  */
 const scope = new AsyncLocalStorage<{ delayMs: number }>();
 
-export async function withFaultScope<T>(run: () => Promise<T>): Promise<{ delayMs: number; outcome: PromiseSettledResult<T> }> {
+export interface Scoped<T> { delayMs: number; outcome: PromiseSettledResult<T> }
+
+/**
+ * Runs `run` in a scope of its own and settles it: at once when it answers at once (the
+ * in-process portal), else when its promise does.
+ */
+export function withFaultScope<T>(run: () => MaybePromise<T>): MaybePromise<Scoped<T>> {
   const bill = { delayMs: 0 };
-  const [outcome] = await Promise.allSettled([scope.run(bill, run)]);
-  return { delayMs: bill.delayMs, outcome: outcome! };
+  let result: MaybePromise<T>;
+  try {
+    result = scope.run(bill, run);
+  } catch (reason) {
+    return { delayMs: bill.delayMs, outcome: { status: 'rejected', reason } };
+  }
+  if (!(result instanceof Promise)) return { delayMs: bill.delayMs, outcome: { status: 'fulfilled', value: result } };
+  return result.then(
+    (value): Scoped<T> => ({ delayMs: bill.delayMs, outcome: { status: 'fulfilled', value } }),
+    (reason: unknown): Scoped<T> => ({ delayMs: bill.delayMs, outcome: { status: 'rejected', reason } }),
+  );
 }
 
 const BACKEND_PROBLEM: Record<Backend, { code: string; what: string }> = {

@@ -9,4 +9,4 @@ export { residentIdCheckDigit, checkIdNumber, normalizeIdNumber } from './identi
 export { hashPassword, plainTextHasher, type PasswordHasher } from './identity/passwords';
 export { jpegSize } from './photos/jpeg';
 export type * from './records';
-export { andThen, type MaybePromise } from './maybe-async';
+export { andThen, eachInTurn, type MaybePromise } from './maybe-async';

@@ -3,6 +3,7 @@ import { applicantOperation, publicOperation } from '../operation';
 import { captchaToken, idNumber, text } from '../fields';
 import { quotaExceeded, unauthorized } from '../problem';
 import { secondsUntil } from '../../../rules';
+import { andThen, type MaybePromise } from '../maybe-async';
 
 export const login = publicOperation({
   operationId: 'login',
@@ -10,7 +11,7 @@ export const login = publicOperation({
   section: '§1, §7',
   captcha: true,
   input: () => z.object({ idNumber: idNumber(), password: text(200), captchaToken: captchaToken() }),
-  run: async ({ ctx, input, now }) => {
+  run: ({ ctx, input, now }) => {
     const { state, rules } = ctx;
     const id = input.idNumber.toUpperCase();
     const refuseIfLocked = () => {
@@ -21,34 +22,36 @@ export const login = publicOperation({
     };
     refuseIfLocked();
     const hashed = state.accounts.get(id);
-    const passwordOk = hashed !== undefined && (await ctx.passwords.verify(input.password, hashed.passwordHash));
-    // Hashing yields to other requests: a lock that concurrent wrong guesses set meanwhile
-    // holds for this guess too, right or wrong, so a burst of guesses cannot outrun the lock.
-    refuseIfLocked();
-    const account = state.accounts.get(id);
-    // Unknown account and wrong password answer alike, so the login reveals no accounts.
-    if (!account || !passwordOk) {
-      if (account) {
-        const failures = (state.loginGuards.get(id)?.failures ?? 0) + 1;
-        const locked = failures >= rules.login.maxWrongPasswords;
-        state.loginGuards.set(id, { failures: locked ? 0 : failures, lockedUntil: locked ? now + rules.login.lockMinutes * 60_000 : 0 });
+    const verified: MaybePromise<boolean> = hashed !== undefined && ctx.passwords.verify(input.password, hashed.passwordHash);
+    return andThen(verified, (passwordOk) => {
+      // A hash may yield to other requests: a lock that concurrent wrong guesses set meanwhile
+      // holds for this guess too, right or wrong, so a burst of guesses cannot outrun the lock.
+      refuseIfLocked();
+      const account = state.accounts.get(id);
+      // Unknown account and wrong password answer alike, so the login reveals no accounts.
+      if (!account || !passwordOk) {
+        if (account) {
+          const failures = (state.loginGuards.get(id)?.failures ?? 0) + 1;
+          const locked = failures >= rules.login.maxWrongPasswords;
+          state.loginGuards.set(id, { failures: locked ? 0 : failures, lockedUntil: locked ? now + rules.login.lockMinutes * 60_000 : 0 });
+        }
+        throw unauthorized('WRONG_CREDENTIALS', 'the ID number or the password is wrong');
       }
-      throw unauthorized('WRONG_CREDENTIALS', 'the ID number or the password is wrong');
-    }
-    if (state.loginGuards.has(id)) state.loginGuards.delete(id);
-    const token = ctx.random.token();
-    const expiresAt = now + rules.login.sessionMinutes * 60_000;
-    state.sessions.set(token, { token, idNumber: id, createdAt: now, expiresAt });
-    const previousLogin = account.lastLoginAt;
-    // The account as it is now (re-read after the await), so a change made meanwhile is kept.
-    state.accounts.set(id, { ...account, lastLoginAt: now });
-    return {
-      token,
-      expiresAt: new Date(expiresAt).toISOString(),
-      profileComplete: account.profile !== null,
-      realNameStatus: account.realName.status,
-      lastLoginAt: previousLogin === undefined ? null : new Date(previousLogin).toISOString(),
-    };
+      if (state.loginGuards.has(id)) state.loginGuards.delete(id);
+      const token = ctx.random.token();
+      const expiresAt = now + rules.login.sessionMinutes * 60_000;
+      state.sessions.set(token, { token, idNumber: id, createdAt: now, expiresAt });
+      const previousLogin = account.lastLoginAt;
+      // The account as it is now (re-read after the hash), so a change made meanwhile is kept.
+      state.accounts.set(id, { ...account, lastLoginAt: now });
+      return {
+        token,
+        expiresAt: new Date(expiresAt).toISOString(),
+        profileComplete: account.profile !== null,
+        realNameStatus: account.realName.status,
+        lastLoginAt: previousLogin === undefined ? null : new Date(previousLogin).toISOString(),
+      };
+    });
   },
 });
 

@@ -6,6 +6,7 @@ import { conflict, invalid, type FieldError } from '../problem';
 import { checkCode } from '../codes/codes';
 import type { Account } from '../records';
 import { localMidnight } from '../../../rules';
+import { andThen } from '../maybe-async';
 
 export const registerAccount = publicOperation({
   operationId: 'registerAccount',
@@ -18,7 +19,7 @@ export const registerAccount = publicOperation({
     captchaToken: captchaToken(),
     agreementAccepted: z.boolean(),
   }), rules),
-  run: async ({ ctx, input, now }) => {
+  run: ({ ctx, input, now }) => {
     const errors: FieldError[] = [];
     if (!input.agreementAccepted) errors.push({ field: 'agreementAccepted', code: 'AGREEMENT_REQUIRED', message: 'read and accept the registration agreement (用户账号注册协议)' });
     if (input.idValidTo < input.idValidFrom) errors.push({ field: 'idValidTo', code: 'ID_VALIDITY_RANGE', message: 'the validity ends before it starts' });
@@ -32,25 +33,26 @@ export const registerAccount = publicOperation({
     };
     if (exists()) throw conflict('ACCOUNT_EXISTS', 'an account already exists for this ID number: sign in or reset the password');
     const useCode = checkCode(ctx, [{ channel: 'sms', recipient: input.phone }, { channel: 'wechat', recipient: input.idNumber }], 'register', input.code, now);
-    const passwordHash = await ctx.passwords.hash(input.password, ctx.random.token());
-    // Hashing yields to other requests: a concurrent registration may have won meanwhile.
-    if (exists()) throw conflict('ACCOUNT_EXISTS', 'an account already exists for this ID number');
-    useCode();
-    const account: Account = {
-      idType: input.idType,
-      idNumber: input.idNumber,
-      name: input.name,
-      idValidFrom: input.idValidFrom,
-      idValidTo: input.idValidTo,
-      passwordHash,
-      email: input.email,
-      phone: input.phone,
-      registeredAt: now,
-      wechatBound: false,
-      profile: null,
-      realName: { status: 'unverified', failedAttempts: 0 },
-    };
-    state.accounts.set(account.idNumber, account);
-    return { idType: account.idType, idNumber: account.idNumber, name: account.name, registeredAt: new Date(now).toISOString() };
+    return andThen(ctx.passwords.hash(input.password, ctx.random.token()), (passwordHash) => {
+      // A hash may yield to other requests: a concurrent registration may have won meanwhile.
+      if (exists()) throw conflict('ACCOUNT_EXISTS', 'an account already exists for this ID number');
+      useCode();
+      const account: Account = {
+        idType: input.idType,
+        idNumber: input.idNumber,
+        name: input.name,
+        idValidFrom: input.idValidFrom,
+        idValidTo: input.idValidTo,
+        passwordHash,
+        email: input.email,
+        phone: input.phone,
+        registeredAt: now,
+        wechatBound: false,
+        profile: null,
+        realName: { status: 'unverified', failedAttempts: 0 },
+      };
+      state.accounts.set(account.idNumber, account);
+      return { idType: account.idType, idNumber: account.idNumber, name: account.name, registeredAt: new Date(now).toISOString() };
+    });
   },
 });

@@ -3,6 +3,7 @@ import { adminOperation } from '../operation';
 import { requiredText, withIdNumber } from '../fields';
 import { accountFields } from './account-fields';
 import type { Account } from '../records';
+import { andThen, eachInTurn } from '../maybe-async';
 
 /**
  * Accounts from earlier years: state, not traffic. A load run seeds the applicants who already
@@ -20,12 +21,12 @@ export const seedAccounts = adminOperation({
     ethnicity: requiredText(20).optional(),
     realNameVerified: z.boolean().default(false),
   }), rules)).max(rules.limits.seedEntries),
-  run: async ({ ctx, input }) => {
-    for (const seed of input) {
-      const registeredAt = Date.parse(seed.registeredAt);
+  run: ({ ctx, input }) => andThen(eachInTurn(input, (seed) => {
+    const registeredAt = Date.parse(seed.registeredAt);
+    return andThen(ctx.passwords.hash(seed.password, ctx.random.token()), (passwordHash) => {
       const account: Account = {
         idType: seed.idType, idNumber: seed.idNumber, name: seed.name, idValidFrom: seed.idValidFrom, idValidTo: seed.idValidTo,
-        passwordHash: await ctx.passwords.hash(seed.password, ctx.random.token()),
+        passwordHash,
         email: seed.email, phone: seed.phone, registeredAt, wechatBound: seed.wechatBound,
         profile: seed.ethnicity === undefined ? null : { ethnicity: seed.ethnicity, completedAt: registeredAt },
         realName: seed.realNameVerified
@@ -33,7 +34,6 @@ export const seedAccounts = adminOperation({
           : { status: 'unverified', failedAttempts: 0 },
       };
       ctx.state.accounts.set(account.idNumber, account);
-    }
-    return { seeded: input.length };
-  },
+    });
+  }), () => ({ seeded: input.length })),
 });

@@ -1,5 +1,6 @@
 import { scrypt, scryptSync, timingSafeEqual } from 'node:crypto';
 import type { Rules } from '../../../rules';
+import type { MaybePromise } from '../maybe-async';
 
 /** The password rule of 001 §2.1: why a password is refused, or null. */
 export function passwordProblem(password: string, rules: Rules): string | null {
@@ -40,10 +41,14 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
 
-/** How the portal stores and checks passwords; injected, so a simulation in one process can use a cheap one. */
+/**
+ * How the portal stores and checks passwords; injected, so a simulation in one process can use
+ * a cheap one. A hasher may answer at once (then the operations that use it stay synchronous)
+ * or later (scrypt on the thread pool).
+ */
 export interface PasswordHasher {
-  hash(password: string, salt: string): Promise<string>;
-  verify(password: string, stored: string): Promise<boolean>;
+  hash(password: string, salt: string): MaybePromise<string>;
+  verify(password: string, stored: string): MaybePromise<boolean>;
 }
 
 /** The portal's own: scrypt at the rules' cost. */
@@ -56,9 +61,10 @@ export const scryptHasher = (rules: Rules): PasswordHasher => ({
  * The simulator's in-process portal keeps its synthetic applicants' passwords as given
  * (`plain$salt$password`): there a hash is a CPU cost, not a behaviour (the capacity model
  * gives each call its service time), and even a SHA-256 took 2% of a run, scrypt at cost 2
- * about 6%. Never for a server that holds real passwords.
+ * about 6%. It answers at once, so the operations using it stay synchronous. Never for a
+ * server that holds real passwords.
  */
 export const plainTextHasher: PasswordHasher = {
-  hash: async (password, salt) => `plain$${salt}$${password}`,
-  verify: async (password, stored) => stored.startsWith('plain$') && stored.slice(stored.indexOf('$', 6) + 1) === password,
+  hash: (password, salt) => `plain$${salt}$${password}`,
+  verify: (password, stored) => stored.startsWith('plain$') && stored.slice(stored.indexOf('$', 6) + 1) === password,
 };

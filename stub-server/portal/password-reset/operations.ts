@@ -7,6 +7,7 @@ import { checkCode, send } from '../codes/codes';
 import { maskEmail, maskPhone } from '../identity/masks';
 import { localMidnight } from '../../../rules';
 import type { Account } from '../records';
+import { andThen, type MaybePromise } from '../maybe-async';
 
 /** Step 1 of every reset (002/003 §1.2.2): ID type, number and name must all match. */
 const identify = (rules: Parameters<typeof personName>[0]) => ({ idType: idType(), idNumber: idNumber(), name: personName(rules) });
@@ -23,12 +24,13 @@ function resettableAccount(ctx: PortalContext, who: { idType: string; idNumber: 
   return account;
 }
 
-async function setPassword(ctx: PortalContext, account: Account, newPassword: string): Promise<{ reset: true }> {
-  const passwordHash = await ctx.passwords.hash(newPassword, ctx.random.token());
-  const current = ctx.state.accounts.get(account.idNumber) ?? account;
-  ctx.state.accounts.set(account.idNumber, { ...current, passwordHash });
-  ctx.state.loginGuards.delete(account.idNumber);
-  return { reset: true };
+function setPassword(ctx: PortalContext, account: Account, newPassword: string): MaybePromise<{ reset: true }> {
+  return andThen(ctx.passwords.hash(newPassword, ctx.random.token()), (passwordHash) => {
+    const current = ctx.state.accounts.get(account.idNumber) ?? account;
+    ctx.state.accounts.set(account.idNumber, { ...current, passwordHash });
+    ctx.state.loginGuards.delete(account.idNumber);
+    return { reset: true as const };
+  });
 }
 
 export const startPasswordReset = publicOperation({
@@ -68,7 +70,7 @@ export const resetPasswordWithEmailToken = publicOperation({
   summary: 'Set a new password with the token of an email link',
   section: '§2',
   input: (rules) => z.object({ token: text(100), newPassword: password(rules) }),
-  run: async ({ ctx, input, now }) => {
+  run: ({ ctx, input, now }) => {
     const entry = ctx.state.resetTokens.get(input.token);
     if (!entry) throw invalidField('token', 'RESET_TOKEN_INVALID', 'this link is unknown or was already used');
     if (entry.expiresAt <= now) throw invalidField('token', 'RESET_TOKEN_EXPIRED', `the link has expired (valid ${ctx.rules.codes.resetEmailValidHours} hours)`);
@@ -84,7 +86,7 @@ const resetWithCode = (operationId: string, method: 'sms' | 'wechat', summary: s
   summary,
   section: '§2',
   input: (rules) => withIdNumber(z.object({ ...identify(rules), code: code(rules), newPassword: password(rules) }), rules),
-  run: async ({ ctx, input, now }) => {
+  run: ({ ctx, input, now }) => {
     const account = resettableAccount(ctx, input);
     if (!ctx.rules.account.resetMethods.includes(method)) throw conflict('RESET_METHOD_UNAVAILABLE', `${method} reset is not offered`);
     if (method === 'wechat' && !account.wechatBound) throw conflict('WECHAT_NOT_BOUND', 'this account was not bound to the WeChat service account');

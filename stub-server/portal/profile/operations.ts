@@ -7,6 +7,7 @@ import { maskPhone } from '../identity/masks';
 import { certificateView, myCertificates } from '../certificates/sync';
 import type { Account } from '../records';
 import { iso } from '../time-format';
+import { andThen } from '../maybe-async';
 
 
 export function identityView(account: Account) {
@@ -82,12 +83,13 @@ export const changePassword = applicantOperation({
   section: '§3',
   requires: [],
   input: (rules) => z.object({ oldPassword: text(200), newPassword: password(rules) }),
-  run: async ({ ctx, input, account }) => {
-    if (!(await ctx.passwords.verify(input.oldPassword, account.passwordHash))) throw unauthorized('WRONG_CREDENTIALS', 'the current password is wrong');
-    const passwordHash = await ctx.passwords.hash(input.newPassword, ctx.random.token());
-    ctx.state.accounts.set(account.idNumber, { ...ctx.state.accounts.get(account.idNumber)!, passwordHash });
-    return { changed: true };
-  },
+  run: ({ ctx, input, account }) => andThen(ctx.passwords.verify(input.oldPassword, account.passwordHash), (verified) => {
+    if (!verified) throw unauthorized('WRONG_CREDENTIALS', 'the current password is wrong');
+    return andThen(ctx.passwords.hash(input.newPassword, ctx.random.token()), (passwordHash) => {
+      ctx.state.accounts.set(account.idNumber, { ...ctx.state.accounts.get(account.idNumber)!, passwordHash });
+      return { changed: true };
+    });
+  }),
 });
 
 export const changePhone = applicantOperation({
