@@ -26,6 +26,14 @@ function delayed(answer: PortalAnswer, injectedDelayMs: number): PortalAnswer {
   return answer;
 }
 
+/** A client that can write the simulator's own generated seeds without validating them (Portal.seed). */
+export interface TrustedSeeding {
+  seed(operationId: string, input: unknown): MaybePromise<PortalAnswer>;
+}
+
+export const takesTrustedSeeds = (client: PortalClient): client is PortalClient & TrustedSeeding =>
+  typeof (client as Partial<TrustedSeeding>).seed === 'function';
+
 /**
  * Calls the portal's domain directly, at whatever time the portal's clock says (the
  * simulator's virtual clock). Refusals become the problem bodies HTTP would carry. Answers
@@ -34,7 +42,7 @@ function delayed(answer: PortalAnswer, injectedDelayMs: number): PortalAnswer {
  * outage, error or latency) and in the domain (a backend's); a delay is not waited out but
  * carried on the answer (`injectedDelayMs`) for the run's timing to add to the call's latency.
  */
-export class InProcessClient implements PortalClient {
+export class InProcessClient implements PortalClient, TrustedSeeding {
   constructor(private readonly portal: Portal) {}
 
   call(operationId: string, input: unknown = {}, options: CallOptions = {}): MaybePromise<PortalAnswer> {
@@ -43,6 +51,14 @@ export class InProcessClient implements PortalClient {
 
   admin(operationId: string, input: unknown = {}): MaybePromise<PortalAnswer> {
     return this.call(operationId, input);
+  }
+
+  /**
+   * The simulator's own seeds (certificates, registry records, earlier accounts), trusted to be
+   * valid: written without validation (Portal.seed). Seeds meet no injected faults.
+   */
+  seed(operationId: string, input: unknown): MaybePromise<PortalAnswer> {
+    return this.answer(operationId, () => this.portal.seed(operationId, input));
   }
 
   private invoke(operationId: string, input: unknown, options: CallOptions): MaybePromise<PortalAnswer> {

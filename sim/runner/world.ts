@@ -1,5 +1,6 @@
 import type { ApplicantRecord } from '../applicant';
 import type { PortalAnswer, PortalClient } from '../clients';
+import { takesTrustedSeeds } from '../clients/in-process';
 import { provinceOf, STAGES } from '../population';
 import { addDays, utcOffsetText, type Rules } from '../../rules';
 import type { ProvinceWindow } from '../../scenarios/types';
@@ -10,7 +11,8 @@ const SEASON_STAGES = STAGES.filter((s) => s.stage !== '高校');
  * The portal's world for a scenario: each province's registration body with its window and
  * a confirmation point per teaching stage; and, as each applicant arrives, what the portal
  * already knew of them (registry certificate, public-security record, an account from
- * earlier years). Written through admin operations, as a test or an operator would.
+ * earlier years). Written through admin operations, as a test or an operator would (the
+ * applicants' own records, in process, as trusted seeds: see seedApplicant).
  */
 export async function seedInstitutions(client: PortalClient, provinces: readonly ProvinceWindow[]): Promise<void> {
   seeded('seedInstitutions', await client.admin('seedInstitutions', institutionsOf(provinces)));
@@ -50,16 +52,22 @@ export function earlierAccountRegisteredAt(rules: Rules, beforeCutoff: boolean, 
   return `${wanted < latest ? wanted : latest}T10:00:00${utcOffsetText(rules.time.utcOffsetMinutes)}`;
 }
 
-/** What the portal holds about an applicant before they arrive. */
+/**
+ * What the portal holds about an applicant before they arrive. The in-process portal takes the
+ * simulator's generated records as trusted seeds (written without validation, Portal.seed: they
+ * are valid by construction, and validating them was a fifth of the portal's time); any other
+ * client seeds through the validated admin operations, as a test or an operator would.
+ */
 export async function seedApplicant(
   client: PortalClient, a: ApplicantRecord, world: { rules: Rules; seasonFrom: string }, options: { verifiedAccount: boolean; ctidFixes: boolean },
 ): Promise<void> {
+  const seed = takesTrustedSeeds(client) ? client.seed.bind(client) : client.admin.bind(client);
   if (!a.persona.handAddedCertificate) {
-    seeded('seedCertificates', await client.admin('seedCertificates', [{ ...a.certificate, holderName: a.name, idNumber: a.idNumber }]));
+    seeded('seedCertificates', await seed('seedCertificates', [{ ...a.certificate, holderName: a.name, idNumber: a.idNumber }]));
   }
-  if (a.staleRecord) seeded('seedIdentities', await client.admin('seedIdentities', [{ idNumber: a.idNumber, name: a.name, stale: true, ctidFixes: options.ctidFixes }]));
+  if (a.staleRecord) seeded('seedIdentities', await seed('seedIdentities', [{ idNumber: a.idNumber, name: a.name, stale: true, ctidFixes: options.ctidFixes }]));
   if (!a.persona.hasAccount) return;
-  seeded('seedAccounts', await client.admin('seedAccounts', [{
+  seeded('seedAccounts', await seed('seedAccounts', [{
     idType: a.idType, idNumber: a.idNumber, name: a.name, idValidFrom: a.idValidFrom, idValidTo: a.idValidTo,
     password: a.password, email: a.email, phone: a.phone, wechatBound: a.persona.wechatBound, ethnicity: a.ethnicity,
     registeredAt: earlierAccountRegisteredAt(world.rules, a.persona.accountBefore2019, world.seasonFrom),

@@ -1,4 +1,7 @@
-/** The portal's domain: no HTTP in it. Transports call `Portal.invoke(operationId, input, caller)`. */
+/**
+ * The portal's domain: no HTTP in it. Transports call `Portal.invoke(operationId, input, caller)`;
+ * the in-process simulator also seeds its own records through `Portal.seed`.
+ */
 export { Portal } from './portal';
 export type { PortalDeps } from './context';
 export { PortalProblem, type ProblemBody, type FieldError } from './problem';

@@ -19,6 +19,12 @@ interface Base<I> {
   input: (rules: Rules) => z.ZodType<I>;
   /** The input carries a single-use `captchaToken`, used up whatever the outcome. */
   captcha?: boolean;
+  /**
+   * Seeds only (Portal.seed, in process): the input as `input`'s schema would give it for valid
+   * raw input (its trimming, case, defaults; unknown keys left out) without checking anything.
+   * For the simulator's generated records; a test keeps it equal to the schema's output.
+   */
+  trustedInput?: (raw: any, rules: Rules) => I;
 }
 
 export interface Call<I> { ctx: PortalContext; input: I; now: number; caller: Caller }

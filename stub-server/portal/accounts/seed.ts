@@ -4,10 +4,19 @@ import { requiredText, withIdNumber } from '../fields';
 import { accountFields } from './account-fields';
 import type { Account } from '../records';
 import { andThen, eachInTurn } from '../maybe-async';
+import { normalizeIdNumber } from '../identity/id-numbers';
+import type { IdType } from '../../../rules';
+
+/** A seeded account as the simulator writes it (Portal.seed). */
+interface TrustedAccount {
+  idType: IdType; idNumber: string; name: string; idValidFrom: string; idValidTo: string; password: string; email: string; phone: string;
+  registeredAt: string; wechatBound?: boolean; ethnicity?: string; realNameVerified?: boolean;
+}
 
 /**
  * Accounts from earlier years: state, not traffic. A load run seeds the applicants who already
- * have an account this way, over HTTP as in-process, so both transports start from one world.
+ * have an account this way, over HTTP as in-process, so both transports start from one world
+ * (in process as trusted seeds: Portal.seed, `trustedInput`).
  */
 export const seedAccounts = adminOperation({
   operationId: 'seedAccounts',
@@ -21,6 +30,20 @@ export const seedAccounts = adminOperation({
     ethnicity: requiredText(20).optional(),
     realNameVerified: z.boolean().default(false),
   }), rules)).max(rules.limits.seedEntries),
+  trustedInput: (raw: TrustedAccount[], rules) => raw.map((a) => ({
+    idType: a.idType,
+    idNumber: normalizeIdNumber(a.idType, a.idNumber.trim(), rules),
+    name: a.name.trim(),
+    idValidFrom: a.idValidFrom,
+    idValidTo: a.idValidTo,
+    password: a.password,
+    email: a.email,
+    phone: a.phone,
+    registeredAt: a.registeredAt,
+    wechatBound: a.wechatBound ?? false,
+    ...('ethnicity' in a ? { ethnicity: a.ethnicity?.trim() } : {}),
+    realNameVerified: a.realNameVerified ?? false,
+  })),
   run: ({ ctx, input }) => andThen(eachInTurn(input, (seed) => {
     const registeredAt = Date.parse(seed.registeredAt);
     return andThen(ctx.passwords.hash(seed.password, ctx.random.token()), (passwordHash) => {

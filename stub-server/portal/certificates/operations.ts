@@ -54,11 +54,27 @@ const registryCertificate = (rules: Parameters<typeof certificateNumber>[0]) => 
   lastRegistration: z.object({ date: date(), conclusion: requiredText(20) }).optional(),
 });
 
+type TrustedCertificate = z.input<ReturnType<typeof registryCertificate>>;
+
 export const seedCertificates = adminOperation({
   operationId: 'seedCertificates',
   summary: 'Certificate-registry entries (bare array; adds or replaces by number); they sync to the holder’s account by the sync rule',
   section: 'test control',
   input: (rules) => z.array(registryCertificate(rules)).min(1).max(rules.limits.seedEntries),
+  trustedInput: (raw: TrustedCertificate[]) => raw.map((c) => ({
+    number: c.number.trim(),
+    holderName: c.holderName.trim(),
+    idNumber: c.idNumber.trim().toUpperCase(),
+    qualificationType: c.qualificationType.trim(),
+    subject: c.subject.trim(),
+    province: c.province,
+    ...('city' in c ? { city: c.city?.trim() } : {}),
+    certifyingBody: c.certifyingBody.trim(),
+    issueDate: c.issueDate,
+    ...('lastRegistration' in c
+      ? { lastRegistration: c.lastRegistration && { date: c.lastRegistration.date, conclusion: c.lastRegistration.conclusion.trim() } }
+      : {}),
+  })),
   run: ({ ctx, input }) => {
     for (const cert of input) ctx.state.certificates.set(registryKey(cert.number), { ...cert, source: 'registry' });
     return { seeded: input.length };

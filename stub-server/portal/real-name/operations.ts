@@ -95,6 +95,8 @@ export const seedIdentities = adminOperation({
     /** false: opening CTID does not refresh this record (the applicant ends in manual review). */
     ctidFixes: z.boolean().default(true),
   })).max(rules.limits.seedEntries),
+  trustedInput: (raw: { idNumber: string; name: string; stale?: boolean; ctidFixes?: boolean }[]) =>
+    raw.map((s) => ({ idNumber: s.idNumber.trim(), name: s.name.trim(), stale: s.stale ?? false, ctidFixes: s.ctidFixes ?? true })),
   run: ({ ctx, input }) => {
     for (const seed of input) {
       const id = seed.idNumber.toUpperCase();
