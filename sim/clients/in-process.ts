@@ -1,6 +1,6 @@
 import { injectedProblem, withFaultScope } from '../../stub-server/faults';
 import { ROUTES } from '../../stub-server/http';
-import { BinaryResult, PortalProblem, type MaybePromise, type Portal } from '../../stub-server/portal';
+import { BinaryResult, Lazy, PortalProblem, type MaybePromise, type Portal } from '../../stub-server/portal';
 import type { CallOptions, PortalAnswer, PortalClient } from './client';
 
 const SUCCESS_STATUS = new Map(ROUTES.map((r) => [r.operationId, r.status ?? 200]));
@@ -11,8 +11,20 @@ const answerOf = (problem: PortalProblem): PortalAnswer => ({ status: problem.st
 /** The body of a success as HTTP would carry it: JSON, or the bytes of a binary answer. */
 const bodyOf = (result: unknown): unknown => (result instanceof BinaryResult ? result.body : result);
 
-/** A success as HTTP would carry it. */
-const success = (status: number, result: unknown): PortalAnswer => ({ status, body: bodyOf(result) });
+/** A success: its body now, or built on first read when the portal answered lazily. */
+function success(status: number, result: unknown): PortalAnswer {
+  if (!(result instanceof Lazy)) return { status, body: bodyOf(result) };
+  let body: unknown;
+  let built = false;
+  return {
+    status,
+    get body() {
+      if (!built) { body = bodyOf(result.value); built = true; }
+      return body;
+    },
+    set body(value: unknown) { body = value; built = true; },
+  };
+}
 
 /** A refusal becomes its answer; anything else is a bug, and goes on being thrown. */
 const refusal = (error: unknown): PortalAnswer => {
@@ -38,9 +50,11 @@ export const takesTrustedSeeds = (client: PortalClient): client is PortalClient 
  * Calls the portal's domain directly, at whatever time the portal's clock says (the
  * simulator's virtual clock). Refusals become the problem bodies HTTP would carry. Answers
  * come at once for the operations that answer at once (all, with the simulator's password
- * hasher): no promise per call. Injected faults act as at HTTP's front door (an operation's
- * outage, error or latency) and in the domain (a backend's); a delay is not waited out but
- * carried on the answer (`injectedDelayMs`) for the run's timing to add to the call's latency.
+ * hasher): no promise per call. A lazy answer's body (the form PDF, a back-office decision's
+ * detail) is built when first read. Injected faults act as at HTTP's front door (an
+ * operation's outage, error or latency) and in the domain (a backend's); a delay is not waited
+ * out but carried on the answer (`injectedDelayMs`) for the run's timing to add to the call's
+ * latency.
  */
 export class InProcessClient implements PortalClient, TrustedSeeding {
   constructor(private readonly portal: Portal) {}

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { BinaryResult, Portal, PortalProblem, type Caller, type Operation } from '../portal';
+import { BinaryResult, Portal, PortalProblem, resolved, type Caller, type Operation } from '../portal';
 import type { Store } from '../store';
 import { INJECTED_CODES, injectedProblem, withFaultScope } from '../faults/fault-box';
 import { ROUTES, type Route } from './routes';
@@ -47,7 +47,8 @@ export function createApp({ portal, store, adminToken, log = () => {} }: AppOpti
         }
         const caller: Caller = { token: admin ? undefined : bearer(req), address: req.ip };
         await frontDoor(portal, rateLimits, op, caller);
-        const result = await invokeDurably(portal, store, route, inputOf(req), caller);
+        // A lazy answer (built when read, for the in-process client) is built here: HTTP sends it all.
+        const result = resolved(await invokeDurably(portal, store, route, inputOf(req), caller));
         if (result instanceof BinaryResult) {
           res.status(200).type(result.contentType);
           if (result.filename) res.attachment(result.filename);

@@ -13,3 +13,4 @@ export { hashPassword, plainTextHasher, type PasswordHasher } from './identity/p
 export { jpegSize } from './photos/jpeg';
 export type * from './records';
 export { andThen, eachInTurn, type MaybePromise } from './maybe-async';
+export { Lazy, resolved } from './lazy';

@@ -11,7 +11,8 @@ import type { MaybePromise } from './maybe-async';
 /**
  * The portal: every operation of API.md by its operationId, over one context. Both
  * transports call `invoke`; it resolves the session, checks prerequisites, validates the
- * input (every failing field at once) and runs the operation.
+ * input (every failing field at once) and runs the operation. An answer may be `Lazy`
+ * (lazy.ts): built when read; the HTTP layer reads it before sending.
  */
 export class Portal {
   readonly ctx: PortalContext;

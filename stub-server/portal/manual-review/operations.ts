@@ -5,6 +5,7 @@ import { base64File, personName, requiredText, text } from '../fields';
 import { conflict, invalidField, notFound, quotaExceeded } from '../problem';
 import { checkPhoto, underBytes } from '../photos/photo-check';
 import type { ManualReview } from '../records';
+import { Lazy } from '../lazy';
 import { latestReview, pendingReview, remainingThisCycle, REVIEW_COUNTER, reviewView } from './reviews';
 
 export const submitManualReview = applicantOperation({
@@ -104,13 +105,16 @@ export const decideManualReview = adminOperation({
         realName: { ...account.realName, status: 'verified', method: 'manual-review', verifiedAt: now },
       });
     }
-    const decidedDate = ctx.dateOf(now);
-    return {
-      ...reviewView(decided),
-      workingDaysTaken: ctx.calendar.workingDaysBetween(ctx.dateOf(review.submittedAt), decidedDate),
-      // The promise is a date (7 working days on), so being on time is a date comparison.
-      withinSla: decidedDate <= review.decisionDue,
-    };
+    // Built when read (lazy.ts): the simulator's back office reads only a few of its fields.
+    return new Lazy(() => {
+      const decidedDate = ctx.dateOf(now);
+      return {
+        ...reviewView(decided),
+        workingDaysTaken: ctx.calendar.workingDaysBetween(ctx.dateOf(review.submittedAt), decidedDate),
+        // The promise is a date (7 working days on), so being on time is a date comparison.
+        withinSla: decidedDate <= review.decisionDue,
+      };
+    });
   },
 });
 

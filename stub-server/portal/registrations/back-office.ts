@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { adminOperation } from '../operation';
 import { requiredText } from '../fields';
 import { conflict } from '../problem';
-import { anyRegistration, registrationDetail } from './read';
+import { anyRegistration, lazyRegistrationDetail } from './read';
 import { assertAllowed, record, transition } from './transitions';
 
 const applicationNumber = () => requiredText(40);
@@ -16,7 +16,7 @@ export const confirmOnSite = adminOperation({
   run: ({ ctx, input, now }) => {
     const reg = anyRegistration(ctx, input.applicationNumber);
     // Only 网报待确认 leads to either result: the table refuses confirming anything else.
-    return registrationDetail(ctx, transition(ctx, reg, input.result === 'pass' ? '待注册审批' : '确认未通过', now, { reason: input.reason }));
+    return lazyRegistrationDetail(ctx, transition(ctx, reg, input.result === 'pass' ? '待注册审批' : '确认未通过', now, { reason: input.reason }));
   },
 });
 
@@ -35,7 +35,7 @@ export const decideRegistration = adminOperation({
     // The outcomes follow 待注册审批 only (table), also when a tier pass keeps it there.
     assertAllowed(reg, input.conclusion);
     const { reason: why, tier } = input;
-    if (tier === undefined) return registrationDetail(ctx, transition(ctx, reg, input.conclusion, now, { reason: why }));
+    if (tier === undefined) return lazyRegistrationDetail(ctx, transition(ctx, reg, input.conclusion, now, { reason: why }));
     const tiers = ctx.rules.registration.approvalTiers;
     const expected = tiers[reg.tiersPassed.length];
     if (tier !== expected) {
@@ -45,9 +45,9 @@ export const decideRegistration = adminOperation({
     const lastTier = tiersPassed.length === tiers.length;
     // A pass before the last tier moves the file on to the next tier; any refusal, or the last pass, is final.
     if (input.conclusion === '注册合格' && !lastTier) {
-      return registrationDetail(ctx, record(ctx, reg, '待注册审批', now, { reason: why, tier, tiersPassed }));
+      return lazyRegistrationDetail(ctx, record(ctx, reg, '待注册审批', now, { reason: why, tier, tiersPassed }));
     }
-    return registrationDetail(ctx, transition(ctx, reg, input.conclusion, now, { reason: why, tier, tiersPassed }));
+    return lazyRegistrationDetail(ctx, transition(ctx, reg, input.conclusion, now, { reason: why, tier, tiersPassed }));
   },
 });
 
@@ -58,7 +58,7 @@ export const revertToPending = adminOperation({
   input: () => z.object({ applicationNumber: applicationNumber(), reason: reason() }),
   run: ({ ctx, input, now }) => {
     const reg = anyRegistration(ctx, input.applicationNumber);
-    return registrationDetail(ctx, transition(ctx, reg, '网报待确认', now, { reason: input.reason, tiersPassed: [] }));
+    return lazyRegistrationDetail(ctx, transition(ctx, reg, '网报待确认', now, { reason: input.reason, tiersPassed: [] }));
   },
 });
 

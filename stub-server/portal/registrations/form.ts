@@ -3,6 +3,7 @@ import { applicantOperation, BinaryResult } from '../operation';
 import { conflict } from '../problem';
 import { applicationNumberInput, ownRegistration } from './read';
 import { onePagePdf } from './pdf';
+import { Lazy } from '../lazy';
 
 export const getApplicationForm = applicantOperation({
   operationId: 'getApplicationForm',
@@ -18,14 +19,14 @@ export const getApplicationForm = applicantOperation({
         availableAt: new Date(reg.formAvailableAt).toISOString(), retryAfterSeconds,
       });
     }
-    const pdf = onePagePdf('Teacher qualification periodic registration - application form', [
+    // Built only when read (lazy.ts): in process the simulator downloads it and reads nothing.
+    return new Lazy(() => new BinaryResult('application/pdf', onePagePdf('Teacher qualification periodic registration - application form', [
       `Application number: ${reg.applicationNumber}`,
       `Certificate number: ${reg.certificateNumber}`,
       `ID number: ${reg.idNumber}`,
       `Institution: ${reg.institutionId}   Confirmation point: ${reg.confirmationPointId}`,
       `Submitted: ${new Date(reg.submittedAt).toISOString()}`,
       `Photo: ${reg.photoId}`,
-    ]);
-    return new BinaryResult('application/pdf', pdf, `${reg.applicationNumber}.pdf`);
+    ]), `${reg.applicationNumber}.pdf`));
   },
 });

@@ -3,7 +3,8 @@ import { applicantOperation } from '../operation';
 import { requiredText } from '../fields';
 import { notFound } from '../problem';
 import type { PortalContext } from '../context';
-import type { Account, Registration } from '../records';
+import type { Account, Institution, Registration } from '../records';
+import { Lazy } from '../lazy';
 import { seasonOf } from './season';
 import { iso } from '../time-format';
 
@@ -41,19 +42,42 @@ export function registrationSummary(ctx: PortalContext, reg: Registration) {
 
 /** The detail page (详情): everything submitted, the tiers passed and the history. */
 export function registrationDetail(ctx: PortalContext, reg: Registration) {
-  const point = ctx.state.institutions.get(reg.institutionId)?.confirmationPoints.find((p) => p.id === reg.confirmationPointId);
+  return detailOf(reg, ctx.state.institutions.get(reg.institutionId));
+}
+
+/**
+ * The detail page, built when read (lazy.ts): what a back-office decision answers with, which
+ * the simulator's back office does not read. Over the records as they are now.
+ */
+export function lazyRegistrationDetail(ctx: PortalContext, reg: Registration): Lazy<ReturnType<typeof detailOf>> {
+  const institution = ctx.state.institutions.get(reg.institutionId);
+  return new Lazy(() => detailOf(reg, institution));
+}
+
+/** The detail of an application of `institution` (the summary's fields first, as the list shows them). */
+function detailOf(reg: Registration, institution: Institution | undefined) {
+  const point = institution?.confirmationPoints.find((p) => p.id === reg.confirmationPointId);
   return {
-    ...registrationSummary(ctx, reg),
+    applicationNumber: reg.applicationNumber,
+    certificateNumber: reg.certificateNumber,
+    stage: reg.stage,
+    subject: reg.subject,
+    conclusion: reg.conclusion,
+    institution: { id: reg.institutionId, name: institution?.name ?? null },
+    submittedAt: iso(reg.submittedAt),
+    formAvailableAt: iso(reg.formAvailableAt),
     confirmationPoint: { id: reg.confirmationPointId, name: point?.name ?? null, scope: point?.scope ?? null },
     photoId: reg.photoId,
     details: reg.details,
     tiersPassed: reg.tiersPassed,
     season: reg.season,
-    history: reg.history.map((h) => ({ ...h, at: iso(h.at) })),
+    history: reg.history.map(historyStep),
     messageCount: reg.messages.length,
     unreadMessages: reg.messages.length - (reg.messagesRead ?? 0),
   };
 }
+
+const historyStep = (h: Registration['history'][number]) => ({ ...h, at: iso(h.at) });
 
 export const listMyRegistrations = applicantOperation({
   operationId: 'listMyRegistrations',
