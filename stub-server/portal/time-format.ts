@@ -1,20 +1,50 @@
-/**
- * Moments already formatted: an application's history is read again at every status check
- * and every back-office decision, its moments formatted each time.
- */
-const formatted = new Map<number, string>();
-const FORMATTED_KEPT = 100_000;
+const DAY_MS = 86_400_000;
+/** Moments from 1970 up to the end of year 9999: toISOString's plain YYYY-MM-DDTHH:mm:ss.sssZ form. */
+const LAST_PLAIN_MS = 253_402_300_800_000;
 
-/** How moments leave the portal: ISO 8601 in UTC, null for a moment that has not happened. */
+/** Each day's `YYYY-MM-DDT`, by day number: a season touches a few hundred days. */
+const days = new Map<number, string>();
+const DAYS_KEPT = 4096;
+/** The day asked for last: moments come in bursts of one day. */
+let lastDay = Number.NaN;
+let lastDate = '';
+
+const TWO_DIGITS = Array.from({ length: 60 }, (_, n) => String(n).padStart(2, '0'));
+const THREE_DIGITS = Array.from({ length: 1000 }, (_, n) => String(n).padStart(3, '0'));
+
+function dateOfDay(day: number): string {
+  if (day === lastDay) return lastDate;
+  let date = days.get(day);
+  if (date === undefined) {
+    date = new Date(day * DAY_MS).toISOString().slice(0, 11);
+    if (days.size >= DAYS_KEPT) days.clear();
+    days.set(day, date);
+  }
+  lastDay = day;
+  lastDate = date;
+  return date;
+}
+
+/**
+ * How moments leave the portal: ISO 8601 in UTC (exactly `new Date(ms).toISOString()`), null
+ * for a moment that has not happened. Written out from the day's date and the time of day: a
+ * Date and its formatting, or a cache of every moment formatted, cost several times more (the
+ * portal formats moments in most answers).
+ */
 export function iso(ms: number): string;
 export function iso(ms: number | undefined): string | null;
 export function iso(ms: number | undefined): string | null {
   if (ms === undefined) return null;
-  let text = formatted.get(ms);
-  if (text === undefined) {
-    text = new Date(ms).toISOString();
-    if (formatted.size >= FORMATTED_KEPT) formatted.clear();
-    formatted.set(ms, text);
-  }
-  return text;
+  // Negative or far moments (and NaN, which throws) as Date has them.
+  if (!(ms >= 0 && ms < LAST_PLAIN_MS)) return new Date(ms).toISOString();
+  // A Date drops a fraction of a millisecond (the simulator's virtual moments have them).
+  const whole = Math.floor(ms);
+  const day = Math.floor(whole / DAY_MS);
+  let rest = whole - day * DAY_MS;
+  const hours = Math.floor(rest / 3_600_000);
+  rest -= hours * 3_600_000;
+  const minutes = Math.floor(rest / 60_000);
+  rest -= minutes * 60_000;
+  const seconds = Math.floor(rest / 1000);
+  return `${dateOfDay(day)}${TWO_DIGITS[hours]}:${TWO_DIGITS[minutes]}:${TWO_DIGITS[seconds]}.${THREE_DIGITS[rest - seconds * 1000]}Z`;
 }

@@ -3,6 +3,7 @@ import { applicantOperation, publicOperation } from '../operation';
 import { captchaToken, idNumber, text } from '../fields';
 import { quotaExceeded, unauthorized } from '../problem';
 import { secondsUntil } from '../../../rules';
+import { iso } from '../time-format';
 import { andThen, type MaybePromise } from '../maybe-async';
 
 export const login = publicOperation({
@@ -46,10 +47,10 @@ export const login = publicOperation({
       state.accounts.set(id, { ...account, lastLoginAt: now });
       return {
         token,
-        expiresAt: new Date(expiresAt).toISOString(),
+        expiresAt: iso(expiresAt),
         profileComplete: account.profile !== null,
         realNameStatus: account.realName.status,
-        lastLoginAt: previousLogin === undefined ? null : new Date(previousLogin).toISOString(),
+        lastLoginAt: iso(previousLogin),
       };
     });
   },

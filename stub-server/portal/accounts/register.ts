@@ -6,6 +6,7 @@ import { conflict, invalid, type FieldError } from '../problem';
 import { checkCode } from '../codes/codes';
 import type { Account } from '../records';
 import { localMidnight } from '../../../rules';
+import { iso } from '../time-format';
 import { andThen } from '../maybe-async';
 
 export const registerAccount = publicOperation({
@@ -52,7 +53,7 @@ export const registerAccount = publicOperation({
         realName: { status: 'unverified', failedAttempts: 0 },
       };
       state.accounts.set(account.idNumber, account);
-      return { idType: account.idType, idNumber: account.idNumber, name: account.name, registeredAt: new Date(now).toISOString() };
+      return { idType: account.idType, idNumber: account.idNumber, name: account.name, registeredAt: iso(now) };
     });
   },
 });

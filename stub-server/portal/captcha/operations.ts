@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { invalidField } from '../problem';
 import { publicOperation } from '../operation';
 import { text } from '../fields';
+import { iso } from '../time-format';
 
 export const getCaptcha = publicOperation({
   operationId: 'getCaptcha',
@@ -11,7 +12,7 @@ export const getCaptcha = publicOperation({
   run: ({ ctx, now }) => {
     const { id, targetX, expiresAt } = ctx.captchas.issue(now);
     const { trackWidthPx, pieceWidthPx } = ctx.rules.captcha;
-    return { id, targetX, trackWidthPx, pieceWidthPx, expiresAt: new Date(expiresAt).toISOString() };
+    return { id, targetX, trackWidthPx, pieceWidthPx, expiresAt: iso(expiresAt) };
   },
 });
 
@@ -24,7 +25,7 @@ export const solveCaptcha = publicOperation({
     const result = ctx.captchas.solve(input.id, input.x, now);
     if (result === 'expired') throw invalidField('id', 'CAPTCHA_EXPIRED', 'this challenge is unknown, used or expired: get a new one');
     if (result === 'mismatch') throw invalidField('x', 'CAPTCHA_MISMATCH', 'the piece did not land in its slot: get a new challenge');
-    return { captchaToken: result.token, expiresAt: new Date(result.expiresAt).toISOString() };
+    return { captchaToken: result.token, expiresAt: iso(result.expiresAt) };
   },
 });
 

@@ -4,6 +4,7 @@ import { captchaToken, idNumber, phone, text } from '../fields';
 import { conflict, invalidField, notFound } from '../problem';
 import { maskPhone } from '../identity/masks';
 import { issueCode } from './codes';
+import { iso } from '../time-format';
 
 const purpose = () => z.enum(['register', 'reset', 'certificate-query', 'change-phone']);
 
@@ -23,7 +24,7 @@ export const requestSmsCode = publicOperation({
     }
     if (!recipient) throw invalidField('phone', 'REQUIRED', 'the phone number to send the code to');
     const { expiresAt, remainingToday } = issueCode(ctx, 'sms', recipient, input.purpose, now);
-    return { sentTo: maskPhone(recipient), expiresAt: new Date(expiresAt).toISOString(), remainingToday };
+    return { sentTo: maskPhone(recipient), expiresAt: iso(expiresAt), remainingToday };
   },
 });
 
@@ -40,7 +41,7 @@ export const requestWechatCode = publicOperation({
       if (!account.wechatBound) throw conflict('WECHAT_NOT_BOUND', 'WeChat reset works only for accounts bound to the service account before the password was forgotten');
     }
     const { expiresAt, remainingToday } = issueCode(ctx, 'wechat', id, input.purpose, now);
-    return { expiresAt: new Date(expiresAt).toISOString(), remainingToday };
+    return { expiresAt: iso(expiresAt), remainingToday };
   },
 });
 
@@ -55,7 +56,7 @@ export const readOutbox = adminOperation({
     return messages
       .sort((a, b) => b.seq - a.seq)
       .slice(0, input.limit)
-      .map(({ channel, recipient, code, link, text: body, sentAt }) => ({ channel, recipient, code, link, text: body, sentAt: new Date(sentAt).toISOString() }));
+      .map(({ channel, recipient, code, link, text: body, sentAt }) => ({ channel, recipient, code, link, text: body, sentAt: iso(sentAt) }));
   },
 });
 

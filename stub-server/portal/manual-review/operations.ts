@@ -7,6 +7,7 @@ import { checkPhoto, underBytes } from '../photos/photo-check';
 import type { ManualReview } from '../records';
 import { Lazy } from '../lazy';
 import { latestReview, pendingReview, remainingThisCycle, REVIEW_COUNTER, reviewView } from './reviews';
+import { iso } from '../time-format';
 
 export const submitManualReview = applicantOperation({
   operationId: 'submitManualReview',
@@ -53,7 +54,7 @@ export const submitManualReview = applicantOperation({
       reviewId: review.id,
       status: review.status,
       cycle: review.cycle,
-      submittedAt: new Date(now).toISOString(),
+      submittedAt: iso(now),
       decisionDue: review.decisionDue,
       remainingThisCycle: remainingThisCycle(ctx, account.idNumber, now),
     };

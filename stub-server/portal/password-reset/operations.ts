@@ -8,6 +8,7 @@ import { maskEmail, maskPhone } from '../identity/masks';
 import { localMidnight } from '../../../rules';
 import type { Account } from '../records';
 import { andThen, type MaybePromise } from '../maybe-async';
+import { iso } from '../time-format';
 
 /** Step 1 of every reset (002/003 §1.2.2): ID type, number and name must all match. */
 const identify = (rules: Parameters<typeof personName>[0]) => ({ idType: idType(), idNumber: idNumber(), name: personName(rules) });
@@ -61,7 +62,7 @@ export const sendResetEmail = publicOperation({
       channel: 'email', recipient: account.email, link,
       text: `中国教师资格网-密码重置：请点击链接地址，进行后续操作（链接地址${ctx.rules.codes.resetEmailValidHours}小时内有效）：${link}`,
     }, now);
-    return { sentTo: maskEmail(account.email), expiresAt: new Date(expiresAt).toISOString() };
+    return { sentTo: maskEmail(account.email), expiresAt: iso(expiresAt) };
   },
 });
 

@@ -4,6 +4,7 @@ import { requiredText } from '../fields';
 import { conflict } from '../problem';
 import { anyRegistration, lazyRegistrationDetail } from './read';
 import { assertAllowed, record, transition } from './transitions';
+import { iso } from '../time-format';
 
 const applicationNumber = () => requiredText(40);
 const reason = () => requiredText(500).optional();
@@ -71,6 +72,6 @@ export const postRegistrationMessage = adminOperation({
     const reg = anyRegistration(ctx, input.applicationNumber);
     const message = { at: now, from: input.from, text: input.text };
     ctx.state.registrations.set(reg.applicationNumber, { ...reg, messages: [...reg.messages, message] });
-    return { applicationNumber: reg.applicationNumber, ...message, at: new Date(now).toISOString() };
+    return { applicationNumber: reg.applicationNumber, ...message, at: iso(now) };
   },
 });

@@ -4,6 +4,7 @@ import { conflict } from '../problem';
 import { applicationNumberInput, ownRegistration } from './read';
 import { onePagePdf } from './pdf';
 import { Lazy } from '../lazy';
+import { iso } from '../time-format';
 
 export const getApplicationForm = applicantOperation({
   operationId: 'getApplicationForm',
@@ -16,7 +17,7 @@ export const getApplicationForm = applicantOperation({
     if (now < reg.formAvailableAt) {
       const retryAfterSeconds = secondsUntil(now, reg.formAvailableAt);
       throw conflict('FORM_NOT_YET_AVAILABLE', `the form is generated ${ctx.rules.registration.formDelayMinutes} minutes after submission or a photo change`, {
-        availableAt: new Date(reg.formAvailableAt).toISOString(), retryAfterSeconds,
+        availableAt: iso(reg.formAvailableAt), retryAfterSeconds,
       });
     }
     // Built only when read (lazy.ts): in process the simulator downloads it and reads nothing.
@@ -25,7 +26,7 @@ export const getApplicationForm = applicantOperation({
       `Certificate number: ${reg.certificateNumber}`,
       `ID number: ${reg.idNumber}`,
       `Institution: ${reg.institutionId}   Confirmation point: ${reg.confirmationPointId}`,
-      `Submitted: ${new Date(reg.submittedAt).toISOString()}`,
+      `Submitted: ${iso(reg.submittedAt)}`,
       `Photo: ${reg.photoId}`,
     ]), `${reg.applicationNumber}.pdf`));
   },
