@@ -7,6 +7,17 @@ import { forbidden, invalid, PortalProblem, unauthorized, type FieldError } from
 import { fieldErrors } from './validation';
 import { forgetApplicant, sweepPastDays } from './housekeeping';
 import type { MaybePromise } from './maybe-async';
+import { validInputTwin } from './fields';
+
+/** An operation as the portal runs it: its input schema compiled, its prerequisites looked up once. */
+interface Entry {
+  op: Operation;
+  schema: z.ZodType;
+  /** The schema's compiled twin for valid input, when the schema itself does not compile (fields.ts). */
+  twin?: z.ZodType;
+  profile: boolean;
+  realName: boolean;
+}
 
 /**
  * The portal: every operation of API.md by its operationId, over one context. Both
@@ -16,13 +27,25 @@ import type { MaybePromise } from './maybe-async';
  */
 export class Portal {
   readonly ctx: PortalContext;
-  private readonly operations = new Map<string, { op: Operation; schema: z.ZodType }>();
+  private readonly operations = new Map<string, Entry>();
 
   constructor(deps: PortalDeps) {
     this.ctx = new PortalContext(deps);
     // Compiled once (zod's generated fast path): zod's parser was a third of the portal's time in a
     // run. A compiled schema falls back to that parser on invalid input, so field errors are the same.
-    for (const op of OPERATIONS) this.operations.set(op.operationId, { op, schema: z.compile(op.input(deps.rules)) });
+    // A schema zod cannot compile (a check that runs when other fields failed) is parsed by its
+    // compiled twin for valid input first (fields.ts), by itself only to name what failed.
+    for (const op of OPERATIONS) {
+      const schema = op.input(deps.rules);
+      const twin = validInputTwin(schema);
+      this.operations.set(op.operationId, {
+        op,
+        schema: z.compile(schema),
+        ...(twin ? { twin: z.compile(twin) } : {}),
+        profile: op.access === 'applicant' && op.requires.includes('profile'),
+        realName: op.access === 'applicant' && op.requires.includes('realName'),
+      });
+    }
   }
 
   get rules(): Rules { return this.ctx.rules; }
@@ -39,7 +62,7 @@ export class Portal {
     const entry = this.operations.get(operationId);
     if (!entry) throw new PortalProblem(404, 'UNKNOWN_OPERATION', `no operation ${operationId}`);
     try {
-      return this.counted(this.run(entry.op, entry.schema, raw ?? {}, caller));
+      return this.counted(this.run(entry, raw ?? {}, caller));
     } catch (error) {
       throw this.ctx.refused(error);
     }
@@ -67,28 +90,32 @@ export class Portal {
     return result instanceof Promise ? result.catch((error: unknown) => { throw this.ctx.refused(error); }) : result;
   }
 
-  private run(op: Operation, schema: z.ZodType, raw: unknown, caller: Caller): unknown {
+  private run(entry: Entry, raw: unknown, caller: Caller): unknown {
     const { ctx } = this;
+    const { op } = entry;
     const now = ctx.now();
     const session = op.access === 'applicant' ? this.session(caller, now) : undefined;
     const account = session && ctx.state.accounts.get(session.idNumber);
     if (op.access === 'applicant') {
       if (!session || !account) throw unauthorized();
-      if (op.requires.includes('profile') && !account.profile) {
+      if (entry.profile && !account.profile) {
         throw forbidden('PROFILE_INCOMPLETE', 'complete your identity information first (首次登录完善信息)');
       }
-      if (op.requires.includes('realName') && account.realName.status !== 'verified') {
+      if (entry.realName && account.realName.status !== 'verified') {
         throw forbidden('REAL_NAME_REQUIRED', 'real-name verification is required before this business (实名核验)');
       }
     }
     // A captcha token is used up by the call presenting it, whatever the outcome (API.md).
     const captchaOk = !op.captcha || ctx.captchas.consume((raw as { captchaToken?: unknown }).captchaToken, now);
-    const parsed = schema.safeParse(raw);
-    const errors: FieldError[] = parsed.success ? [] : fieldErrors(parsed.error, raw);
-    if (!captchaOk && !errors.some((e) => e.field === 'captchaToken')) {
-      errors.push({ field: 'captchaToken', code: 'CAPTCHA_INVALID', message: 'solve a new slider captcha: this token is unknown, used or expired' });
+    let parsed = (entry.twin ?? entry.schema).safeParse(raw);
+    if (!parsed.success && entry.twin) parsed = entry.schema.safeParse(raw);
+    if (!parsed.success || !captchaOk) {
+      const errors: FieldError[] = parsed.success ? [] : fieldErrors(parsed.error, raw);
+      if (!captchaOk && !errors.some((e) => e.field === 'captchaToken')) {
+        errors.push({ field: 'captchaToken', code: 'CAPTCHA_INVALID', message: 'solve a new slider captcha: this token is unknown, used or expired' });
+      }
+      throw invalid(errors);
     }
-    if (errors.length > 0) throw invalid(errors);
     const input = parsed.data;
     if (op.access === 'applicant') return op.run({ ctx, input, now, caller, account: account!, session: session! });
     return op.run({ ctx, input, now, caller });
