@@ -3,8 +3,17 @@ import { applicantOperation, publicOperation } from '../operation';
 import { captchaToken, idNumber, text } from '../fields';
 import { quotaExceeded, unauthorized } from '../problem';
 import { secondsUntil } from '../../../rules';
-import { iso } from '../time-format';
 import { andThen, type MaybePromise } from '../maybe-async';
+import { iso } from '../time-format';
+import type { PortalContext } from '../context';
+
+/** 429 while repeated wrong passwords keep the account locked. */
+function refuseIfLocked(ctx: PortalContext, id: string, now: number): void {
+  const guard = ctx.state.loginGuards.get(id);
+  if (guard && guard.lockedUntil > now) {
+    throw quotaExceeded('LOGIN_LOCKED', `too many wrong passwords: locked for ${ctx.rules.login.lockMinutes} minutes`, secondsUntil(now, guard.lockedUntil));
+  }
+}
 
 export const login = publicOperation({
   operationId: 'login',
@@ -15,19 +24,13 @@ export const login = publicOperation({
   run: ({ ctx, input, now }) => {
     const { state, rules } = ctx;
     const id = input.idNumber.toUpperCase();
-    const refuseIfLocked = () => {
-      const guard = state.loginGuards.get(id);
-      if (guard && guard.lockedUntil > now) {
-        throw quotaExceeded('LOGIN_LOCKED', `too many wrong passwords: locked for ${rules.login.lockMinutes} minutes`, secondsUntil(now, guard.lockedUntil));
-      }
-    };
-    refuseIfLocked();
+    refuseIfLocked(ctx, id, now);
     const hashed = state.accounts.get(id);
     const verified: MaybePromise<boolean> = hashed !== undefined && ctx.passwords.verify(input.password, hashed.passwordHash);
     return andThen(verified, (passwordOk) => {
       // A hash may yield to other requests: a lock that concurrent wrong guesses set meanwhile
       // holds for this guess too, right or wrong, so a burst of guesses cannot outrun the lock.
-      refuseIfLocked();
+      refuseIfLocked(ctx, id, now);
       const account = state.accounts.get(id);
       // Unknown account and wrong password answer alike, so the login reveals no accounts.
       if (!account || !passwordOk) {

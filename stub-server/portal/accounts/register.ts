@@ -6,8 +6,16 @@ import { conflict, invalid, type FieldError } from '../problem';
 import { checkCode } from '../codes/codes';
 import type { Account } from '../records';
 import { localMidnight } from '../../../rules';
-import { iso } from '../time-format';
 import { andThen } from '../maybe-async';
+import { iso } from '../time-format';
+import type { PortalContext } from '../context';
+
+/** An account for this ID number that registering again would not replace. */
+function exists(ctx: PortalContext, idNumber: string): boolean {
+  const existing = ctx.state.accounts.get(idNumber);
+  // An account from before the 2019 upgrade cannot reset its password: registering again replaces it.
+  return existing !== undefined && existing.registeredAt >= localMidnight(ctx.rules.account.passwordResetFrom, ctx.rules.time.utcOffsetMinutes);
+}
 
 export const registerAccount = publicOperation({
   operationId: 'registerAccount',
@@ -27,16 +35,11 @@ export const registerAccount = publicOperation({
     else if (input.idValidTo < ctx.dateOf(now)) errors.push({ field: 'idValidTo', code: 'ID_EXPIRED', message: 'the ID document has expired' });
     if (errors.length > 0) throw invalid(errors);
     const { state } = ctx;
-    const exists = () => {
-      const existing = state.accounts.get(input.idNumber);
-      // An account from before the 2019 upgrade cannot reset its password: registering again replaces it.
-      return existing !== undefined && existing.registeredAt >= localMidnight(ctx.rules.account.passwordResetFrom, ctx.rules.time.utcOffsetMinutes);
-    };
-    if (exists()) throw conflict('ACCOUNT_EXISTS', 'an account already exists for this ID number: sign in or reset the password');
+    if (exists(ctx, input.idNumber)) throw conflict('ACCOUNT_EXISTS', 'an account already exists for this ID number: sign in or reset the password');
     const useCode = checkCode(ctx, [{ channel: 'sms', recipient: input.phone }, { channel: 'wechat', recipient: input.idNumber }], 'register', input.code, now);
     return andThen(ctx.passwords.hash(input.password, ctx.random.token()), (passwordHash) => {
       // A hash may yield to other requests: a concurrent registration may have won meanwhile.
-      if (exists()) throw conflict('ACCOUNT_EXISTS', 'an account already exists for this ID number');
+      if (exists(ctx, input.idNumber)) throw conflict('ACCOUNT_EXISTS', 'an account already exists for this ID number');
       useCode();
       const account: Account = {
         idType: input.idType,

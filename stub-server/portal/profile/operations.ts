@@ -50,15 +50,16 @@ export const completeProfile = applicantOperation({
     permitNumber: requiredText(32).optional(),
   }),
   run: ({ ctx, input, account, now }) => {
-    const errors: FieldError[] = [];
-    const need = (field: keyof typeof input, why: string) => {
-      if (input[field] === undefined) errors.push({ field, code: 'REQUIRED', message: why });
-    };
     if (account.idType !== 'resident-id') {
-      for (const field of ['gender', 'birthDate', 'localIdNumber'] as const) need(field, `required for holders of ${account.idType}`);
+      const errors: FieldError[] = [];
+      for (const field of ['gender', 'birthDate', 'localIdNumber'] as const) {
+        if (input[field] === undefined) errors.push({ field, code: 'REQUIRED', message: `required for holders of ${account.idType}` });
+      }
+      if (account.idType === 'residence-permit' && input.permitNumber === undefined) {
+        errors.push({ field: 'permitNumber', code: 'REQUIRED', message: 'the matching HK/Macau/Taiwan permit number' });
+      }
+      if (errors.length > 0) throw invalid(errors);
     }
-    if (account.idType === 'residence-permit') need('permitNumber', 'the matching HK/Macau/Taiwan permit number');
-    if (errors.length > 0) throw invalid(errors);
     const profile = { ...input, completedAt: now };
     ctx.state.accounts.set(account.idNumber, { ...account, profile });
     return identityView({ ...account, profile });
