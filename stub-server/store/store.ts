@@ -13,10 +13,10 @@ export interface Store {
   stats(): Record<string, number>;
 }
 
-/** The tables of a store, created on first use; `onChange` sees every write. */
+/** The tables of a store, created on first use; `onChange` (if any) sees every write. */
 export class Tables {
   private readonly byName = new Map<string, Table<unknown>>();
-  constructor(private readonly onChange: (change: Change) => void) {}
+  constructor(private readonly onChange?: (change: Change) => void) {}
 
   get<T>(name: string): Table<T> {
     let table = this.byName.get(name);
@@ -43,7 +43,7 @@ export class Tables {
 
 /** State in memory only (`--memory`, the simulator, most tests). */
 export function createMemoryStore(): Store {
-  const tables = new Tables(() => {});
+  const tables = new Tables();
   return {
     table: (name) => tables.get(name),
     commit: async () => {},

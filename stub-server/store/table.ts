@@ -8,9 +8,12 @@ export interface Change { t: string; k: string; v?: unknown }
  */
 export class Table<T> {
   private readonly rows = new Map<string, T>();
-  private readonly indexes = new Map<string, { keyOf: (row: T) => string; map: KeyIndex }>();
+  private readonly indexes = new Map<string, Index<T>>();
+  /** The same indexes, for the writes: most tables have none. */
+  private readonly indexList: Index<T>[] = [];
 
-  constructor(readonly name: string, private readonly onChange: (change: Change) => void) {}
+  /** `onChange` sees every write; a store that keeps nothing but memory passes none. */
+  constructor(readonly name: string, private readonly onChange?: (change: Change) => void) {}
 
   get size(): number { return this.rows.size; }
   get(key: string): T | undefined { return this.rows.get(key); }
@@ -20,20 +23,22 @@ export class Table<T> {
 
   set(key: string, row: T): void {
     this.put(key, row);
-    this.onChange({ t: this.name, k: key, v: row });
+    this.onChange?.({ t: this.name, k: key, v: row });
   }
 
   delete(key: string): void {
-    if (!this.rows.has(key)) return;
-    this.unindex(key);
+    const old = this.rows.get(key);
+    if (old === undefined) return;
+    this.unindex(key, old);
     this.rows.delete(key);
-    this.onChange({ t: this.name, k: key });
+    this.onChange?.({ t: this.name, k: key });
   }
 
   /** Applies a recovered change without reporting it again. */
   apply(change: Change): void {
     if (change.v === undefined) {
-      this.unindex(change.k);
+      const old = this.rows.get(change.k);
+      if (old !== undefined) this.unindex(change.k, old);
       this.rows.delete(change.k);
     } else {
       this.put(change.k, change.v as T);
@@ -42,14 +47,21 @@ export class Table<T> {
 
   /** Adds a derived index; `lookup(name, value)` then finds rows by it. */
   index(name: string, keyOf: (row: T) => string): this {
-    const map = new KeyIndex();
-    this.indexes.set(name, { keyOf, map });
-    for (const [key, row] of this.rows) map.add(keyOf(row), key);
+    const index = { keyOf, map: new KeyIndex() };
+    this.indexes.set(name, index);
+    this.indexList.push(index);
+    for (const [key, row] of this.rows) index.map.add(keyOf(row), key);
     return this;
   }
 
+  /** The rows whose index `name` gives `value`, in insertion order: a new array, the caller's to sort. */
   lookup(name: string, value: string): T[] {
-    return (this.indexes.get(name)?.map.keys(value) ?? []).map((k) => this.rows.get(k)!);
+    const keys = this.indexes.get(name)?.map.get(value);
+    if (keys === undefined) return [];
+    if (typeof keys === 'string') return [this.rows.get(keys)!];
+    const rows: T[] = [];
+    for (const key of keys) rows.push(this.rows.get(key)!);
+    return rows;
   }
 
   /** Deletes every row whose index `name` gives `value`; returns how many went. */
@@ -60,17 +72,23 @@ export class Table<T> {
   }
 
   private put(key: string, row: T): void {
-    this.unindex(key);
+    const { indexList } = this;
+    if (indexList.length === 0) {
+      this.rows.set(key, row);
+      return;
+    }
+    const old = this.rows.get(key);
+    if (old !== undefined) this.unindex(key, old);
     this.rows.set(key, row);
-    for (const { keyOf, map } of this.indexes.values()) map.add(keyOf(row), key);
+    for (const { keyOf, map } of indexList) map.add(keyOf(row), key);
   }
 
-  private unindex(key: string): void {
-    const old = this.rows.get(key);
-    if (old === undefined) return;
-    for (const { keyOf, map } of this.indexes.values()) map.remove(keyOf(old), key);
+  private unindex(key: string, old: T): void {
+    for (const { keyOf, map } of this.indexList) map.remove(keyOf(old), key);
   }
 }
+
+interface Index<T> { keyOf: (row: T) => string; map: KeyIndex }
 
 /**
  * The keys of the rows under each index value, in insertion order. Most values have one row
@@ -79,6 +97,9 @@ export class Table<T> {
  */
 class KeyIndex {
   private readonly map = new Map<string, string | Set<string>>();
+
+  /** The key, or the keys, under `value` (read only). */
+  get(value: string): string | ReadonlySet<string> | undefined { return this.map.get(value); }
 
   keys(value: string): string[] {
     const keys = this.map.get(value);
