@@ -32,7 +32,7 @@ export class PortalProblem extends Error {
   toBody(): ProblemBody {
     const { retryAfterSeconds: _headerOnly, ...extra } = this.extra;
     return {
-      type: `https://jszg-sim.dev/problems/${this.code.toLowerCase().replaceAll('_', '-')}`,
+      type: typeOf(this.code),
       title: TITLES[this.status] ?? 'Error',
       status: this.status,
       detail: this.message,
@@ -40,6 +40,14 @@ export class PortalProblem extends Error {
       ...extra,
     };
   }
+}
+
+/** A problem code's type URI, written once per code. */
+const TYPES = new Map<string, string>();
+function typeOf(code: string): string {
+  let type = TYPES.get(code);
+  if (type === undefined) TYPES.set(code, (type = `https://jszg-sim.dev/problems/${code.toLowerCase().replaceAll('_', '-')}`));
+  return type;
 }
 
 const TITLES: Record<number, string> = {

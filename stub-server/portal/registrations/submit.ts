@@ -7,7 +7,7 @@ import { choiceErrors, detailErrors, linkedCertificate } from './choice';
 import { mustBeTrue, stepThreeShape, stepTwoShape } from './fields';
 import { assertPortalOpen, assertSeasonOpen, seasonOf, windowStatus } from './season';
 import { leavesCertificateFree } from './transitions';
-import { registrationSummary } from './read';
+import { iso } from '../time-format';
 
 /**
  * The wizard's final submission (002/003 §3.1.2): progress is not saved between steps, so all
@@ -76,7 +76,7 @@ export const submitRegistration = applicantOperation({
       season,
     };
     ctx.state.registrations.set(reg.applicationNumber, reg);
-    const { applicationNumber, conclusion, formAvailableAt } = registrationSummary(ctx, reg);
-    return { applicationNumber, conclusion, formAvailableAt };
+    // The summary's fields (registrationSummary), only these three.
+    return { applicationNumber: reg.applicationNumber, conclusion: reg.conclusion, formAvailableAt: iso(reg.formAvailableAt) };
   },
 });
