@@ -9,10 +9,14 @@ import { ModelledTiming } from './timing';
 import type { Transport, TransportFactory } from './transport';
 
 /** A seeded source for the portal's own draws (codes, tokens, captcha), so runs repeat. */
-const portalRandom = (rng: Rng): PortalRandom => ({
-  int: (max) => rng.int(max),
-  token: () => Array.from({ length: 4 }, () => rng.int(2 ** 30).toString(36).padStart(6, '0')).join(''),
-});
+const portalRandom = (rng: Rng): PortalRandom => {
+  const part = () => rng.int(2 ** 30).toString(36).padStart(6, '0');
+  return {
+    int: (max) => rng.int(max),
+    // Four parts, drawn left to right.
+    token: () => part() + part() + part() + part(),
+  };
+};
 
 /**
  * The portal's domain in this process on the simulation's clock, its capacity modelled
