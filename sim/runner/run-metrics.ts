@@ -43,11 +43,12 @@ export class RunMetrics {
     this.latency.record(call.op, latencyMs);
     this.series.count(at, 'requests');
     this.series.latency(at, latencyMs);
-    const { status, body } = call.answer;
+    // The body only of a refusal: a success's may be built only when read (the form PDF).
+    const { status } = call.answer;
     if (call.op === 'requestSmsCode' && status === 200) this.series.count(at, 'sms');
     if (call.op === 'verifyRealName' && status === 200) this.series.count(at, 'registryChecks');
     if (status >= 400) {
-      const code = String(body?.code ?? status);
+      const code = String(call.answer.body?.code ?? status);
       this.refusals.add(code);
       const kind = QUOTA_KIND[code];
       if (kind) this.quotaDenials.add(kind);
