@@ -1,8 +1,8 @@
 import { createActor, type Actor, type AnyActorRef, type Snapshot, type Subscription } from 'xstate';
-import { andThen, type MaybePromise } from '../../stub-server/portal';
-import { journeyMachine, seen, UNAVAILABLE, WAITS, type JourneyContext, type Milestone, type Page, type Wait } from '../../machines';
+import type { MaybePromise } from '../../stub-server/portal';
+import { journeyMachine, seen, UNAVAILABLE, WAITS, type JourneyContext, type JourneyEvent, type Milestone, type Page, type Wait } from '../../machines';
 import { nextLocalMidnight, type Rules } from '../../rules';
-import { perform, type ApplicantRecord, type ApplicantSession, type Call, type Variant } from '../applicant';
+import { perform, type ApplicantRecord, type ApplicantSession, type Call, type Performance, type Variant } from '../applicant';
 import type { PortalClient } from '../clients';
 import type { Simulation, VirtualClock } from '../engine';
 import { sample, type Rng } from '../random';
@@ -136,7 +136,7 @@ export class JourneyDriver {
       this.attach(live, restored);
       this.xstate(() => restored.start());
     }
-    this.send(live, { type: 'WAKE' });
+    this.send(live, WAKE);
   }
 
   /**
@@ -168,8 +168,10 @@ export class JourneyDriver {
     this.xstateMs += performance.now() - t;
   }
 
-  private send(live: Live, event: Parameters<JourneyActor['send']>[0]): void {
-    this.xstate(() => awake(live).send(event));
+  private send(live: Live, event: JourneyEvent): void {
+    const actor = awake(live);
+    if (this.deps.timed) this.xstate(() => actor.send(event));
+    else actor.send(event);
     this.sleep(live);
   }
 
@@ -202,15 +204,20 @@ export class JourneyDriver {
     const refused = timing.refuse(params.op, start);
     if (refused) {
       observer.refused(refused.code, start);
-      sim.schedule(refused.latencyMs, () => this.send(live, { type: 'ANSWER', outcome: UNAVAILABLE }));
+      sim.schedule(refused.latencyMs, () => this.send(live, answerEvent(UNAVAILABLE)));
       return;
     }
-    const variant = slips(live, params.step);
-    this.deps.track(andThen(perform(client, live.record, live.session, params.step, params.op, variant), ({ outcome, calls }) => this.deps.resume(() => {
-      const { elapsed, timedOut, slowestMs } = timing.settle(calls, start, (call, latencyMs, at) => observer.call(call, latencyMs, at, live.session));
-      const answer = timedOut ? UNAVAILABLE : seen(outcome, slowestMs, live.record.persona.patience);
-      sim.schedule(elapsed, () => this.send(live, { type: 'ANSWER', outcome: answer }));
-    })));
+    const performed = perform(client, live.record, live.session, params.step, params.op, slips(live, params.step));
+    if (performed instanceof Promise) this.deps.track(performed.then((p) => this.deps.resume(() => this.answered(live, start, p))));
+    else this.answered(live, start, performed);
+  }
+
+  /** A step's calls were answered: each gets its latency from the timing, the applicant sees the answer when the last arrives. */
+  private answered(live: Live, start: number, { outcome, calls }: Performance): void {
+    const { observer } = this.deps;
+    const { elapsed, timedOut, slowestMs } = this.deps.timing.settle(calls, start, (call, latencyMs, at) => observer.call(call, latencyMs, at, live.session));
+    const answer = timedOut ? UNAVAILABLE : seen(outcome, slowestMs, live.record.persona.patience);
+    this.deps.sim.schedule(elapsed, () => this.send(live, answerEvent(answer)));
   }
 
   private view(self: AnyActorRef, params: { page: Page }): void {
@@ -219,8 +226,18 @@ export class JourneyDriver {
     const { persona } = live.record;
     const type = live.rng.chance(persona.leaveWizardRate) ? 'LEAVE'
       : params.page === 'confirm' && live.rng.chance(persona.disagreeRate) ? 'DISAGREE' : 'NEXT';
-    this.deps.sim.schedule(this.think(live), () => this.send(live, { type }));
+    this.deps.sim.schedule(this.think(live), () => this.send(live, PAGE_EVENTS[type]));
   }
+}
+
+// Events are never changed once sent: one object each (an ANSWER per outcome) instead of one per send.
+const PAGE_EVENTS = { NEXT: { type: 'NEXT' }, LEAVE: { type: 'LEAVE' }, DISAGREE: { type: 'DISAGREE' } } as const;
+const WAKE: JourneyEvent = { type: 'WAKE' };
+const answers = new Map<string, JourneyEvent>();
+function answerEvent(outcome: string): JourneyEvent {
+  let event = answers.get(outcome);
+  if (!event) answers.set(outcome, (event = { type: 'ANSWER', outcome }));
+  return event;
 }
 
 /** The slips of this attempt: drawn from the persona; a retry of a step is done right. */
