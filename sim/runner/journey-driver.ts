@@ -45,7 +45,8 @@ const MILESTONE_BIT: Record<Milestone, number> = { arrived: 1, registered: 2, ve
 /**
  * Runs applicants' journeys in virtual time: one actor of the journey machine each, its
  * `request`s performed at the portal after the persona's think time, answered after the
- * latency the portal's timing gives (modelled or measured), its `after` delays on the simulation's clock.
+ * latency the portal's timing gives (modelled or measured), each of its waits ended by a WAKE
+ * scheduled on the simulation's clock.
  * Finished applicants are dropped at once and those waiting days sleep without an actor
  * (`sleep`), so memory follows the applicants doing something.
  */
