@@ -32,6 +32,12 @@ const refusal = (error: unknown): PortalAnswer => {
   return answerOf(error);
 };
 
+/** The answer to a call the portal took: now, or when its promise settles. */
+function answered(operationId: string, result: MaybePromise<unknown>): MaybePromise<PortalAnswer> {
+  const status = SUCCESS_STATUS.get(operationId) ?? 200;
+  return result instanceof Promise ? result.then((value) => success(status, value), refusal) : success(status, result);
+}
+
 /** An answer that carries an injected delay (the answer is this call's own: no copy needed). */
 function delayed(answer: PortalAnswer, injectedDelayMs: number): PortalAnswer {
   if (injectedDelayMs > 0) answer.injectedDelayMs = injectedDelayMs;
@@ -72,22 +78,23 @@ export class InProcessClient implements PortalClient, TrustedSeeding {
    * valid: written without validation (Portal.seed). Seeds meet no injected faults.
    */
   seed(operationId: string, input: unknown): MaybePromise<PortalAnswer> {
-    return this.answer(operationId, () => this.portal.seed(operationId, input));
-  }
-
-  private invoke(operationId: string, input: unknown, options: CallOptions): MaybePromise<PortalAnswer> {
-    return this.answer(operationId, () => this.portal.invoke(operationId, input, options));
-  }
-
-  private answer(operationId: string, run: () => MaybePromise<unknown>): MaybePromise<PortalAnswer> {
     let result: MaybePromise<unknown>;
     try {
-      result = run();
+      result = this.portal.seed(operationId, input);
     } catch (error) {
       return refusal(error);
     }
-    const status = SUCCESS_STATUS.get(operationId) ?? 200;
-    return result instanceof Promise ? result.then((value) => success(status, value), refusal) : success(status, result);
+    return answered(operationId, result);
+  }
+
+  private invoke(operationId: string, input: unknown, options: CallOptions): MaybePromise<PortalAnswer> {
+    let result: MaybePromise<unknown>;
+    try {
+      result = this.portal.invoke(operationId, input, options);
+    } catch (error) {
+      return refusal(error);
+    }
+    return answered(operationId, result);
   }
 
   private withFaults(operationId: string, input: unknown, options: CallOptions): MaybePromise<PortalAnswer> {
