@@ -5,9 +5,10 @@
  * Then the machines alone: the same applicants' events replayed into bare actors
  * (machines-alone.ts), the floor no harness can go below, and into the journey flattened two
  * levels deep (flat-journey.ts), what a shallower machine would save, and into a flat ring of
- * 63 states (floor-machine.ts), XState's cheapest event on this machine today, as a yardstick. Of the harness, the time inside
- * the portal's domain (Portal.invoke up to its answer: validation, rules, records) is measured
- * too, and so are the garbage collector's pauses. Peak RSS includes the recorded events (about
+ * 63 states (floor-machine.ts), XState's cheapest event on this machine today, as a yardstick.
+ * Of the harness, the time inside the portal's domain (Portal.invoke and Portal.seed up to
+ * their answer: validation, rules, records) is measured too, and so are the garbage
+ * collector's pauses. Peak RSS includes the recorded events (about
  * 17 per applicant); `jszg-sim run`'s run.json has a run's own.
  * Env: BENCH_APPLICANTS (default 20,000), BENCH_SCENARIO (default peak-opening),
  * BENCH_LIVE_ACTOR_LIMIT (default the run's: 0 puts every waiting applicant to sleep).
@@ -32,21 +33,25 @@ let wallMs = 0;
 let portalMs = 0;
 /** Portal calls and their time, by operation: which calls a leaner applicant model would save. */
 const byOperation = new Map<string, { calls: number; ms: number }>();
-// The synchronous part of each call: operations that await a password hash finish later, uncounted.
-const invoke = Portal.prototype.invoke;
-Portal.prototype.invoke = function (this: Portal, ...args: Parameters<Portal['invoke']>) {
-  const started = performance.now();
-  try {
-    return invoke.apply(this, args);
-  } finally {
-    const ms = performance.now() - started;
-    portalMs += ms;
-    const op = byOperation.get(args[0]) ?? { calls: 0, ms: 0 };
-    byOperation.set(args[0], op);
-    op.calls += 1;
-    op.ms += ms;
-  }
-};
+// Every way into the portal's domain: its operations (invoke) and the simulator's trusted seeds
+// (seed). The synchronous part of each call: operations that await a password hash finish later, uncounted.
+const originals = { invoke: Portal.prototype.invoke, seed: Portal.prototype.seed };
+for (const method of ['invoke', 'seed'] as const) {
+  const original = originals[method] as (this: Portal, operationId: string, ...rest: unknown[]) => unknown;
+  Portal.prototype[method] = function (this: Portal, operationId: string, ...rest: unknown[]) {
+    const started = performance.now();
+    try {
+      return original.call(this, operationId, ...rest);
+    } finally {
+      const ms = performance.now() - started;
+      portalMs += ms;
+      const op = byOperation.get(operationId) ?? { calls: 0, ms: 0 };
+      byOperation.set(operationId, op);
+      op.calls += 1;
+      op.ms += ms;
+    }
+  } as never;
+}
 // Garbage-collection pauses on the main thread, kept to those inside the run below.
 const collections: PerformanceEntry[] = [];
 const gcObserver = new PerformanceObserver((list) => { collections.push(...list.getEntries()); });
@@ -62,7 +67,7 @@ const journeys = await recordJourneys(async () => {
 await new Promise((resolve) => setImmediate(resolve)); // the observer's last entries
 gcObserver.disconnect();
 const gcMs = collections.filter((e) => e.startTime >= runStarted && e.startTime <= runStarted + wallMs).reduce((sum, e) => sum + e.duration, 0);
-Portal.prototype.invoke = invoke;
+Object.assign(Portal.prototype, originals);
 const { report, events, xstateMs } = run!;
 // The journeys replayed three times each into the journey machine and into it flattened
 // (flat-journey.ts), alternately, so both see the same load: the median of each is reported.

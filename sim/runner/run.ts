@@ -1,6 +1,6 @@
 import { localDate, localHour, localMidnight, mergeOverrides, resolveRules, rulesHash, type RulesOverride } from '../../rules';
 import type { Scenario } from '../../scenarios/types';
-import type { MaybePromise } from '../../stub-server/portal';
+import { andThen, type MaybePromise } from '../../stub-server/portal';
 import { arrivalPieces } from './pieces';
 import { windowArrivals } from '../arrivals';
 import { Simulation, VirtualClock } from '../engine';
@@ -158,7 +158,7 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
         const verifiedAccount = draws.chance(scenario.population.verifiedAccounts);
         const ctidFixes = !draws.chance(scenario.population.ctidFailRate);
         const rng = behaviour.fork(record.index);
-        track(seedApplicant(client, record, { rules, seasonFrom: from }, { verifiedAccount, ctidFixes }).then(() => resume(() => {
+        track(andThen(seedApplicant(client, record, { rules, seasonFrom: from }, { verifiedAccount, ctidFixes }), () => resume(() => {
           journeys.start(record, rng);
           // Only a start adds an applicant in progress: the peak is exact.
           metrics.series.observeActive(journeys.active);

@@ -1,6 +1,6 @@
 import type { ApplicantRecord } from '../applicant';
-import type { PortalAnswer, PortalClient } from '../clients';
-import { takesTrustedSeeds } from '../clients/in-process';
+import { takesTrustedSeeds, type PortalAnswer, type PortalClient } from '../clients';
+import { andThen, eachInTurn, type MaybePromise } from '../../stub-server/portal';
 import { provinceOf, STAGES } from '../population';
 import { addDays, utcOffsetText, type Rules } from '../../rules';
 import type { ProvinceWindow } from '../../scenarios/types';
@@ -58,21 +58,23 @@ export function earlierAccountRegisteredAt(rules: Rules, beforeCutoff: boolean, 
  * are valid by construction, and validating them was a fifth of the portal's time); any other
  * client seeds through the validated admin operations, as a test or an operator would.
  */
-export async function seedApplicant(
+export function seedApplicant(
   client: PortalClient, a: ApplicantRecord, world: { rules: Rules; seasonFrom: string }, options: { verifiedAccount: boolean; ctidFixes: boolean },
-): Promise<void> {
-  const seed = takesTrustedSeeds(client) ? client.seed.bind(client) : client.admin.bind(client);
-  if (!a.persona.handAddedCertificate) {
-    seeded('seedCertificates', await seed('seedCertificates', [{ ...a.certificate, holderName: a.name, idNumber: a.idNumber }]));
+): MaybePromise<void> {
+  const seeds: [string, unknown][] = [];
+  if (!a.persona.handAddedCertificate) seeds.push(['seedCertificates', [{ ...a.certificate, holderName: a.name, idNumber: a.idNumber }]]);
+  if (a.staleRecord) seeds.push(['seedIdentities', [{ idNumber: a.idNumber, name: a.name, stale: true, ctidFixes: options.ctidFixes }]]);
+  if (a.persona.hasAccount) {
+    seeds.push(['seedAccounts', [{
+      idType: a.idType, idNumber: a.idNumber, name: a.name, idValidFrom: a.idValidFrom, idValidTo: a.idValidTo,
+      password: a.password, email: a.email, phone: a.phone, wechatBound: a.persona.wechatBound, ethnicity: a.ethnicity,
+      registeredAt: earlierAccountRegisteredAt(world.rules, a.persona.accountBefore2019, world.seasonFrom),
+      realNameVerified: options.verifiedAccount,
+    }]]);
   }
-  if (a.staleRecord) seeded('seedIdentities', await seed('seedIdentities', [{ idNumber: a.idNumber, name: a.name, stale: true, ctidFixes: options.ctidFixes }]));
-  if (!a.persona.hasAccount) return;
-  seeded('seedAccounts', await seed('seedAccounts', [{
-    idType: a.idType, idNumber: a.idNumber, name: a.name, idValidFrom: a.idValidFrom, idValidTo: a.idValidTo,
-    password: a.password, email: a.email, phone: a.phone, wechatBound: a.persona.wechatBound, ethnicity: a.ethnicity,
-    registeredAt: earlierAccountRegisteredAt(world.rules, a.persona.accountBefore2019, world.seasonFrom),
-    realNameVerified: options.verifiedAccount,
-  }]));
+  const trusted = takesTrustedSeeds(client);
+  // One after the other, as an operator would: at once in process, each awaited over HTTP.
+  return eachInTurn(seeds, ([op, input]) => andThen(trusted ? client.seed(op, input) : client.admin(op, input), (answer) => seeded(op, answer)));
 }
 
 /**
