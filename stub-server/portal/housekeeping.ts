@@ -1,11 +1,5 @@
 import type { PortalContext } from './context';
-import { codeKey } from './codes/codes';
-import type { CodePurpose, IssuedCode } from './records';
 import { isFinal } from './registrations/transitions';
-
-// Every channel and purpose a code is kept under (a new one fails to compile until listed).
-const CHANNELS = Object.keys({ sms: 1, wechat: 1 } satisfies Record<IssuedCode['channel'], 1>) as IssuedCode['channel'][];
-const PURPOSES = Object.keys({ register: 1, reset: 1, 'certificate-query': 1, 'change-phone': 1 } satisfies Record<CodePurpose, 1>) as CodePurpose[];
 
 /**
  * Drops what no operation reads again: daily quota counters of days gone by (PortalContext's
@@ -40,7 +34,7 @@ export function forgetApplicant(ctx: PortalContext, idNumber: string): boolean {
   const recipients = [idNumber, ...(account ? [account.phone, account.email] : [])];
   for (const recipient of recipients) {
     state.outbox.deleteWhere('recipient', recipient);
-    for (const channel of CHANNELS) for (const purpose of PURPOSES) state.codes.delete(codeKey(channel, recipient, purpose));
+    state.codes.deleteWhere('recipient', recipient);
   }
   state.sessions.deleteWhere('owner', idNumber);
   state.certificates.deleteWhere('holder', idNumber);

@@ -11,7 +11,7 @@ export function openState(store: Store) {
     identities: store.table<Identity>('identities'),
     /** Quota counters, keyed `kind|subject|period` (e.g. `sms|13800000000|2026-09-01`). */
     counters: store.table<number>('counters'),
-    codes: store.table<IssuedCode>('codes'),
+    codes: store.table<IssuedCode>('codes').index('recipient', (c) => c.recipient),
     outbox: store.table<OutboxMessage>('outbox').index('recipient', (m) => m.recipient),
     sessions: store.table<Session>('sessions').index('owner', (s) => s.idNumber),
     loginGuards: store.table<LoginGuard>('loginGuards'),
