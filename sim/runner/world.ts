@@ -47,6 +47,15 @@ export const institutionId = (province: string) => `${province}-REG`;
  * change) leaves only older accounts.
  */
 export function earlierAccountRegisteredAt(rules: Rules, beforeCutoff: boolean, seasonFrom: string): string {
+  // Two answers a season, asked for every applicant with an account: date arithmetic once.
+  const key = `${rules.account.passwordResetFrom}|${beforeCutoff}|${seasonFrom}|${rules.time.utcOffsetMinutes}`;
+  let at = registeredAt.get(key);
+  if (at === undefined) registeredAt.set(key, (at = registeredAtOf(rules, beforeCutoff, seasonFrom)));
+  return at;
+}
+const registeredAt = new Map<string, string>();
+
+function registeredAtOf(rules: Rules, beforeCutoff: boolean, seasonFrom: string): string {
   const wanted = addDays(rules.account.passwordResetFrom, beforeCutoff ? -365 : 730);
   const latest = addDays(seasonFrom, -1);
   return `${wanted < latest ? wanted : latest}T10:00:00${utcOffsetText(rules.time.utcOffsetMinutes)}`;
