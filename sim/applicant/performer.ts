@@ -9,8 +9,11 @@ import type { ApplicantRecord, ApplicantSession, Variant } from './record';
 export interface Call { op: string; answer: PortalAnswer }
 export interface Performance { outcome: Outcome; calls: Call[] }
 
-/** A portal call a step asks for; the step goes on with its answer (see `drive`). */
-interface Request { op: string; input: unknown; options?: CallOptions; admin?: true }
+/**
+ * A portal call a step asks for; the step goes on with its answer (see `drive`). An applicant's
+ * call carries its session's token and address: the request is the call's options too.
+ */
+interface Request extends CallOptions { op: string; input: unknown; admin?: true }
 /** A step's work: the calls it asks for, one at a time, and the answer it ends with. */
 type Doing<T> = Generator<Request, T, PortalAnswer>;
 
@@ -24,25 +27,24 @@ class Act {
   constructor(readonly a: ApplicantRecord, readonly s: ApplicantSession, readonly v: Variant) {}
 
   *call(op: string, input: unknown = {}): Doing<PortalAnswer> {
-    const answer = yield* this.send(op, input);
+    const answer = yield this.send(op, input);
     // A session lives two hours; after a wait of days the applicant signs in again first.
-    if (answer.status === 401 && this.s.token && op !== 'login' && (yield* this.signInAgain())) return yield* this.send(op, input);
+    if (answer.status === 401 && this.s.token && op !== 'login' && (yield* this.signInAgain())) return yield this.send(op, input);
     return answer;
   }
 
-  private *send(op: string, input: unknown): Doing<PortalAnswer> {
-    const answer = yield { op, input, options: { token: this.s.token, address: this.s.address } };
-    this.calls.push({ op, answer });
-    return answer;
+  /** An applicant's call, recorded with its answer by `drive`. */
+  private send(op: string, input: unknown): Request {
+    return { op, input, token: this.s.token, address: this.s.address };
   }
 
   /** Signs in again with the current password (no slips: the step's variant is for the step). */
   private *signInAgain(): Doing<boolean> {
-    const challenge = yield* this.send('getCaptcha', {});
+    const challenge = yield this.send('getCaptcha', {});
     if (challenge.status !== 200) return false;
-    const solved = yield* this.send('solveCaptcha', { id: challenge.body.id, x: challenge.body.targetX });
+    const solved = yield this.send('solveCaptcha', { id: challenge.body.id, x: challenge.body.targetX });
     if (solved.status !== 200) return false;
-    const login = yield* this.send('login', { idNumber: this.a.idNumber, password: this.s.password, captchaToken: solved.body.captchaToken });
+    const login = yield this.send('login', { idNumber: this.a.idNumber, password: this.s.password, captchaToken: solved.body.captchaToken });
     if (login.status !== 201) return false;
     this.s.token = login.body.token;
     return true;
@@ -194,7 +196,7 @@ export function perform(client: PortalClient, applicant: ApplicantRecord, sessio
   const run = STEPS[step];
   if (!run) throw new Error(`no performer for step ${step}`);
   const act = new Act(applicant, session, variant);
-  return andThen(drive(client, run(act)), (answer) => {
+  return andThen(drive(client, act, run(act)), (answer) => {
     // A refusal on the way (captcha, photo upload) is the step's outcome; classify it by its own call.
     const last = act.calls.at(-1);
     return { outcome: classify(last && last.answer === answer ? last.op : op, answer), calls: act.calls };
@@ -205,12 +207,18 @@ export function perform(client: PortalClient, applicant: ApplicantRecord, sessio
  * Makes a step's calls in order, each with the previous one's answer: synchronously while the
  * client answers at once (in process), going on when each answer comes otherwise (HTTP).
  */
-function drive<T>(client: PortalClient, doing: Doing<T>, next = doing.next()): MaybePromise<T> {
+function drive<T>(client: PortalClient, act: Act, doing: Doing<T>, next = doing.next()): MaybePromise<T> {
   while (!next.done) {
-    const { op, input, options, admin } = next.value;
-    const answer = admin ? client.admin(op, input) : client.call(op, input, options);
-    if (answer instanceof Promise) return answer.then((a) => drive(client, doing, doing.next(a)));
-    next = doing.next(answer);
+    const request = next.value;
+    const answer = request.admin ? client.admin(request.op, request.input) : client.call(request.op, request.input, request);
+    if (answer instanceof Promise) return answer.then((a) => drive(client, act, doing, doing.next(record(act, request, a))));
+    next = doing.next(record(act, request, answer));
   }
   return next.value;
+}
+
+/** An applicant's call goes in the step's calls (for latency and refusals); a look at the outbox does not. */
+function record(act: Act, request: Request, answer: PortalAnswer): PortalAnswer {
+  if (!request.admin) act.calls.push({ op: request.op, answer });
+  return answer;
 }
