@@ -1,12 +1,13 @@
 /**
  * XState carries a patch, patches/xstate+5.33.3.patch, applied by patch-package when `npm
- * install` or `npm ci` runs (docs/scaling.md, "The XState patch"): four fast paths in its
- * per-event work. These tests fail when the patch is missing from any of the four builds in
- * xstate's dist (cjs, esm, and their development variants; vitest loads the development cjs,
- * tsx the cjs), and check that the patched builds take the same steps as xstate without the
- * patch: the patch reversed in a temporary copy of dist is the reference. Compared on a small
- * machine with parallel states, history, `always` and tags (against hand-written values too), and
- * on the journey machine driven at random.
+ * install` or `npm ci` runs (docs/scaling.md, "The XState patch"): fast paths in its per-actor
+ * and per-event work, made in two rounds. These tests fail when the patch is missing from any of
+ * the four builds in xstate's dist (cjs, esm, and their development variants; vitest loads the
+ * development cjs, tsx the cjs), and check that the patched builds take the same steps as xstate
+ * without the patch: the patch reversed in a temporary copy of dist is the reference. Compared on
+ * a small machine with parallel states, history, `always` and tags (against hand-written values
+ * too), on the journey machine driven at random (persisted and restored on the way), and on the
+ * inspection events an inspector receives.
  */
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -192,7 +193,206 @@ describe.each(BUILDS)('%s, patched, on a small machine', (build) => {
 });
 
 // ---------------------------------------------------------------------------------------------
-// The journey machine, patched and not, driven by the same random events: every snapshot alike.
+// Inspection. Round 2 builds an inspection event only when something would receive it: an
+// observer of the system, or a sender put in place of the system's own (as machines/test/model.ts
+// does). Whoever inspects must receive every event they did before, in the same order, alike.
+
+type InspectionEvent = xstate.InspectionEvent;
+
+/** A snapshot by what it holds (any actor's: a machine's, a callback's). */
+function snapshotJson(snapshot: unknown) {
+  if (!snapshot || typeof snapshot !== 'object') return snapshot;
+  const s = snapshot as Partial<xstate.AnyMachineSnapshot>;
+  return {
+    status: s.status,
+    value: s.value,
+    context: s.context,
+    output: s.output,
+    error: s.error === undefined ? undefined : String(s.error),
+    tags: s.tags ? [...s.tags].sort() : undefined,
+    children: s.children ? Object.keys(s.children) : undefined,
+    history: s.historyValue ? Object.fromEntries(Object.entries(s.historyValue as Record<string, { id: string }[]>).map(([k, v]) => [k, v.map((n) => n.id)])) : undefined,
+  };
+}
+
+/** An inspection event as JSON: actors by session id, snapshots by what they hold, transitions by their nodes. */
+function describeInspection(e: InspectionEvent): string {
+  const { type, rootId, actorRef, sourceRef, event, snapshot, action, _transitions, ...rest } = e as unknown as Record<string, unknown>;
+  const ref = (a: unknown) => (a ? (a as { sessionId: string }).sessionId : a);
+  const ev = event as { snapshot?: unknown } | undefined;
+  return JSON.stringify(
+    {
+      type,
+      rootId,
+      actorRef: ref(actorRef),
+      sourceRef: ref(sourceRef),
+      event: ev && { ...ev, snapshot: snapshotJson(ev.snapshot) },
+      snapshot: snapshotJson(snapshot),
+      action,
+      transitions: (_transitions as xstate.AnyTransitionDefinition[] | undefined)?.map((t) => ({
+        source: t.source.id,
+        target: t.target?.map((n) => n.id),
+        eventType: t.eventType,
+        reenter: t.reenter,
+        actions: t.actions.length,
+      })),
+      rest: Object.keys(rest),
+    },
+    (_key, v: unknown) => (typeof v === 'function' ? `function ${v.name}` : v instanceof Error ? `Error: ${v.message}` : v),
+  );
+}
+
+/** Session ids (`x:N`) renamed by first appearance: each build counts its own. */
+function normalizeSessions(lines: string[]): string[] {
+  const ids = new Map<string, number>();
+  return lines.map((line) => line.replace(/\bx:\d+\b/g, (id) => {
+    if (!ids.has(id)) ids.set(id, ids.size);
+    return `session ${ids.get(id)}`;
+  }));
+}
+
+/**
+ * A machine with what inspection reports: an invoked child machine that answers with
+ * `sendParent` and ends (`xstate.done.actor`), an invoked callback actor, `sendTo`, `raise`,
+ * `emit`, `assign`, `always`, a delay (`after`) and a final state with output.
+ */
+function richMachine(lib: XState) {
+  const child = lib.createMachine({
+    id: 'child',
+    initial: 'idle',
+    states: {
+      idle: { on: { PING: { actions: lib.sendParent({ type: 'PONG' }) }, FINISH: 'done' } },
+      done: { type: 'final' },
+    },
+    output: { ok: true },
+  });
+  const ticker = lib.fromCallback(({ sendBack, receive }) => {
+    receive((e) => {
+      if (e.type === 'TICK') sendBack({ type: 'TOCK' });
+    });
+  });
+  type Context = { n: number; log: string[] };
+  const note = lib.assign({ log: ({ context, event }: { context: Context; event: { type: string } }) => [...context.log, event.type] });
+  return lib.createMachine({
+    id: 'rich',
+    initial: 'idle',
+    context: ({ input }: { input: { n: number } }) => ({ n: input.n, log: [] }),
+    invoke: [
+      { id: 'kid', src: child, onDone: { target: '.finished', actions: note } },
+      { id: 'tick', src: ticker },
+    ],
+    on: { TICK: { actions: lib.sendTo('tick', { type: 'TICK' }) }, TOCK: { actions: note } },
+    states: {
+      idle: { entry: note, on: { START: 'working' } },
+      working: {
+        entry: [lib.sendTo('kid', { type: 'PING' }), lib.raise({ type: 'INNER' }), lib.emit({ type: 'noticed' })],
+        on: {
+          INNER: { actions: [lib.assign({ n: ({ context }: { context: Context }) => context.n + 1 }), note] },
+          PONG: 'checking',
+        },
+      },
+      checking: { always: [{ guard: ({ context }: { context: Context }) => context.n >= 2, target: 'waiting' }, { target: 'working' }] },
+      waiting: { after: { 1000: 'finishing' }, exit: note },
+      finishing: { entry: lib.sendTo('kid', { type: 'FINISH' }) },
+      finished: { type: 'final' },
+    },
+    output: ({ context }: { context: Context }) => context,
+  } as never);
+}
+
+/**
+ * Drives the rich machine to its end with an inspector attached as `how` says: from the start
+ * (`createActor(machine, { inspect })`), subscribed and unsubscribed on the way, or a sender put
+ * in place of the system's own. The inspection events received, then the end.
+ */
+function driveRich(lib: XState, how: 'option' | 'on and off' | 'sender replaced'): string[] {
+  const lines: string[] = [];
+  const record = (e: InspectionEvent) => lines.push(describeInspection(e));
+  const clock = new lib.SimulatedClock();
+  const actor = lib.createActor(richMachine(lib), { input: { n: 0 }, clock, ...(how === 'option' ? { inspect: record as never } : {}) });
+  const system = actor.system as unknown as { _sendInspectionEvent: unknown; inspect(o: unknown): { unsubscribe(): void } };
+  if (how === 'sender replaced') system._sendInspectionEvent = record;
+  actor.on('noticed', (e) => lines.push(`emitted ${e.type}`));
+  actor.subscribe({ next: (s) => lines.push(`next ${s.status}`), error: (err) => lines.push(`error ${String(err)}`), complete: () => lines.push('complete') });
+  let subscription = how === 'on and off' ? system.inspect(record) : undefined;
+  actor.start();
+  actor.send({ type: 'TICK' });
+  subscription?.unsubscribe(); // this START is seen by nobody
+  actor.send({ type: 'START' });
+  if (how === 'on and off') subscription = system.inspect(record);
+  actor.send({ type: 'TICK' });
+  clock.increment(1000);
+  subscription?.unsubscribe();
+  lines.push(`end ${JSON.stringify(snapshotJson(actor.getSnapshot()))}`);
+  return normalizeSessions(lines);
+}
+
+/** An actor whose initial context throws: its error, inspected. */
+function driveFailing(lib: XState): string[] {
+  const lines: string[] = [];
+  const machine = lib.createMachine({ initial: 'a', context: () => { throw new Error('no context'); }, states: { a: {} } } as never);
+  const actor = lib.createActor(machine, { inspect: (e) => lines.push(describeInspection(e)) });
+  actor.subscribe({ error: (err) => lines.push(`error ${String(err)}`) });
+  actor.start();
+  lines.push(`end ${JSON.stringify(snapshotJson(actor.getSnapshot()))}`);
+  return normalizeSessions(lines);
+}
+
+/**
+ * The small machine's steps taken with `machine.transition` in an actor scope whose system is
+ * not an actor's: one derived from an actor's system with its own sender (as
+ * machines/test/model.ts records microsteps), or a bare object with nothing but a sender.
+ */
+function walkSmallInScope(lib: XState, kind: 'derived' | 'bare'): string[] {
+  const lines: string[] = [];
+  const sender = (e: InspectionEvent) => lines.push(describeInspection(e));
+  const empty = lib.createEmptyActor();
+  const system = kind === 'derived' ? Object.assign(Object.create(empty.system) as object, { _sendInspectionEvent: sender }) : { _sendInspectionEvent: sender };
+  const scope = { self: empty, logger: () => {}, id: '', sessionId: 'scope', defer: () => {}, system, stopChild: () => {}, emit: () => {}, actionExecutor: () => {} } as never;
+  const machine = lib.createMachine(smallConfig as never, { actions: { inc: lib.assign({ count: ({ context }: { context: { count: number } }) => context.count + 1 }) as never } });
+  let snapshot = machine.getInitialSnapshot(scope, undefined);
+  for (const [event] of SMALL_STEPS.slice(1)) {
+    snapshot = machine.transition(snapshot, { type: event }, scope);
+    lines.push(`at ${JSON.stringify(snapshot.value)}`);
+  }
+  return normalizeSessions(lines);
+}
+
+describe.each(BUILDS)('%s, patched, inspected', (build) => {
+  it.each(['option', 'on and off', 'sender replaced'] as const)('an inspector (%s) receives every event it did without the patch', async (how) => {
+    const patched = driveRich(await load(pkg, build), how);
+    expect(patched).toEqual(driveRich(await load(refRoot, build), how));
+    // Not vacuous: the machine ran to its end, and the inspector saw every kind of event (the
+    // actors are created before an inspector other than the option's is there).
+    expect(patched.at(-1)).toContain('"status":"done"');
+    for (const type of [...(how === 'option' ? ['@xstate.actor'] : []), '@xstate.event', '@xstate.snapshot', '@xstate.microstep', '@xstate.action']) {
+      expect(patched.some((line) => line.includes(`"type":"${type}"`)), type).toBe(true);
+    }
+  });
+
+  it('an inspector subscribed on and off sees nothing while off', async () => {
+    const lines = driveRich(await load(pkg, build), 'on and off');
+    expect(lines.some((line) => line.includes('"type":"START"'))).toBe(false);
+    expect(lines.filter((line) => line.includes('"type":"TICK"')).length).toBeGreaterThan(0);
+  });
+
+  it('an actor failing at its start is inspected alike', async () => {
+    const patched = driveFailing(await load(pkg, build));
+    expect(patched).toEqual(driveFailing(await load(refRoot, build)));
+    expect(patched.at(-1)).toContain('"status":"error"');
+  });
+
+  it.each(['derived', 'bare'] as const)("a scope's own sender (%s system) receives every microstep", async (kind) => {
+    const patched = walkSmallInScope(await load(pkg, build), kind);
+    expect(patched).toEqual(walkSmallInScope(await load(refRoot, build), kind));
+    expect(patched.filter((line) => line.includes('"type":"@xstate.microstep"')).length).toBeGreaterThanOrEqual(SMALL_STEPS.length - 2);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// The journey machine, patched and not, driven by the same random events: every snapshot alike,
+// also across an actor persisted, stopped and restored (as the simulator's sleeping applicants
+// are), and every inspection event alike for the applicants with an inspector.
 
 /** Outcomes named by guards (`{ type: 'outcome', params: { is } }`, also inside `and`). */
 function outcomesIn(guard: unknown, into: Set<string>): Set<string> {
@@ -253,13 +453,23 @@ describe('the journey machine', () => {
     };
     let events = 0;
     let restored = 0;
+    let revived = 0;
+    let inspected = 0;
     const ends = new Set<string>();
     const seen = new Set<string>();
     for (let i = 0; i < population.size; i += 1) {
       const choose = chooser(i + 1);
       const input = { persona: population.applicantAt(i).persona };
-      const patched: xstate.AnyActor = xstate.createActor(journeyMachine as xstate.AnyStateMachine, { input, clock: clock() }).start();
-      const unpatched: xstate.AnyActor = reference.createActor(referenceMachine as xstate.AnyStateMachine, { input, clock: clock() }).start();
+      // One applicant in four has an inspector, on both sides.
+      const lines = { patched: [] as string[], unpatched: [] as string[] };
+      const options = (side: keyof typeof lines, snapshot?: xstate.Snapshot<unknown>) => ({
+        input,
+        clock: clock(),
+        ...(snapshot ? { snapshot } : {}),
+        ...(i % 4 === 0 ? { inspect: (e: InspectionEvent) => lines[side].push(describeInspection(e)) } : {}),
+      });
+      let patched: xstate.AnyActor = xstate.createActor(journeyMachine as xstate.AnyStateMachine, options('patched')).start();
+      let unpatched: xstate.AnyActor = reference.createActor(referenceMachine as xstate.AnyStateMachine, options('unpatched')).start();
       expect(observe(patched.getSnapshot(), patched)).toEqual(observe(unpatched.getSnapshot(), unpatched));
       for (let step = 0; step < 120 && patched.getSnapshot().status === 'active'; step += 1) {
         const nodes = nodesOf(patched.getSnapshot());
@@ -284,15 +494,33 @@ describe('the journey machine', () => {
         seen.add(JSON.stringify(now.value));
         const after = new Set(nodesOf(patched.getSnapshot()).map((n) => n.id));
         if (remembered.some((ids) => ids.length && ids.every((id) => !before.has(id) && after.has(id)))) restored += 1;
+        // Now and then persisted, stopped and restored into a new actor, on both sides.
+        if (patched.getSnapshot().status === 'active' && choose(8) === 0) {
+          const persisted = { patched: patched.getPersistedSnapshot(), unpatched: unpatched.getPersistedSnapshot() };
+          expect(JSON.parse(JSON.stringify(persisted.patched))).toEqual(JSON.parse(JSON.stringify(persisted.unpatched)));
+          patched.stop();
+          unpatched.stop();
+          patched = xstate.createActor(journeyMachine as xstate.AnyStateMachine, options('patched', persisted.patched)).start();
+          unpatched = reference.createActor(referenceMachine as xstate.AnyStateMachine, options('unpatched', persisted.unpatched)).start();
+          expect(observe(patched.getSnapshot(), patched), `applicant ${i}, restored at step ${step}`).toEqual(observe(unpatched.getSnapshot(), unpatched));
+          revived += 1;
+        }
       }
       ends.add(String(patched.getSnapshot().value));
       patched.stop();
       unpatched.stop();
+      if (i % 4 === 0) {
+        expect(normalizeSessions(lines.patched), `applicant ${i}'s inspection`).toEqual(normalizeSessions(lines.unpatched));
+        inspected += lines.patched.length;
+      }
     }
-    // The walk is not vacuous: many events and states, history restored, several final states.
+    // The walk is not vacuous: many events and states, history restored, actors restored,
+    // inspection events seen, several final states.
     expect(events).toBeGreaterThan(2000);
     expect(seen.size).toBeGreaterThan(20);
     expect(restored).toBeGreaterThan(0);
+    expect(revived).toBeGreaterThan(100);
+    expect(inspected).toBeGreaterThan(2000);
     expect(ends.size).toBeGreaterThan(2);
   });
 });
