@@ -103,6 +103,42 @@ describe('the patch is applied', () => {
     expect(first.hasTag('x' as never)).toBe(false);
   });
 
+  // Round 2: a marker of each of its fast paths, in every build (each hunk is checked whole above).
+  const ROUND_2: Record<'raise' | 'StateMachine', string[]> = {
+    raise: [
+      // Inspection events built only when something would receive them.
+      'function isInspected(system) {',
+      '_uninspectedSender: sendInspectionEvent,',
+    ],
+    StateMachine: [
+    ],
+  };
+  it.each([...patch.keys()])('%s holds round 2 of the patch', (file) => {
+    const text = readFileSync(join(pkg, file), 'utf8');
+    const reference = readFileSync(join(refRoot, file), 'utf8');
+    for (const marker of ROUND_2[file.includes('/raise-') ? 'raise' : 'StateMachine']) {
+      expect(occurrences(text, marker), `${marker} in ${file}`).toBe(1);
+      expect(occurrences(reference, marker), `${marker} in the reference`).toBe(0);
+    }
+  });
+
+  it.each(BUILDS)('%s behaves as patched: a system knows whether it is inspected', async (build) => {
+    const { createActor, createMachine } = await load(pkg, build);
+    type System = { _sendInspectionEvent: unknown; _uninspectedSender: unknown; inspect(o: () => void): { unsubscribe(): void } };
+    const machine = createMachine({ initial: 'a', states: { a: {} } });
+    const { system } = createActor(machine) as unknown as { system: System };
+    expect(system._uninspectedSender).toBe(system._sendInspectionEvent);
+    const first = system.inspect(() => {});
+    const second = system.inspect(() => {});
+    expect(system._uninspectedSender).toBeUndefined();
+    first.unsubscribe();
+    expect(system._uninspectedSender).toBeUndefined();
+    second.unsubscribe();
+    expect(system._uninspectedSender).toBe(system._sendInspectionEvent);
+    const inspected = createActor(machine, { inspect: () => {} }) as unknown as { system: System };
+    expect(inspected.system._uninspectedSender).toBeUndefined();
+  });
+
   it('is the build this test suite runs on', () => {
     const actor = xstate.createActor(xstate.createMachine({ initial: 'a', states: { a: {} } })).start();
     expect(Object.isFrozen(actor.getSnapshot().tags)).toBe(true);
