@@ -109,8 +109,14 @@ describe('the patch is applied', () => {
       // Inspection events built only when something would receive them.
       'function isInspected(system) {',
       '_uninspectedSender: sendInspectionEvent,',
+      // An actor's creation: its options, the initial transition, the pre-initial snapshot's value.
+      'Object.assign({}, defaultOptions, options)',
+      'const initialTransitionByRoot = new WeakMap();',
+      'const stateValueOfRootAlone = new WeakMap();',
     ],
     StateMachine: [
+      // An actor's creation: no fallback snapshot unless there is an error.
+      'snapshot ??= ',
     ],
   };
   it.each([...patch.keys()])('%s holds round 2 of the patch', (file) => {
@@ -137,6 +143,15 @@ describe('the patch is applied', () => {
     expect(system._uninspectedSender).toBe(system._sendInspectionEvent);
     const inspected = createActor(machine, { inspect: () => {} }) as unknown as { system: System };
     expect(inspected.system._uninspectedSender).toBeUndefined();
+  });
+
+  it.each(BUILDS)("%s behaves as patched: a machine's pre-initial value is computed once, shared", async (build) => {
+    const { createMachine } = await load(pkg, build);
+    const machine = createMachine({ initial: 'a', states: { a: { initial: 'b', states: { b: {} } } } });
+    const preInitial = () => (machine as unknown as { _getPreInitialState(...a: unknown[]): { value: unknown } })._getPreInitialState(undefined, { type: 'xstate.init' }, []).value;
+    expect(preInitial()).toEqual({ a: 'b' });
+    expect(Object.isFrozen(preInitial())).toBe(true);
+    expect(preInitial()).toBe(preInitial());
   });
 
   it('is the build this test suite runs on', () => {
