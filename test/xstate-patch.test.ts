@@ -113,6 +113,16 @@ describe('the patch is applied', () => {
       'Object.assign({}, defaultOptions, options)',
       'const initialTransitionByRoot = new WeakMap();',
       'const stateValueOfRootAlone = new WeakMap();',
+      // A microstep's allocations.
+      'const transitionActions = filteredTransitions.length === 1',
+      'if (enabledTransitions.length === 1) {',
+      'function sortByDocumentOrder(nodes, reverse) {',
+      'const invokeDefs = stateNodeToEnter.invoke;',
+      'let completedNodes;',
+      'const historyNodesCache = new WeakMap();',
+      'if (s.invoke.length) {',
+      'if (transition.target.length === 1 && !isHistoryNode(transition.target[0])) {',
+      "status: 'status' in config ? config.status : snapshot.status,",
     ],
     StateMachine: [
       // An actor's creation: no fallback snapshot unless there is an error.
