@@ -117,7 +117,7 @@ const result = {
     usPerEvent: Number(((alone.ms * 1000) / Math.max(1, alone.events)).toFixed(2)),
     /** A flat ring of 63 states, no guards (floor-machine.ts), in this process: XState's cheapest event here. */
     floorUsPerEvent: Number(floorUs.toFixed(2)),
-    /** How many times the machines' own cost the harness adds (target: at most 1). */
+    /** The harness (the run outside XState) over the machines alone: Speed I aims at most 3. */
     harnessOverMachines: Number(((wallMs - xstateMs) / alone.ms).toFixed(2)),
     /** The same journeys on the machine flattened two levels deep: what a shallower machine would save. */
     flattened: {
