@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import seedrandom from 'seedrandom';
-import type { Access } from '../portal/operation';
+import type { Access } from '../portal/access';
 import { PortalProblem } from '../portal/problem';
 import type { PortalRandom } from '../portal/random';
 import type { MaybePromise } from '../portal/maybe-async';

@@ -16,10 +16,8 @@ export const setFaults = adminOperation({
   summary: 'Replace the whole fault configuration: per operationId (or "*") latency, error rate with a status, outage window; SMS gateway and registry latency, error rate, outage. `{}` removes every fault',
   section: 'test control',
   input: () => faultConfigSchema,
-  run: async ({ ctx, input }) => {
-    // Loaded here, not at the top: the operation list includes this module.
-    const { OPERATIONS } = await import('../portal/operations');
-    const errors = unknownOperations(input, OPERATIONS.map((op) => op.operationId));
+  run: ({ ctx, input }) => {
+    const errors = unknownOperations(input, ctx.operationIds);
     if (errors.length > 0) throw invalid(errors);
     ctx.faults.set(input);
     return { config: ctx.faults.get() };

@@ -36,8 +36,10 @@ export class PortalContext {
   /** Injected faults (test control): per operation, and the SMS gateway and registry backends. */
   readonly faults: FaultBox;
   readonly passwords: PasswordHasher;
+  /** Every operationId the portal serves (setFaults names only these). */
+  readonly operationIds: ReadonlySet<string>;
 
-  constructor(deps: PortalDeps) {
+  constructor(deps: PortalDeps, operationIds: Iterable<string>) {
     this.rules = deps.rules;
     this.clock = deps.clock;
     this.store = deps.store;
@@ -47,6 +49,7 @@ export class PortalContext {
     this.captchas = new CaptchaBox(this.rules, this.random);
     this.faults = new FaultBox(this.random, deps.faults);
     this.passwords = deps.passwords ?? scryptHasher(deps.rules);
+    this.operationIds = new Set(operationIds);
   }
 
   now(): number { return this.clock.now(); }

@@ -1,12 +1,14 @@
 import type { z } from 'zod';
 import type { Rules } from '../../rules';
+import type { Access } from './access';
 import type { PortalContext } from './context';
 import type { Account, Session } from './records';
+
+export type { Access };
 
 /** Who calls: a session token for applicant operations, the client address for rate limits. */
 export interface Caller { token?: string; address?: string }
 
-export type Access = 'public' | 'applicant' | 'admin';
 /** What an applicant must have done before a business operation (SPEC §3, §4). */
 export type Prerequisite = 'profile' | 'realName';
 

@@ -30,7 +30,7 @@ export class Portal {
   private readonly operations = new Map<string, Entry>();
 
   constructor(deps: PortalDeps) {
-    this.ctx = new PortalContext(deps);
+    this.ctx = new PortalContext(deps, OPERATIONS.map((op) => op.operationId));
     // Compiled once (zod's generated fast path): zod's parser was a third of the portal's time in a
     // run. A compiled schema falls back to that parser on invalid input, so field errors are the same.
     // A schema zod cannot compile (a check that runs when other fields failed) is parsed by its
