@@ -41,7 +41,11 @@ export interface Persona {
     statusChecks: number;
     /** Seconds the applicant waits for a page (one portal call) before closing it to come back later. */
     answerSeconds: number;
+    /** Presses again on a page that failed (an error, a timeout, too slow) before leaving to come back later. */
+    pressAgain: number;
   };
+  /** Seconds before pressing again on a page that failed: at once, or after a few seconds. */
+  pressAgainSeconds: number;
   /** Seconds spent on a page or a form before the next action. */
   thinkTimeSeconds: Distribution;
   /** Days between checks of the application's status. */

@@ -41,6 +41,7 @@ const persona = z.strictObject({
   leaveWizardRate: varies(), disagreeRate: varies(),
   retries: varies(), waitDays: varies(), reviewChecks: varies(), statusChecks: varies(), answerSeconds: varies(),
   thinkTimeMedianSeconds: varies(), thinkTimeSigma: z.number().nonnegative(), checkEveryDays: varies(), comeBackAfterMinutes: varies(),
+  pressAgain: varies(), pressAgainSeconds: varies(),
   hourProfiles: z.record(z.string(), z.strictObject({ weight: positive(), hours: weights(24) })),
 }).partial();
 
@@ -81,6 +82,8 @@ export const scenarioInputSchema = z.strictObject({
       servers: whole(1),
       serviceMs: z.record(z.string(), positive()),
       timeoutMs: positive(),
+      backlog: whole(0),
+      refusedMs: z.number().nonnegative(),
     }).partial(),
     smsGateway: z.strictObject({ perHour: whole(1) }),
     registry: z.strictObject({ perHour: whole(1) }),

@@ -41,6 +41,19 @@ export function patiently(outcome: Outcome, counter: string, target: string, rea
 /** On `outcome`, try this step again while patience lasts, else give up. */
 export const retry = (outcome: Outcome, step: string, reason: string) => patiently(outcome, step, `#${step}`, reason);
 
+/**
+ * A portal that is down or too slow: press again at once while the persona presses (a few
+ * seconds later: the driver's `pressAgainSeconds`), then leave to come back later while patience
+ * lasts (each visit presses anew), then give up. Every press is a new request: retries are load.
+ */
+function failing(outcome: Outcome, step: string, reason: string): Transition[] {
+  return [
+    { guard: and([is(outcome), triesLeft('press', 'pressAgain')]), target: `#${step}`, reenter: true, actions: [countTry('press')] },
+    { guard: and([is(outcome), triesLeft('portal', 'retries')]), target: '#journey.interrupted', actions: [countTry('portal'), clearTries('press')] },
+    { guard: is(outcome), target: ABANDONED, actions: [abandon(step, reason)] },
+  ];
+}
+
 /** A step that asks the portal `op`; `transitions` say where each answer leads. */
 export function ask(step: string, op: string, transitions: (Transition | Transition[])[]) {
   return {
@@ -49,8 +62,8 @@ export function ask(step: string, op: string, transitions: (Transition | Transit
     on: {
       ANSWER: [
         ...transitions.flat(),
-        ...patiently('UNAVAILABLE', 'portal', '#journey.interrupted', 'portal-unavailable', 'retries', step),
-        ...patiently('TOO_SLOW', 'portal', '#journey.interrupted', 'portal-too-slow', 'retries', step),
+        ...failing('UNAVAILABLE', step, 'portal-unavailable'),
+        ...failing('TOO_SLOW', step, 'portal-too-slow'),
         { target: ABANDONED, actions: [abandon(step, 'unexpected-answer')] },
       ],
     },

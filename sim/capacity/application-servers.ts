@@ -1,41 +1,91 @@
 import type { Distribution } from '../../machines';
+import { HourlyTime } from './hourly-time';
+import FlatQueue from 'flatqueue';
 
 export interface ServersConfig {
   /** Application servers (c): each serves one request at a time. */
   servers: number;
   /** Mean service time of an operation, ms; `default` for the rest. */
   serviceMs: Record<string, number> & { default: number };
-  /** An answer later than this is a timeout for the applicant (the request still ran). */
+  /**
+   * The gateway's limit: an answer later than this is a 504 for the applicant, though the
+   * request still runs on its server (as behind nginx's `proxy_read_timeout`).
+   */
   timeoutMs: number;
+  /**
+   * Requests that may wait for a server at once (the accept backlog). A request finding it full
+   * is refused at once with a 503: it takes no server. Unbounded when absent.
+   */
+  backlog?: number;
+  /** How long a 503 from a full backlog takes to reach the applicant, ms. */
+  refusedMs?: number;
 }
 
+/** What became of a request at the application servers. */
+export type Admission =
+  | { status: 'served'; latencyMs: number }
+  /** Refused at the door (503): the portal never saw it. */
+  | { status: 'busy'; latencyMs: number }
+  /** Served, but the gateway gave up first (504): the applicant does not know it was done. */
+  | { status: 'timeout'; latencyMs: number };
+
 /**
- * The portal's application servers as an FCFS pool of c servers: each request takes the
- * server that frees first, waits for it, and is served for an exponential time with the
- * operation's mean. Requests are admitted when they happen in virtual time, so the pool only
- * computes when each answer arrives: no events of its own. The latency distribution of the
- * service time is exponential (M/M/c when arrivals are Poisson).
+ * The portal's application servers as an FCFS pool of c servers with a finite backlog (M/M/c/K
+ * when arrivals are Poisson): each request takes the server that frees first, waits for it, and
+ * is served for an exponential time with the operation's mean. Requests are admitted when they
+ * happen in virtual time, so the pool only computes when each answer arrives: no events of its
+ * own. A step's later calls are admitted at their own times as the step is performed, a little
+ * ahead of other applicants' calls; the backlog they see is then exact to within one step.
  */
 export class ApplicationServers {
   private readonly freeAt: Float64Array;
-  readonly stats = { requests: 0, timeouts: 0, busyMs: 0 };
+  /** When each waiting request starts its service: those past `now` are the backlog. */
+  private readonly waiting = new FlatQueue<number>();
+  /** Requests, gateway timeouts, refusals at a full backlog (busy), server time in use and time spent waiting for a server. */
+  readonly stats = { requests: 0, timeouts: 0, busy: 0, busyMs: 0, waitMs: 0 };
+  /** Server time in use and request time spent waiting, by hour (utilisation, mean queue). */
+  readonly hourly = { busyMs: new HourlyTime(), waitMs: new HourlyTime() };
 
   constructor(private readonly config: ServersConfig, private readonly draw: (d: Distribution) => number) {
     this.freeAt = new Float64Array(config.servers);
   }
 
-  /** Admits a request of `op` at `now`; returns its latency (wait + service) in ms. */
-  admit(op: string, now: number): { latencyMs: number; timedOut: boolean } {
+  get servers(): number { return this.config.servers; }
+
+  /** Admits a request of `op` at `now`: served (perhaps after a wait), refused, or timed out at the gateway. */
+  admit(op: string, now: number): Admission {
+    this.stats.requests += 1;
+    while (this.waiting.length > 0 && this.waiting.peekValue()! <= now) this.waiting.pop();
+    const { backlog } = this.config;
     let k = 0;
     for (let i = 1; i < this.freeAt.length; i += 1) if (this.freeAt[i]! < this.freeAt[k]!) k = i;
     const start = Math.max(now, this.freeAt[k]!);
+    if (start > now && backlog !== undefined && this.waiting.length >= backlog) {
+      this.stats.busy += 1;
+      return { status: 'busy', latencyMs: this.config.refusedMs ?? 0 };
+    }
     const service = this.draw({ kind: 'exponential', mean: this.config.serviceMs[op] ?? this.config.serviceMs.default });
     this.freeAt[k] = start + service;
-    const latencyMs = start + service - now;
-    const timedOut = latencyMs > this.config.timeoutMs;
-    this.stats.requests += 1;
+    if (start > now) {
+      this.stats.waitMs += start - now;
+      this.waiting.push(start, start);
+      this.hourly.waitMs.add(now, start);
+    }
+    this.hourly.busyMs.add(start, start + service);
     this.stats.busyMs += service;
-    if (timedOut) this.stats.timeouts += 1;
-    return { latencyMs, timedOut };
+    const latencyMs = start + service - now;
+    if (latencyMs <= this.config.timeoutMs) return { status: 'served', latencyMs };
+    this.stats.timeouts += 1;
+    return { status: 'timeout', latencyMs: this.config.timeoutMs };
+  }
+
+  /** The hour starting at `hourStart`: its utilisation and mean number waiting, once it is over. */
+  hour(hourStart: number): { utilisation: number; queueLength: number } {
+    const capacityMs = this.config.servers * 3_600_000;
+    const rounded = (x: number) => Number(x.toFixed(4));
+    return {
+      utilisation: rounded(this.hourly.busyMs.take(hourStart) / capacityMs),
+      queueLength: rounded(this.hourly.waitMs.take(hourStart) / 3_600_000),
+    };
   }
 }

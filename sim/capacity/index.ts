@@ -1,3 +1,3 @@
 /** The portal's capacity in a run: application servers as an FCFS pool, its backends' hourly throughput. */
-export { ApplicationServers, type ServersConfig } from './application-servers';
+export { ApplicationServers, type Admission, type ServersConfig } from './application-servers';
 export { HourlyThroughput } from './hourly-throughput';

@@ -1,4 +1,5 @@
 import type { Call } from '../applicant';
+import type { PortalClient } from '../clients';
 import type { ObserveCall, PortalTiming, Settled } from '../runner';
 
 /**
@@ -9,7 +10,9 @@ import type { ObserveCall, PortalTiming, Settled } from '../runner';
 export class MeasuredTiming implements PortalTiming {
   readonly stats = { requests: 0, timeouts: 0, busyMs: 0 };
 
-  refuse(): null { return null; }
+  serve(client: PortalClient): PortalClient { return client; }
+
+  begin(): null { return null; }
 
   settle(calls: readonly Call[], start: number, observe: ObserveCall): Settled {
     let slowestMs = 0;

@@ -3,6 +3,14 @@ export interface HourRow {
   hour: string;
   arrivals: number;
   requests: number;
+  /** Of the requests, those of steps tried again after the portal failed them (pressed again, or come back later). */
+  retries: number;
+  /** Requests refused at the door, the servers' backlog full (503), and answered by the gateway after its limit (504). */
+  serverBusy: number;
+  gatewayTimeouts: number;
+  /** The application servers' busy time over their capacity in the hour, and the mean number of requests waiting for one. */
+  utilisation: number;
+  queueLength: number;
   sms: number;
   /** Real-name checks that reached the public-security registry (verifyRealName answered 200). */
   registryChecks: number;
@@ -57,7 +65,7 @@ export class TimeSeries {
 
   /** A new hour starts with the levels of now; `endOfHour` sets them as it ends. */
   private empty(start: number): HourRow {
-    return { hour: this.label(start), arrivals: 0, requests: 0, sms: 0, registryChecks: 0, submissions: 0, latencyP95: 0, ...this.levels() };
+    return { hour: this.label(start), arrivals: 0, requests: 0, retries: 0, serverBusy: 0, gatewayTimeouts: 0, utilisation: 0, queueLength: 0, sms: 0, registryChecks: 0, submissions: 0, latencyP95: 0, ...this.levels() };
   }
 
   private close(): void {
@@ -70,7 +78,7 @@ export class TimeSeries {
     this.rows.push(this.current);
   }
 
-  count(now: number, field: 'arrivals' | 'requests' | 'sms' | 'registryChecks' | 'submissions', n = 1): void {
+  count(now: number, field: 'arrivals' | 'requests' | 'retries' | 'serverBusy' | 'gatewayTimeouts' | 'sms' | 'registryChecks' | 'submissions', n = 1): void {
     this.at(now)[field] += n;
     if (field !== 'requests') return;
     const second = Math.floor(now / 1000);
@@ -84,9 +92,9 @@ export class TimeSeries {
     this.latencies.recordValue(Math.min(3_600_000, Math.max(1, Math.round(ms))));
   }
 
-  /** Samples the levels of the hour containing `now`, as that hour ends. */
-  endOfHour(now: number): void {
-    Object.assign(this.at(now), this.levels());
+  /** Samples the levels of the hour containing `now`, as that hour ends, and the servers' figures for it when modelled. */
+  endOfHour(now: number, servers?: Pick<HourRow, 'utilisation' | 'queueLength'>): void {
+    Object.assign(this.at(now), this.levels(), servers);
   }
 
   observeActive(active: number): void {

@@ -1,6 +1,6 @@
 import { createActor, type Actor, type AnyActorRef, type Snapshot, type Subscription } from 'xstate';
 import type { MaybePromise } from '../../stub-server/portal';
-import { journeyMachine, seen, UNAVAILABLE, WAITS, type JourneyContext, type JourneyEvent, type Milestone, type Page, type Wait } from '../../machines';
+import { journeyMachine, seen, TOO_SLOW, UNAVAILABLE, WAITS, type JourneyContext, type JourneyEvent, type Milestone, type Page, type Wait } from '../../machines';
 import { nextLocalMidnight, type Rules } from '../../rules';
 import { perform, type ApplicantRecord, type ApplicantSession, type Call, type Performance, type Variant } from '../applicant';
 import type { PortalClient } from '../clients';
@@ -15,8 +15,8 @@ const DAY = 24 * HOUR;
 /** What the driver tells the run about an applicant. */
 export interface JourneyObserver {
   milestone(name: Milestone, now: number): void;
-  /** Every portal call of a step, with the latency the capacity model gave it. */
-  call(call: Call, latencyMs: number, at: number, session: ApplicantSession): void;
+  /** Every portal call of a step, with the latency the capacity model gave it; `retry` when the step is tried again after the portal failed it. */
+  call(call: Call, latencyMs: number, at: number, session: ApplicantSession, retry: boolean): void;
   /** A step refused before the portal ran it (the SMS gateway was full). */
   refused(code: string, at: number): void;
   finished(state: string, context: JourneyContext, record: ApplicantRecord): void;
@@ -37,6 +37,10 @@ interface Live {
   waitingDays?: boolean;
   /** The milestones reached so far, a bit each (MILESTONE_BIT). */
   reached: number;
+  /** The portal failed the last step (down, timed out, too slow): the next one is a retry. */
+  failed?: boolean;
+  /** ...and no wait came between: the applicant presses again after `pressAgainSeconds`, not a think. */
+  pressing?: boolean;
 }
 
 /** The funnel counts applicants: a milestone reached again (an application sent back and confirmed anew) counts once. */
@@ -55,6 +59,8 @@ export class JourneyDriver {
   /** Applicants waiting days with no actor (see `sleep`). */
   private sleeping = 0;
   private readonly machine;
+  /** The client an applicant's steps call through (the timing's: the modelled servers in process). */
+  private readonly client: PortalClient;
   /** How long each of the machine's waits lasts in virtual time, from the clock, the rules and the persona. */
   private readonly waitLength: Record<Wait, (live: Live, context: JourneyContext) => number>;
   /** Wall time spent inside XState's `start` and `send` (benchmarks only; see `timed`). */
@@ -75,6 +81,7 @@ export class JourneyDriver {
     /** Applicants beginning a wait of days sleep only while at least this many actors are live (see `sleep`). */
     liveActorLimit: number;
   }) {
+    this.client = deps.timing.serve(deps.client);
     const formDelayMs = deps.rules.registration.formDelayMinutes * 60_000;
     this.waitLength = {
       retryLater: (_live, context) => WAITS.retryLater(context),
@@ -126,6 +133,7 @@ export class JourneyDriver {
   private wait(self: AnyActorRef, context: JourneyContext, delay: Wait): void {
     const live = this.live.get(self);
     if (!live) return;
+    live.pressing = undefined;
     this.deps.sim.schedule(this.waitLength[delay](live, context), () => this.wake(live));
   }
 
@@ -196,29 +204,40 @@ export class JourneyDriver {
   private request(self: AnyActorRef, params: { op: string; step: string }): void {
     const live = this.live.get(self);
     if (!live) return;
-    this.deps.sim.schedule(this.think(live), () => this.act(live, params));
+    const delay = live.pressing ? live.record.persona.pressAgainSeconds * 1000 : this.think(live);
+    live.pressing = undefined;
+    this.deps.sim.schedule(delay, () => this.act(live, params));
   }
 
   private act(live: Live, params: { op: string; step: string }): void {
-    const { sim, timing, observer, client } = this.deps;
+    const { sim, timing, observer } = this.deps;
     const start = sim.now();
-    const refused = timing.refuse(params.op, start);
+    const retry = live.failed === true;
+    const refused = timing.begin(params.op, start);
     if (refused) {
       observer.refused(refused.code, start);
-      sim.schedule(refused.latencyMs, () => this.send(live, answerEvent(UNAVAILABLE)));
+      sim.schedule(refused.latencyMs, () => this.reply(live, UNAVAILABLE));
       return;
     }
-    const performed = perform(client, live.record, live.session, params.step, params.op, slips(live, params.step));
-    if (performed instanceof Promise) this.deps.track(performed.then((p) => this.deps.resume(() => this.answered(live, start, p))));
-    else this.answered(live, start, performed);
+    const performed = perform(this.client, live.record, live.session, params.step, params.op, slips(live, params.step));
+    if (performed instanceof Promise) this.deps.track(performed.then((p) => this.deps.resume(() => this.answered(live, start, p, retry))));
+    else this.answered(live, start, performed, retry);
   }
 
   /** A step's calls were answered: each gets its latency from the timing, the applicant sees the answer when the last arrives. */
-  private answered(live: Live, start: number, { outcome, calls }: Performance): void {
+  private answered(live: Live, start: number, { outcome, calls }: Performance, retry: boolean): void {
     const { observer } = this.deps;
-    const { elapsed, timedOut, slowestMs } = this.deps.timing.settle(calls, start, (call, latencyMs, at) => observer.call(call, latencyMs, at, live.session));
+    const { elapsed, timedOut, slowestMs } = this.deps.timing.settle(calls, start, (call, latencyMs, at) => observer.call(call, latencyMs, at, live.session, retry));
     const answer = timedOut ? UNAVAILABLE : seen(outcome, slowestMs, live.record.persona.patience);
-    this.deps.sim.schedule(elapsed, () => this.send(live, answerEvent(answer)));
+    this.deps.sim.schedule(elapsed, () => this.reply(live, answer));
+  }
+
+  /** The step's answer reaches the applicant; a failure of the portal's makes the next step a retry, pressed again unless a wait comes first. */
+  private reply(live: Live, outcome: string): void {
+    const failed = outcome === UNAVAILABLE || outcome === TOO_SLOW;
+    live.failed = failed || undefined;
+    live.pressing = live.failed;
+    this.send(live, answerEvent(outcome));
   }
 
   private view(self: AnyActorRef, params: { page: Page }): void {

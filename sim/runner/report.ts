@@ -30,7 +30,11 @@ export interface Report {
   };
   latency: Record<string, LatencySummary>;
   peaks: { requestsPerSecond: number; requestsPerHour: number; smsPerHour: number; registryChecksPerHour: number; concurrentApplicants: number };
-  servers: { requests: number; timeouts: number; utilisation: number };
+  /**
+   * The application servers: requests, those refused at a full backlog (503) and answered past
+   * the gateway's limit (504), the run's utilisation and its busiest hour's.
+   */
+  servers: { requests: number; refused: number; timeouts: number; utilisation: number; peakHourUtilisation: number };
   refusals: Record<string, number>;
   timeseries: HourRow[];
   /** Only in runs over HTTP: the target, time scale, errors on the wire, whether the run was aborted. */
@@ -51,7 +55,7 @@ export function buildReport(args: {
   scenario: { name: string; description: string }; seed: number; rulesHash: string; applicants: number;
   period: { from: string; to: string }; inputs: Record<string, unknown>; metrics: RunMetrics;
   review: { meanBacklog: number; hours: number };
-  servers: { requests: number; timeouts: number; busyMs: number; capacityMs: number };
+  servers: { requests: number; busy?: number; timeouts: number; busyMs: number; capacityMs: number };
   transport?: TransportReport;
   interrupted?: { at: string };
 }): Report {
@@ -100,8 +104,9 @@ export function buildReport(args: {
     latency: m.latency.summary(),
     peaks: { ...m.series.peaks },
     servers: {
-      requests: args.servers.requests, timeouts: args.servers.timeouts,
+      requests: args.servers.requests, refused: args.servers.busy ?? 0, timeouts: args.servers.timeouts,
       utilisation: round(args.servers.capacityMs > 0 ? args.servers.busyMs / args.servers.capacityMs : 0),
+      peakHourUtilisation: timeseries.reduce((most, h) => Math.max(most, h.utilisation), 0),
     },
     refusals: m.refusals.toJSON(),
     timeseries,

@@ -38,15 +38,18 @@ export class RunMetrics {
     if (name === 'submitted') this.series.count(now, 'submissions');
   }
 
-  call(call: Call, latencyMs: number, at: number): void {
+  call(call: Call, latencyMs: number, at: number, retry = false): void {
     this.requests += 1;
     this.latency.record(call.op, latencyMs);
     this.series.count(at, 'requests');
+    if (retry) this.series.count(at, 'retries');
     this.series.latency(at, latencyMs);
     // The body only of a refusal: a success's may be built only when read (the form PDF).
     const { status } = call.answer;
     if (call.op === 'requestSmsCode' && status === 200) this.series.count(at, 'sms');
     if (call.op === 'verifyRealName' && status === 200) this.series.count(at, 'registryChecks');
+    if (status === 503 && call.answer.body?.code === 'SERVER_BUSY') this.series.count(at, 'serverBusy');
+    if (status === 504) this.series.count(at, 'gatewayTimeouts');
     if (status >= 400) {
       const code = String(call.answer.body?.code ?? status);
       this.refusals.add(code);

@@ -112,8 +112,8 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
         transport.forget(record.idNumber);
       },
       refused: (code) => metrics.refusals.add(code),
-      call: (call, latencyMs, at, session) => {
-        metrics.call(call, latencyMs, at);
+      call: (call, latencyMs, at, session, retry) => {
+        metrics.call(call, latencyMs, at, retry);
         if (call.op === 'submitManualReview' && call.answer.status === 201) office.reviews.submit(call.answer.body.reviewId);
         if (call.op === 'getApplicationForm' && call.answer.status === 200 && session.applicationNumber && session.choice) {
           office.toConfirmation(session.applicationNumber, session.choice.confirmationPointId, session.choice.institutionId);
@@ -170,7 +170,7 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
 
     // The hourly series' levels (applicants in progress, backlogs) as each hour ends.
     const sampleHourEnd = (at: number) => sim.scheduleAt(at, () => {
-      metrics.series.endOfHour(at);
+      metrics.series.endOfHour(at, transport.timing.hour?.(at + 1 - HOUR_MS));
       if (at + HOUR_MS <= end) sampleHourEnd(at + HOUR_MS);
     });
     sampleHourEnd(Math.floor(start / HOUR_MS) * HOUR_MS + HOUR_MS - 1);

@@ -1,5 +1,7 @@
 import type { Call } from '../applicant';
 import type { ApplicationServers, HourlyThroughput } from '../capacity';
+import type { PortalClient } from '../clients';
+import { ServedClient } from './served-client';
 
 /** When a step's answer reaches the applicant (ms after its start), whether it timed out, and its slowest page. */
 export interface Settled { elapsed: number; timedOut: boolean; slowestMs: number }
@@ -13,22 +15,34 @@ export type ObserveCall = (call: Call, latencyMs: number, at: number) => void;
  * carries the latency measured on the wire (MeasuredTiming in sim/http-run).
  */
 export interface PortalTiming {
-  /** A refusal before the portal is called at all (a modelled backend that is full this hour), or null. */
-  refuse(op: string, at: number): { code: string; latencyMs: number } | null;
+  /** The client an applicant's steps call through (the modelled servers, in virtual time). */
+  serve(client: PortalClient): PortalClient;
+  /**
+   * A step of `op` begins at `at`: a refusal before the portal is called at all (a modelled
+   * backend that is full this hour), or null.
+   */
+  begin(op: string, at: number): { code: string; latencyMs: number } | null;
   /**
    * Observes a step's calls, made from `start`, and says how long after the step's answer
    * arrived (virtual ms) the applicant sees it, and whether it timed out.
    */
   settle(calls: readonly Call[], start: number, observe: ObserveCall): Settled;
-  readonly stats: { requests: number; timeouts: number; busyMs: number };
+  /** The application servers' utilisation and mean queue in the hour from `hourStart`, when modelled; read once, as the hour ends. */
+  hour?(hourStart: number): { utilisation: number; queueLength: number };
+  /** Requests, gateway timeouts, busy server time; and, when modelled, requests refused at a full backlog. */
+  readonly stats: { requests: number; timeouts: number; busyMs: number; busy?: number };
 }
 
 /** A backend the portal reaches for one operation, with its hourly throughput and the problem code it fails with. */
 export interface ModelledBackend { op: string; throughput: HourlyThroughput; code: string }
 
-/** The capacity model of sim/capacity: the application servers' queue and the backends' throughput. */
+/**
+ * The capacity model of sim/capacity: the application servers' queue (each call admitted as it
+ * is made, ServedClient) and the backends' throughput.
+ */
 export class ModelledTiming implements PortalTiming {
   private readonly backends: ReadonlyMap<string, ModelledBackend>;
+  private served: ServedClient | undefined;
 
   constructor(private readonly servers: ApplicationServers, backends: readonly ModelledBackend[]) {
     this.backends = new Map(backends.map((b) => [b.op, b]));
@@ -36,9 +50,17 @@ export class ModelledTiming implements PortalTiming {
 
   get stats() { return this.servers.stats; }
 
-  refuse(op: string, at: number): { code: string; latencyMs: number } | null {
+  hour(hourStart: number): { utilisation: number; queueLength: number } { return this.servers.hour(hourStart); }
+
+  serve(client: PortalClient): PortalClient {
+    return (this.served = new ServedClient(client, this.servers));
+  }
+
+  begin(op: string, at: number): { code: string; latencyMs: number } | null {
+    this.served?.begin(at);
     const backend = this.backends.get(op);
     if (!backend || backend.throughput.hasRoom(at)) return null;
+    // The front end answers for the backend: a server's time, or a full backlog's refusal.
     return { code: backend.code, latencyMs: this.servers.admit(op, at).latencyMs };
   }
 
@@ -47,14 +69,13 @@ export class ModelledTiming implements PortalTiming {
     let timedOut = false;
     let slowestMs = 0;
     for (const call of calls) {
-      const admitted = this.servers.admit(call.op, start + elapsed);
-      // An injected delay (a slow operation or backend) waits on a timer, not on a server: it adds to the answer, not to the queue.
-      const latencyMs = admitted.latencyMs + (call.answer.injectedDelayMs ?? 0);
-      observe(call, latencyMs, start + elapsed);
+      const latencyMs = call.answer.latencyMs ?? 0;
+      const at = call.answer.sentAt ?? start + elapsed;
+      observe(call, latencyMs, at);
       // A 200 reached the backend (a code sent, a registry check made, passed or not).
-      if (call.answer.status === 200) this.backends.get(call.op)?.throughput.useOne(start + elapsed);
+      if (call.answer.status === 200) this.backends.get(call.op)?.throughput.useOne(at);
       elapsed += latencyMs;
-      timedOut ||= admitted.timedOut;
+      timedOut ||= call.answer.status === 504;
       slowestMs = Math.max(slowestMs, latencyMs);
     }
     return { elapsed, timedOut, slowestMs };

@@ -53,7 +53,7 @@ function typeOf(code: string): string {
 const TITLES: Record<number, string> = {
   400: 'Bad request', 401: 'Not signed in', 403: 'Forbidden', 404: 'Not found', 408: 'Request timeout',
   409: 'Conflict', 413: 'Payload too large', 415: 'Unsupported media type',
-  422: 'Validation failed', 429: 'Too many requests', 431: 'Request headers too large', 500: 'Internal error', 503: 'Service unavailable',
+  422: 'Validation failed', 429: 'Too many requests', 431: 'Request headers too large', 500: 'Internal error', 503: 'Service unavailable', 504: 'Gateway timeout',
 };
 
 /** 422 naming every failing field; the top-level code is the first field's code (API.md). */

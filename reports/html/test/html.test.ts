@@ -30,9 +30,9 @@ function sampleReport(): Report {
       getCaptcha: { count: 30000, p50: 17, p95: 73, p99: 114, max: 306 },
     },
     peaks: { requestsPerSecond: 10, requestsPerHour: 460, smsPerHour: 2, registryChecksPerHour: 5, concurrentApplicants: 47 },
-    servers: { requests: 50000, timeouts: 2, utilisation: 0.0123 },
+    servers: { requests: 50000, refused: 0, timeouts: 2, utilisation: 0.0123, peakHourUtilisation: 0.5 },
     refusals: { CAPTCHA_MISMATCH: 426, SESSION_EXPIRED: 1766 },
-    timeseries: hours.map((h) => ({ ...h, latencyP95: 120 })),
+    timeseries: hours.map((h) => ({ ...h, latencyP95: 120, retries: 0, serverBusy: 0, gatewayTimeouts: 0, utilisation: 0.5, queueLength: 0 })),
   };
 }
 

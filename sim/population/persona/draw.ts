@@ -21,7 +21,7 @@ export class PersonaDrawer {
   draw(rng: Rng, facts: PersonaFacts): Persona {
     const m = this.mix;
     const hasAccount = rng.chance(m.hasAccount);
-    return {
+    const persona: Persona = {
       hasAccount,
       accountBefore2019: hasAccount && rng.chance(m.accountBefore2019),
       forgotPassword: hasAccount && rng.chance(m.forgotPassword),
@@ -40,15 +40,21 @@ export class PersonaDrawer {
         reviewChecks: count(rng, m.reviewChecks),
         statusChecks: count(rng, m.statusChecks),
         answerSeconds: Math.max(1, draw(rng, m.answerSeconds)),
+        pressAgain: 0,
       },
       thinkTimeSeconds: { kind: 'lognormal', median: Math.max(1, draw(rng, m.thinkTimeMedianSeconds)), sigma: m.thinkTimeSigma },
       checkEveryDays: Math.max(1, count(rng, m.checkEveryDays)),
       preferredHours: this.profiles[rng.weighted(this.profileWeights)]!.hours,
-      // Drawn last: a mix that varies it leaves every other trait as it was.
+      // Drawn after the others: a mix that varies it leaves them as they were.
       comeBackAfterMinutes: Math.max(1, draw(rng, m.comeBackAfterMinutes)),
+      pressAgainSeconds: 0,
       staleRecord: facts.staleRecord,
       handAddedCertificate: facts.handAddedCertificate,
     };
+    // Drawn after the rest, so mixes from before them give every applicant the same traits.
+    persona.patience.pressAgain = count(rng, m.pressAgain);
+    persona.pressAgainSeconds = Math.max(1, draw(rng, m.pressAgainSeconds));
+    return persona;
   }
 }
 

@@ -44,6 +44,9 @@ export interface PersonaMix {
   checkEveryDays: Distribution | number;
   /** Minutes before coming back to a step the portal failed (down, or too slow to wait for). */
   comeBackAfterMinutes: Distribution | number;
+  /** Presses again on a page that failed before leaving it, and the seconds before each press. */
+  pressAgain: Distribution | number;
+  pressAgainSeconds: Distribution | number;
   hourProfiles: Readonly<Record<string, HourProfile>>;
 }
 
@@ -92,5 +95,9 @@ export const DEFAULT_PERSONA_MIX: PersonaMix = {
   // No seed speaks of it either: an assumption that an applicant the portal failed tries again
   // within the hour, as most do with a site that is down.
   comeBackAfterMinutes: 30,
+  // An assumption too, from how people meet an error page or a spinner: most press again
+  // (F5, the button) once or twice, at once or after a few seconds, before leaving the site.
+  pressAgain: integers(0, 3, [1, 3, 3, 1]),
+  pressAgainSeconds: uniform(1, 10),
   hourProfiles: HOUR_PROFILES,
 };

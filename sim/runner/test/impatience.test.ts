@@ -18,8 +18,9 @@ describe('applicants react to a slow portal', () => {
     expect(slowLeavers(calm.abandoned.byStep)).toBe(0);
     expect(slowLeavers(slow.abandoned.byStep)).toBeGreaterThan(0);
     expect(slow.funnel.submitted).toBeLessThan(calm.funnel.submitted);
-    // Pages answer slower than most applicants wait (their patience: a median of 15 s).
-    expect(slow.latency.requestSmsCode!.p95).toBeGreaterThan(15_000);
+    // Pages answer slower than most applicants wait (their patience: a median of 15 s); sign-ins
+    // are the most frequent call, so their p95 is a steady figure.
+    expect(slow.latency.login!.p95).toBeGreaterThan(15_000);
   }, 120_000);
 
   it('come back to a portal that was down after their comeBackAfterMinutes: soon, and they run out of patience during a long outage', async () => {
