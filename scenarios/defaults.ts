@@ -2,8 +2,9 @@ import { deepMerge, type DeepPartial } from '../rules';
 import type { Scenario, ScenarioInput } from './types';
 
 /**
- * What a scenario gets unless it says otherwise. Service times are the stub's order of
- * magnitude on a loaded server; reviewer and desk figures are §7 decisions (the seeds give none).
+ * What a scenario gets unless it says otherwise. Reviewer and desk figures are §7 decisions (the
+ * seeds give none). The application servers' figures are assumptions too, stated below: no seed
+ * gives the portal's hardware or timings.
  */
 export const SCENARIO_DEFAULTS: Omit<Scenario, 'name' | 'description' | 'provinces'> = {
   seed: 1,
@@ -23,8 +24,22 @@ export const SCENARIO_DEFAULTS: Omit<Scenario, 'name' | 'description' | 'provinc
   capacity: {
     servers: {
       servers: 16,
-      serviceMs: { default: 25, login: 60, registerAccount: 80, submitRegistration: 90, uploadPhoto: 70, submitManualReview: 70, getApplicationForm: 120 },
+      // Server time of a request, database work included, on a portal of server-rendered pages
+      // over one shared database (an assumption). Light reads and the captcha's check are cheap;
+      // the heavy pages are the ones that write or build something: the form PDF, the photo's
+      // checks, a submission, a sign-in (its password hash), and the searches (LIKE queries
+      // over schools and institutions). Weighted by a peak hour's mix of calls, about 220 ms.
+      serviceMs: {
+        default: 60, solveCaptcha: 40, getRegistrationNotice: 80, getCaptcha: 120, getRegistration: 120,
+        listMyCertificates: 150, verifyRealName: 200, searchRegistrationWindows: 200, searchInstitutions: 250,
+        login: 300, registerAccount: 350, searchSchools: 350, uploadPhoto: 400, submitManualReview: 400,
+        submitRegistration: 500, getApplicationForm: 900,
+      },
+      // The gateway's limit (nginx's proxy_read_timeout, 60 s by default; 30 s here): past it, a 504.
       timeoutMs: 30_000,
+      // nginx's default listen backlog: past it, a 503 at once, in about one round trip.
+      backlog: 511,
+      refusedMs: 50,
     },
     smsGateway: { perHour: 3_600 },
     registry: { perHour: 36_000 },

@@ -38,6 +38,10 @@ export const CLIENT = `
     { label: D.L.arrivals, stroke: '#d0802a', width: 1.5 }
   ];
   var loadData = [nz(D.requests), nz(D.arrivals)];
+  // Retries, and what the servers turned away, are part of the load: drawn when there were any.
+  [[D.retries, D.L.retries, '#8e44ad'], [D.busy, D.L.busy, '#c0392b'], [D.timeouts, D.L.timeouts, '#e67e22']].forEach(function(s){
+    if (s[0].some(function(v){ return v > 0; })) { load.push({ label: s[1], stroke: s[2], width: 1.5 }); loadData.push(nz(s[0])); }
+  });
   if (D.capacity) { load.push({ label: D.L.capacity, stroke: '#c0392b', width: 2, dash: [8, 5] }); loadData.push(D.t.map(function(){ return D.capacity; })); }
   draw('chart-load', load, loadData, D.L.loadAxis, { log: true, height: 320 });
   // A backend's hourly use against its capacity (SMS gateway, registry).
@@ -49,6 +53,9 @@ export const CLIENT = `
   }
   backend('chart-sms', D.sms, D.L.sms, D.smsGateway, D.L.smsGateway, D.L.smsAxis);
   backend('chart-registry', D.registry, D.L.registryAxis, D.registryCapacity, D.L.registryCapacity, D.L.registryAxis);
+  var upTo = function(top){ return function(u, min, max){ return [0, Math.max(top, Math.ceil(max * 1.1))]; }; };
+  draw('chart-servers', [{ label: D.L.utilisationAxis, stroke: '#2f6db5', width: 1.5, fill: 'rgba(47,109,181,0.10)' }], [D.utilisation], D.L.utilisationAxis, { height: 220, range: function(){ return [0, 100]; } });
+  draw('chart-queue', [{ label: D.L.queueAxis, stroke: '#c0392b', width: 1.5, fill: 'rgba(192,57,43,0.10)' }], [D.queue], D.L.queueAxis, { height: 220, range: upTo(1) });
   draw('chart-latency', [{ label: D.L.latencyAxis, stroke: '#2f6db5', width: 1.5 }], [nz(D.latency)], D.L.latencyAxis, { height: 220 });
   var stepped = function(){ return uPlot.paths.stepped({ align: 1 }); };
   draw('chart-desks', [

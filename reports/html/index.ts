@@ -18,6 +18,7 @@ import { htmlLabels, type HtmlLabels, type Lang } from './labels';
 import { transportRows } from '../transport-rows';
 import { bars, esc, fill, fmt, pct, scriptJson, table, tiles } from './markup';
 import { onSite } from './on-site';
+import { servers } from './servers';
 import { faultsLine, outageWindows } from './faults';
 import { CLIENT } from './client';
 import { CSS } from './style';
@@ -138,8 +139,10 @@ function peaksAndServers(r: Report, L: HtmlLabels): string {
     // Over HTTP the servers are real: the modelled pool's figures would be zeros.
     ...(r.transport ? [] : [
       [`${L.servers} · ${L.requests}`, fmt(r.servers.requests)],
+      [`${L.servers} · ${L.refusedBusy}`, fmt(r.servers.refused)],
       [`${L.servers} · ${L.timeouts}`, fmt(r.servers.timeouts)],
       [`${L.servers} · ${L.utilisation}`, r.servers.utilisation === 0 && r.servers.requests > 0 ? '&lt; 0.01%' : fmt(r.servers.utilisation * 100, 2) + '%'],
+      [`${L.servers} · ${L.peakHourUtilisation}`, fmt(r.servers.peakHourUtilisation * 100, 2) + '%'],
     ] as [string, string][]),
   ];
   return `<section class="half"><h2>${esc(L.peaks)}</h2>${table([esc(L.kind), esc(L.value)], rows.map(([k, v]) => [esc(k), v]))}</section>`;
@@ -229,6 +232,11 @@ export function renderHtml(report: Report, options: HtmlOptions): string {
     t: report.timeseries.map((h) => Math.round(Date.parse(h.hour) / 1000)),
     arrivals: report.timeseries.map((h) => h.arrivals),
     requests: report.timeseries.map((h) => h.requests),
+    retries: report.timeseries.map((h) => h.retries),
+    busy: report.timeseries.map((h) => h.serverBusy),
+    timeouts: report.timeseries.map((h) => h.gatewayTimeouts),
+    utilisation: report.timeseries.map((h) => Math.round(h.utilisation * 1000) / 10),
+    queue: report.timeseries.map((h) => h.queueLength),
     sms: report.timeseries.map((h) => h.sms),
     registry: report.timeseries.map((h) => h.registryChecks),
     latency: report.timeseries.map((h) => h.latencyP95 ?? 0),
@@ -242,6 +250,7 @@ export function renderHtml(report: Report, options: HtmlOptions): string {
     outages: outageWindows(report.inputs['faults']),
     L: {
       time: L.timeAxis, requests: L.requestsPerHourSeries, arrivals: L.arrivalsPerHour, capacity: L.capacityPerHour,
+      retries: L.retriesPerHour, busy: L.busyPerHour, timeouts: L.timeoutsPerHour, utilisationAxis: L.utilisationAxis, queueAxis: L.queueAxis,
       loadAxis: L.loadAxis, sms: L.smsAxis, smsAxis: L.smsAxis, smsGateway: L.smsGateway,
       registryAxis: L.registryAxis, registryCapacity: L.registryCapacity, latencyAxis: L.latencyAxis, backlog: L.backlogAxis, backlogAxis: L.backlogAxis,
       confirmationBacklog: L.confirmationBacklog, approvalBacklog: L.approvalBacklog, desksAxis: L.desksBacklogAxis,
@@ -266,6 +275,7 @@ ${abandonment(report, L)}
 ${review(report, L)}
 ${onSite(report, L)}
 ${load(report, L)}
+${servers(report, L)}
 ${latency(report, L)}
 ${refusals(report, L)}
 ${overHttp(report, L)}

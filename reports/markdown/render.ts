@@ -66,7 +66,10 @@ export function renderMarkdown(r: Report, options: { lang: Lang; thresholds?: re
   out.push('', `## ${L.peaks}`, '', table([L.kind, L.count], [
     [L.requestsPerSecond, n(r.peaks.requestsPerSecond)], [L.requestsPerHour, n(r.peaks.requestsPerHour)],
     [L.smsPerHour, n(r.peaks.smsPerHour)], [L.registryPerHour, n(r.peaks.registryChecksPerHour)], [L.concurrent, n(r.peaks.concurrentApplicants)],
-    ...(wire ? [] : [[`${L.servers}: ${L.utilisation}`, pct(r.servers.utilisation, 1)], [`${L.servers}: ${L.timeouts}`, n(r.servers.timeouts)]]),
+    ...(wire ? [] : [
+      [`${L.servers}: ${L.utilisation}`, pct(r.servers.utilisation, 1)], [`${L.servers}: ${L.peakHourUtilisation}`, pct(r.servers.peakHourUtilisation, 1)],
+      [`${L.servers}: ${L.refusedBusy}`, n(r.servers.refused)], [`${L.servers}: ${L.timeouts}`, n(r.servers.timeouts)],
+    ]),
   ]));
   if (wire) out.push('', `## ${L.overHttp}`, '', table([L.kind, L.value], wire));
 

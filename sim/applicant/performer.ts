@@ -1,6 +1,6 @@
 import { classify, type Outcome } from '../../machines';
-import type { CallOptions, PortalAnswer, PortalClient } from '../clients';
-import { andThen, type MaybePromise } from '../../stub-server/portal';
+import type { CallOptions, PortalAnswer, StepCalls } from '../clients';
+import { andThen, Later, type MaybeLater } from '../../stub-server/portal';
 import { handAddedCertificate, identify, nextPassword, profileForm, registrationForm, weakPassword, wizardSubmission } from './inputs';
 import { photos } from './photos';
 import type { ApplicantRecord, ApplicantSession, Variant } from './record';
@@ -192,11 +192,11 @@ function newPassword(x: Act, answer: PortalAnswer): PortalAnswer {
  * Does one step of the journey at the portal, as the applicant would (captcha, codes from
  * the phone or mailbox, forms with the variant's slips), and says what came of it.
  */
-export function perform(client: PortalClient, applicant: ApplicantRecord, session: ApplicantSession, step: string, op: string, variant: Variant = {}): MaybePromise<Performance> {
+export function perform(client: StepCalls, applicant: ApplicantRecord, session: ApplicantSession, step: string, op: string, variant: Variant = {}): MaybeLater<Performance> {
   const run = STEPS[step];
   if (!run) throw new Error(`no performer for step ${step}`);
   const act = new Act(applicant, session, variant);
-  return andThen(drive(client, act, run(act)), (answer) => {
+  return andThen<PortalAnswer, Performance>(drive(client, act, run(act)), (answer) => {
     // A refusal on the way (captcha, photo upload) is the step's outcome; classify it by its own call.
     const last = act.calls.at(-1);
     return { outcome: classify(last && last.answer === answer ? last.op : op, answer), calls: act.calls };
@@ -207,11 +207,11 @@ export function perform(client: PortalClient, applicant: ApplicantRecord, sessio
  * Makes a step's calls in order, each with the previous one's answer: synchronously while the
  * client answers at once (in process), going on when each answer comes otherwise (HTTP).
  */
-function drive<T>(client: PortalClient, act: Act, doing: Doing<T>, next = doing.next()): MaybePromise<T> {
+function drive<T>(client: StepCalls, act: Act, doing: Doing<T>, next = doing.next()): MaybeLater<T> {
   while (!next.done) {
     const request = next.value;
     const answer = request.admin ? client.admin(request.op, request.input) : client.call(request.op, request.input, request);
-    if (answer instanceof Promise) return answer.then((a) => drive(client, act, doing, doing.next(record(act, request, a))));
+    if (answer instanceof Promise || answer instanceof Later) return andThen(answer, (a) => drive(client, act, doing, doing.next(record(act, request, a))));
     next = doing.next(record(act, request, answer));
   }
   return next.value;

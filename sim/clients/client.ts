@@ -1,4 +1,4 @@
-import type { MaybePromise } from '../../stub-server/portal';
+import type { MaybeLater, MaybePromise } from '../../stub-server/portal';
 
 /**
  * How a simulated applicant (or a test) talks to a portal: by operationId, the same way
@@ -32,5 +32,14 @@ export interface CallOptions {
 export interface PortalClient {
   call(operationId: string, input?: unknown, options?: CallOptions): MaybePromise<PortalAnswer>;
   /** Back-office and test-control operations. */
+  admin(operationId: string, input?: unknown): MaybePromise<PortalAnswer>;
+}
+
+/**
+ * What one step of an applicant calls through: a client, or one whose answers may come at a later
+ * moment of the simulation (a step's next call goes in when the one before was answered).
+ */
+export interface StepCalls {
+  call(operationId: string, input?: unknown, options?: CallOptions): MaybeLater<PortalAnswer>;
   admin(operationId: string, input?: unknown): MaybePromise<PortalAnswer>;
 }

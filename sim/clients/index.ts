@@ -1,4 +1,4 @@
 /** The two ways to reach a portal: in this process (virtual time) or over HTTP. */
-export type { PortalClient, PortalAnswer, CallOptions } from './client';
+export type { PortalClient, PortalAnswer, CallOptions, StepCalls } from './client';
 export { InProcessClient, takesTrustedSeeds } from './in-process';
 export { HttpClient, httpRequest } from './http';

@@ -10,7 +10,7 @@ import type { ObserveCall, PortalTiming, Settled } from '../runner';
 export class MeasuredTiming implements PortalTiming {
   readonly stats = { requests: 0, timeouts: 0, busyMs: 0 };
 
-  serve(client: PortalClient): PortalClient { return client; }
+  step(client: PortalClient): PortalClient { return client; }
 
   begin(): null { return null; }
 

@@ -92,9 +92,15 @@ export class TimeSeries {
     this.latencies.recordValue(Math.min(3_600_000, Math.max(1, Math.round(ms))));
   }
 
-  /** Samples the levels of the hour containing `now`, as that hour ends, and the servers' figures for it when modelled. */
+  /**
+   * Samples the levels of the hour containing `now`, as that hour ends, and the servers' figures
+   * for it when modelled. A call made a little ahead (a step's later call) may have opened the
+   * next hour already: the figures still go to their own hour's row.
+   */
   endOfHour(now: number, servers?: Pick<HourRow, 'utilisation' | 'queueLength'>): void {
-    Object.assign(this.at(now), this.levels(), servers);
+    const start = Math.floor(now / HOUR_MS) * HOUR_MS;
+    const row = this.current && start < this.currentStart ? this.rows[this.rows.length - (this.currentStart - start) / HOUR_MS] : this.at(now);
+    if (row) Object.assign(row, this.levels(), servers);
   }
 
   observeActive(active: number): void {

@@ -25,7 +25,7 @@ const portalRandom = (rng: Rng): PortalRandom => {
  * happens at its own virtual instant and a run repeats byte for byte. It keeps only the
  * applicants still going: finished ones are forgotten, past days' counters swept daily.
  */
-export const inProcessTransport: TransportFactory = async ({ clock, rules, streams, scenario }): Promise<Transport> => {
+export const inProcessTransport: TransportFactory = async ({ sim, clock, rules, streams, scenario }): Promise<Transport> => {
   const portal = new Portal({ rules, clock, store: createMemoryStore(), random: portalRandom(streams.stream('portal')), passwords: plainTextHasher });
   const serverRng = streams.stream('portal').fork('servers');
   const servers = new ApplicationServers(scenario.capacity.servers, (d) => sample(d, serverRng));
@@ -34,7 +34,7 @@ export const inProcessTransport: TransportFactory = async ({ clock, rules, strea
     timing: new ModelledTiming(servers, [
       { op: 'requestSmsCode', throughput: new HourlyThroughput(scenario.capacity.smsGateway.perHour), code: backendProblemCode('smsGateway') },
       { op: 'verifyRealName', throughput: new HourlyThroughput(scenario.capacity.registry.perHour), code: backendProblemCode('registry') },
-    ]),
+    ], { now: () => sim.now(), at: (time, then) => { sim.scheduleAt(time, then); } }),
     resume: (then) => then(),
     drive: async ({ sim, end, work, tick, signal }) => {
       const tickEvery = 20_000;

@@ -1,5 +1,5 @@
 import { createActor, type Actor, type AnyActorRef, type Snapshot, type Subscription } from 'xstate';
-import type { MaybePromise } from '../../stub-server/portal';
+import { andThen, type MaybePromise } from '../../stub-server/portal';
 import { journeyMachine, seen, TOO_SLOW, UNAVAILABLE, WAITS, type JourneyContext, type JourneyEvent, type Milestone, type Page, type Wait } from '../../machines';
 import { nextLocalMidnight, type Rules } from '../../rules';
 import { perform, type ApplicantRecord, type ApplicantSession, type Call, type Performance, type Variant } from '../applicant';
@@ -59,8 +59,6 @@ export class JourneyDriver {
   /** Applicants waiting days with no actor (see `sleep`). */
   private sleeping = 0;
   private readonly machine;
-  /** The client an applicant's steps call through (the timing's: the modelled servers in process). */
-  private readonly client: PortalClient;
   /** How long each of the machine's waits lasts in virtual time, from the clock, the rules and the persona. */
   private readonly waitLength: Record<Wait, (live: Live, context: JourneyContext) => number>;
   /** Wall time spent inside XState's `start` and `send` (benchmarks only; see `timed`). */
@@ -81,7 +79,6 @@ export class JourneyDriver {
     /** Applicants beginning a wait of days sleep only while at least this many actors are live (see `sleep`). */
     liveActorLimit: number;
   }) {
-    this.client = deps.timing.serve(deps.client);
     const formDelayMs = deps.rules.registration.formDelayMinutes * 60_000;
     this.waitLength = {
       retryLater: (_live, context) => WAITS.retryLater(context),
@@ -219,9 +216,10 @@ export class JourneyDriver {
       sim.schedule(refused.latencyMs, () => this.reply(live, UNAVAILABLE));
       return;
     }
-    const performed = perform(this.client, live.record, live.session, params.step, params.op, slips(live, params.step));
+    const performed = perform(timing.step(this.deps.client, start), live.record, live.session, params.step, params.op, slips(live, params.step));
+    // Over HTTP a promise, tracked; in process now, or later in the run (a step's later calls).
     if (performed instanceof Promise) this.deps.track(performed.then((p) => this.deps.resume(() => this.answered(live, start, p, retry))));
-    else this.answered(live, start, performed, retry);
+    else andThen<Performance, void>(performed, (p) => this.answered(live, start, p, retry));
   }
 
   /** A step's calls were answered: each gets its latency from the timing, the applicant sees the answer when the last arrives. */
@@ -229,7 +227,9 @@ export class JourneyDriver {
     const { observer } = this.deps;
     const { elapsed, timedOut, slowestMs } = this.deps.timing.settle(calls, start, (call, latencyMs, at) => observer.call(call, latencyMs, at, live.session, retry));
     const answer = timedOut ? UNAVAILABLE : seen(outcome, slowestMs, live.record.persona.patience);
-    this.deps.sim.schedule(elapsed, () => this.reply(live, answer));
+    // The step's later calls were made at their own moments: the run may be past the start already.
+    const { sim } = this.deps;
+    sim.schedule(Math.max(0, start + elapsed - sim.now()), () => this.reply(live, answer));
   }
 
   /** The step's answer reaches the applicant; a failure of the portal's makes the next step a retry, pressed again unless a wait comes first. */

@@ -1,7 +1,7 @@
 import type { Call } from '../applicant';
 import type { ApplicationServers, HourlyThroughput } from '../capacity';
-import type { PortalClient } from '../clients';
-import { ServedClient } from './served-client';
+import type { PortalClient, StepCalls } from '../clients';
+import { StepClient, type StepClock } from './step-client';
 
 /** When a step's answer reaches the applicant (ms after its start), whether it timed out, and its slowest page. */
 export interface Settled { elapsed: number; timedOut: boolean; slowestMs: number }
@@ -15,13 +15,13 @@ export type ObserveCall = (call: Call, latencyMs: number, at: number) => void;
  * carries the latency measured on the wire (MeasuredTiming in sim/http-run).
  */
 export interface PortalTiming {
-  /** The client an applicant's steps call through (the modelled servers, in virtual time). */
-  serve(client: PortalClient): PortalClient;
   /**
    * A step of `op` begins at `at`: a refusal before the portal is called at all (a modelled
    * backend that is full this hour), or null.
    */
   begin(op: string, at: number): { code: string; latencyMs: number } | null;
+  /** The client a step begun at `at` calls through (in virtual time, the modelled servers). */
+  step(client: PortalClient, at: number): StepCalls;
   /**
    * Observes a step's calls, made from `start`, and says how long after the step's answer
    * arrived (virtual ms) the applicant sees it, and whether it timed out.
@@ -37,14 +37,12 @@ export interface PortalTiming {
 export interface ModelledBackend { op: string; throughput: HourlyThroughput; code: string }
 
 /**
- * The capacity model of sim/capacity: the application servers' queue (each call admitted as it
- * is made, ServedClient) and the backends' throughput.
+ * The capacity model of sim/capacity: the application servers' queue (each call admitted when
+ * it is made, StepClient) and the backends' throughput.
  */
 export class ModelledTiming implements PortalTiming {
   private readonly backends: ReadonlyMap<string, ModelledBackend>;
-  private served: ServedClient | undefined;
-
-  constructor(private readonly servers: ApplicationServers, backends: readonly ModelledBackend[]) {
+  constructor(private readonly servers: ApplicationServers, backends: readonly ModelledBackend[], private readonly clock: StepClock) {
     this.backends = new Map(backends.map((b) => [b.op, b]));
   }
 
@@ -52,12 +50,11 @@ export class ModelledTiming implements PortalTiming {
 
   hour(hourStart: number): { utilisation: number; queueLength: number } { return this.servers.hour(hourStart); }
 
-  serve(client: PortalClient): PortalClient {
-    return (this.served = new ServedClient(client, this.servers));
+  step(client: PortalClient, at: number): StepCalls {
+    return new StepClient(client, this.servers, this.clock, at);
   }
 
   begin(op: string, at: number): { code: string; latencyMs: number } | null {
-    this.served?.begin(at);
     const backend = this.backends.get(op);
     if (!backend || backend.throughput.hasRoom(at)) return null;
     // The front end answers for the backend: a server's time, or a full backlog's refusal.

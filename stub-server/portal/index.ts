@@ -12,5 +12,5 @@ export { residentIdCheckDigit, checkIdNumber, normalizeIdNumber } from './identi
 export { hashPassword, plainTextHasher, type PasswordHasher } from './identity/passwords';
 export { jpegSize } from './photos/jpeg';
 export type * from './records';
-export { andThen, eachInTurn, type MaybePromise } from './maybe-async';
+export { andThen, eachInTurn, Later, type MaybeLater, type MaybePromise } from './maybe-async';
 export { Lazy, resolved } from './lazy';

@@ -5,10 +5,45 @@
  * goes on with `andThen`, which stays synchronous when the value is.
  */
 export type MaybePromise<T> = T | Promise<T>;
+/** A value now, later in the simulation, or from a promise (see `Later`). */
+export type MaybeLater<T> = MaybePromise<T> | Later<T>;
+
+/**
+ * A value that comes at a later moment of a simulation (a step's next call, sent when the one
+ * before was answered), resolved from one of its events. Whatever waits on it runs at once,
+ * inside that event: no microtask, so the run needs no waiting to stay in event order. A
+ * promise would not do: the run loop would wait for it, and it waits for the loop.
+ */
+export class Later<T> {
+  private done = false;
+  private value: T | undefined;
+  private readonly waiting: ((value: T) => void)[] = [];
+
+  resolve(value: MaybeLater<T>): void {
+    if (value instanceof Later || value instanceof Promise) {
+      void (value as Later<T>).then((v) => { this.resolve(v); });
+      return;
+    }
+    this.done = true;
+    this.value = value;
+    for (const fn of this.waiting.splice(0)) fn(value);
+  }
+
+  then<U>(fn: (value: T) => MaybeLater<U>): Later<U> {
+    const next = new Later<U>();
+    const run = (value: T) => next.resolve(fn(value));
+    if (this.done) run(this.value as T);
+    else this.waiting.push(run);
+    return next;
+  }
+}
 
 /** `fn(value)`, now if `value` is here, else when it comes. */
-export function andThen<T, U>(value: MaybePromise<T>, fn: (value: T) => MaybePromise<U>): MaybePromise<U> {
-  return value instanceof Promise ? value.then(fn) : fn(value);
+export function andThen<T, U>(value: MaybePromise<T>, fn: (value: T) => MaybePromise<U>): MaybePromise<U>;
+export function andThen<T, U>(value: MaybeLater<T>, fn: (value: T) => MaybeLater<U>): MaybeLater<U>;
+export function andThen<T, U>(value: MaybeLater<T>, fn: (value: T) => MaybeLater<U>): MaybeLater<U> {
+  if (value instanceof Later) return value.then(fn);
+  return value instanceof Promise ? value.then(fn as (value: T) => MaybePromise<U>) : fn(value);
 }
 
 /**

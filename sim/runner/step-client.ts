@@ -1,0 +1,46 @@
+import type { Admission, ApplicationServers } from '../capacity';
+import type { CallOptions, PortalAnswer, PortalClient, StepCalls } from '../clients';
+import { andThen, Later, PortalProblem, type MaybeLater, type MaybePromise } from '../../stub-server/portal';
+
+/** The front end's own answers, as a gateway in front of the portal gives them (problem+json all the same). */
+const SERVER_BUSY = new PortalProblem(503, 'SERVER_BUSY', 'the servers are busy: every waiting place is taken, try again').toBody();
+const GATEWAY_TIMEOUT = new PortalProblem(504, 'GATEWAY_TIMEOUT', 'the portal did not answer in time; the request may still have been done').toBody();
+
+/** What a step's client needs of the run: its clock, and a way to go on at a later moment of it. */
+export interface StepClock { now(): number; at(time: number, then: () => void): void }
+
+/**
+ * One step's calls in process, each through the modelled application servers in turn: the first
+ * goes in when the step starts, each later one when the one before was answered, at that moment
+ * of the run (the portal sees it then, and the servers admit everyone's requests in time order).
+ * A full backlog answers 503 without reaching the portal; an answer later than the gateway's
+ * limit is a 504 though the portal did the work (a submission may then be in, unknown to the
+ * applicant). Each answer carries its virtual latency and when it was sent.
+ */
+export class StepClient implements StepCalls {
+  constructor(private readonly inner: PortalClient, private readonly servers: ApplicationServers, private readonly clock: StepClock, private sendAt: number) {}
+
+  call(operationId: string, input?: unknown, options?: CallOptions): MaybeLater<PortalAnswer> {
+    const sentAt = this.sendAt;
+    if (sentAt > this.clock.now()) {
+      const later = new Later<PortalAnswer>();
+      this.clock.at(sentAt, () => later.resolve(this.call(operationId, input, options)));
+      return later;
+    }
+    const admission = this.servers.admit(operationId, sentAt);
+    if (admission.status === 'busy') return this.answered({ status: 503, body: SERVER_BUSY }, admission, sentAt);
+    return andThen(this.inner.call(operationId, input, options), (answer) =>
+      this.answered(admission.status === 'timeout' ? { status: 504, body: GATEWAY_TIMEOUT } : answer, admission, sentAt));
+  }
+
+  /** A look at the outbox (the applicant's phone) takes no application server. */
+  admin(operationId: string, input?: unknown): MaybePromise<PortalAnswer> { return this.inner.admin(operationId, input); }
+
+  // An injected delay waits on a timer, not on a server: it adds to the answer, not to the queue.
+  private answered(answer: PortalAnswer, admission: Admission, sentAt: number): PortalAnswer {
+    answer.latencyMs = admission.latencyMs + (answer.injectedDelayMs ?? 0);
+    answer.sentAt = sentAt;
+    this.sendAt = sentAt + answer.latencyMs;
+    return answer;
+  }
+}
