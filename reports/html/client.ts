@@ -39,7 +39,7 @@ export const CLIENT = `
   ];
   var loadData = [nz(D.requests), nz(D.arrivals)];
   // Retries, and what the servers turned away, are part of the load: drawn when there were any.
-  [[D.retries, D.L.retries, '#8e44ad'], [D.busy, D.L.busy, '#c0392b'], [D.timeouts, D.L.timeouts, '#e67e22']].forEach(function(s){
+  [[D.retries, D.L.retries, '#8e44ad'], [D.busy, D.L.busy, '#c0392b'], [D.timeouts, D.L.timeouts, '#16a085']].forEach(function(s){
     if (s[0].some(function(v){ return v > 0; })) { load.push({ label: s[1], stroke: s[2], width: 1.5 }); loadData.push(nz(s[0])); }
   });
   if (D.capacity) { load.push({ label: D.L.capacity, stroke: '#c0392b', width: 2, dash: [8, 5] }); loadData.push(D.t.map(function(){ return D.capacity; })); }
