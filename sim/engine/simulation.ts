@@ -70,6 +70,17 @@ export class Simulation {
   /** The time of the next event, or Infinity. */
   peek(): number { return this.queue.peekTime(); }
 
+  /**
+   * Moves the clock on to `timeMs` inside the running event, when no event is due until then:
+   * the same as scheduling what follows at `timeMs` and running it next, without the event.
+   * False, the clock unchanged, when an event is due at or before `timeMs`.
+   */
+  advanceTo(timeMs: number): boolean {
+    if (!(timeMs >= this.current) || this.queue.peekTime() <= timeMs) return false;
+    this.current = timeMs;
+    return true;
+  }
+
   /** Runs the next event; false if none is pending. Not from inside a callback. */
   step(): boolean {
     if (this.running) throw new Error('step() called from inside a running simulation');

@@ -6,8 +6,11 @@ import { andThen, Later, PortalProblem, type MaybeLater, type MaybePromise } fro
 const SERVER_BUSY = new PortalProblem(503, 'SERVER_BUSY', 'the servers are busy: every waiting place is taken, try again').toBody();
 const GATEWAY_TIMEOUT = new PortalProblem(504, 'GATEWAY_TIMEOUT', 'the portal did not answer in time; the request may still have been done').toBody();
 
-/** What a step's client needs of the run: its clock, and a way to go on at a later moment of it. */
-export interface StepClock { now(): number; at(time: number, then: () => void): void }
+/**
+ * What a step's client needs of the run: its clock, a way to go on at a later moment of it, and
+ * to move on to that moment at once when nothing else is due before it (Simulation.advanceTo).
+ */
+export interface StepClock { now(): number; at(time: number, then: () => void): void; advanceTo(time: number): boolean }
 
 /**
  * One step's calls in process, each through the modelled application servers in turn: the first
@@ -22,7 +25,8 @@ export class StepClient implements StepCalls {
 
   call(operationId: string, input?: unknown, options?: CallOptions): MaybeLater<PortalAnswer> {
     const sentAt = this.sendAt;
-    if (sentAt > this.clock.now()) {
+    // Nothing else due before it: the call goes in now, the clock moved on (most of a step's calls).
+    if (sentAt > this.clock.now() && !this.clock.advanceTo(sentAt)) {
       const later = new Later<PortalAnswer>();
       this.clock.at(sentAt, () => later.resolve(this.call(operationId, input, options)));
       return later;

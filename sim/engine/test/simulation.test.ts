@@ -29,6 +29,22 @@ describe('Simulation', () => {
     expect(seen).toEqual(['first', 'second', 'spawned']);
   });
 
+  it('moves its clock on inside an event only while nothing is due until then', () => {
+    const sim = new Simulation(0);
+    const seen: string[] = [];
+    sim.schedule(10, () => {
+      expect(sim.advanceTo(15)).toBe(true); // the next event is at 20
+      expect(sim.now()).toBe(15);
+      expect(sim.advanceTo(20)).toBe(false); // the event at 20 is due then: it runs first
+      expect(sim.advanceTo(12)).toBe(false); // never back
+      expect(sim.now()).toBe(15);
+      sim.schedule(1, () => seen.push(`after at ${sim.now()}`));
+    });
+    sim.schedule(20, () => seen.push(`at ${sim.now()}`));
+    sim.run();
+    expect(seen).toEqual(['after at 16', 'at 20']);
+  });
+
   it('cancels', () => {
     const sim = new Simulation();
     const seen: number[] = [];
