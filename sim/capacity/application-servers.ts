@@ -41,8 +41,8 @@ export class ApplicationServers {
   private readonly freeAt: Float64Array;
   /** When each waiting request starts its service: those past `now` are the backlog. */
   private readonly waiting = new FlatQueue<number>();
-  /** Requests, gateway timeouts, refusals at a full backlog (busy), server time in use and time spent waiting for a server. */
-  readonly stats = { requests: 0, timeouts: 0, busy: 0, busyMs: 0, waitMs: 0 };
+  /** Requests, gateway timeouts, refusals at a full backlog (busy), server time in use, time waiting for a server and requests that waited. */
+  readonly stats = { requests: 0, timeouts: 0, busy: 0, busyMs: 0, waitMs: 0, waited: 0 };
   /** Server time in use and request time spent waiting, by hour (utilisation, mean queue). */
   readonly hourly = { busyMs: new HourlyTime(), waitMs: new HourlyTime() };
 
@@ -68,6 +68,7 @@ export class ApplicationServers {
     this.freeAt[k] = start + service;
     if (start > now) {
       this.stats.waitMs += start - now;
+      this.stats.waited += 1;
       this.waiting.push(start, start);
       this.hourly.waitMs.add(now, start);
     }

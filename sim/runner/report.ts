@@ -35,6 +35,8 @@ export interface Report {
    * the gateway's limit (504), the run's utilisation and its busiest hour's.
    */
   servers: { requests: number; refused: number; timeouts: number; utilisation: number; peakHourUtilisation: number };
+  /** Queue figures as queueing theory names them; only the application servers' so far (docs/report-schema.md). */
+  queues: { servers: QueueFigures };
   refusals: Record<string, number>;
   timeseries: HourRow[];
   /** Only in runs over HTTP: the target, time scale, errors on the wire, whether the run was aborted. */
@@ -44,6 +46,16 @@ export interface Report {
 }
 
 const round = (x: number, digits = 4) => Number(x.toFixed(digits));
+
+/**
+ * A queue over the run: requests that came (`arrivals`) and were served; utilisation, overall and
+ * in the busiest hour; mean number in the system (`l`) and waiting (`lq`), mean time in the system
+ * (`wSeconds`) and waiting (`wqSeconds`) of those served, and the share of them that waited.
+ */
+export interface QueueFigures {
+  arrivals: number; served: number; utilisation: number; peakHourUtilisation: number;
+  l: number; lq: number; wSeconds: number; wqSeconds: number; pWait: number;
+}
 
 /** Waits in working days: median, 95th percentile, longest, mean. */
 export interface WaitSummary { p50: number; p95: number; max: number; mean: number }
@@ -55,7 +67,7 @@ export function buildReport(args: {
   scenario: { name: string; description: string }; seed: number; rulesHash: string; applicants: number;
   period: { from: string; to: string }; inputs: Record<string, unknown>; metrics: RunMetrics;
   review: { meanBacklog: number; hours: number };
-  servers: { requests: number; busy?: number; timeouts: number; busyMs: number; capacityMs: number };
+  servers: { requests: number; busy?: number; timeouts: number; busyMs: number; capacityMs: number; waitMs?: number; waited?: number; periodMs: number };
   transport?: TransportReport;
   interrupted?: { at: string };
 }): Report {
@@ -108,9 +120,25 @@ export function buildReport(args: {
       utilisation: round(args.servers.capacityMs > 0 ? args.servers.busyMs / args.servers.capacityMs : 0),
       peakHourUtilisation: timeseries.reduce((most, h) => Math.max(most, h.utilisation), 0),
     },
+    queues: { servers: serverQueue(args.servers, timeseries) },
     refusals: m.refusals.toJSON(),
     timeseries,
     ...(args.transport ? { transport: args.transport } : {}),
     ...(args.interrupted ? { interrupted: args.interrupted } : {}),
+  };
+}
+
+/** The application servers as a queue, from the pool's totals (zeros over HTTP: the servers were real). */
+function serverQueue(s: { requests: number; busy?: number; busyMs: number; capacityMs: number; waitMs?: number; waited?: number; periodMs: number }, timeseries: HourRow[]): QueueFigures {
+  const served = s.requests - (s.busy ?? 0);
+  const waitMs = s.waitMs ?? 0;
+  const per = (x: number, n: number) => (n > 0 ? x / n : 0);
+  return {
+    arrivals: s.requests, served,
+    utilisation: round(per(s.busyMs, s.capacityMs)),
+    peakHourUtilisation: timeseries.reduce((most, h) => Math.max(most, h.utilisation), 0),
+    l: round(per(waitMs + s.busyMs, s.periodMs)), lq: round(per(waitMs, s.periodMs)),
+    wSeconds: round(per(waitMs + s.busyMs, served) / 1000), wqSeconds: round(per(waitMs, served) / 1000),
+    pWait: round(per(s.waited ?? 0, served)),
   };
 }

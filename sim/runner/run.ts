@@ -195,7 +195,7 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
     },
     metrics,
     review: { meanBacklog: office.reviews.meanBacklog(start), hours },
-    servers: { ...transport.timing.stats, capacityMs: scenario.capacity.servers.servers * (until - start) },
+    servers: { ...transport.timing.stats, capacityMs: scenario.capacity.servers.servers * (until - start), periodMs: until - start },
     transport: transport.report(),
     ...(stoppedAt !== undefined ? { interrupted: { at: new Date(stoppedAt).toISOString() } } : {}),
   });

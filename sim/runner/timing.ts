@@ -30,7 +30,7 @@ export interface PortalTiming {
   /** The application servers' utilisation and mean queue in the hour from `hourStart`, when modelled; read once, as the hour ends. */
   hour?(hourStart: number): { utilisation: number; queueLength: number };
   /** Requests, gateway timeouts, busy server time; and, when modelled, requests refused at a full backlog. */
-  readonly stats: { requests: number; timeouts: number; busyMs: number; busy?: number };
+  readonly stats: { requests: number; timeouts: number; busyMs: number; busy?: number; waitMs?: number; waited?: number };
 }
 
 /** A backend the portal reaches for one operation, with its hourly throughput and the problem code it fails with. */

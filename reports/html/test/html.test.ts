@@ -31,6 +31,7 @@ function sampleReport(): Report {
     },
     peaks: { requestsPerSecond: 10, requestsPerHour: 460, smsPerHour: 2, registryChecksPerHour: 5, concurrentApplicants: 47 },
     servers: { requests: 50000, refused: 0, timeouts: 2, utilisation: 0.0123, peakHourUtilisation: 0.5 },
+    queues: { servers: { arrivals: 50000, served: 50000, utilisation: 0.0123, peakHourUtilisation: 0.5, l: 0.02, lq: 0.001, wSeconds: 0.3, wqSeconds: 0.01, pWait: 0.05 } },
     refusals: { CAPTCHA_MISMATCH: 426, SESSION_EXPIRED: 1766 },
     timeseries: hours.map((h) => ({ ...h, latencyP95: 120, retries: 0, serverBusy: 0, gatewayTimeouts: 0, utilisation: 0.5, queueLength: 0 })),
   };

@@ -49,7 +49,8 @@ describe('application servers', () => {
 /**
  * M/M/c/K against its formula (Gross & Harris, §2.5), computed here independently of the pool:
  * with a = λ/μ, p_n = p_0 a^n / n! for n < c and p_0 a^n / (c! c^(n-c)) for c ≤ n ≤ K; an arrival
- * is blocked with probability p_K, and the admitted wait in queue W_q = L_q / (λ (1 - p_K)).
+ * is blocked with probability p_K, an admitted one waits with probability (p_c + … + p_(K-1)) / (1 - p_K),
+ * and the admitted wait in queue W_q = L_q / (λ (1 - p_K)).
  */
 function mmck(lambda: number, mu: number, c: number, K: number) {
   const a = lambda / mu;
@@ -62,11 +63,12 @@ function mmck(lambda: number, mu: number, c: number, K: number) {
   const total = weights.reduce((s, w) => s + w, 0);
   const p = weights.map((w) => w / total);
   const lq = p.reduce((s, pn, n) => s + Math.max(0, n - c) * pn, 0);
-  return { blocking: p[K]!, wqMs: lq / (lambda * (1 - p[K]!)) };
+  const waits = p.slice(c, K).reduce((s, pn) => s + pn, 0) / (1 - p[K]!);
+  return { blocking: p[K]!, pWait: waits, wqMs: lq / (lambda * (1 - p[K]!)) };
 }
 
 describe('the pool is M/M/c/K under Poisson arrivals', () => {
-  it('blocks as often, and admitted requests wait as long, as the formula says: within 95% intervals over replications', () => {
+  it('blocks as often, and admitted requests wait as often and as long, as the formula says: within 95% intervals over replications', () => {
     const c = 3;
     const backlog = 4;
     const meanServiceMs = 100;
@@ -76,6 +78,7 @@ describe('the pool is M/M/c/K under Poisson arrivals', () => {
     const t975 = 2.045; // Student's t, 29 degrees of freedom
     const blocked: number[] = [];
     const waits: number[] = [];
+    const waited: number[] = [];
     for (let r = 0; r < replications; r += 1) {
       const arrivals = new RandomStreams(`mmck-${r}`).stream('arrivals');
       const servers = pool({ servers: c, backlog, serviceMs: { default: meanServiceMs }, timeoutMs: Number.MAX_SAFE_INTEGER }, `mmck-${r}`);
@@ -89,6 +92,7 @@ describe('the pool is M/M/c/K under Poisson arrivals', () => {
       }
       blocked.push(refused / n);
       waits.push(servers.stats.waitMs / (n - refused));
+      waited.push(servers.stats.waited / (n - refused));
     }
     const interval = (xs: number[]) => {
       const m = xs.reduce((s, x) => s + x, 0) / xs.length;
@@ -98,6 +102,9 @@ describe('the pool is M/M/c/K under Poisson arrivals', () => {
     const [bLow, bHigh] = interval(blocked);
     expect(theory.blocking).toBeGreaterThan(bLow);
     expect(theory.blocking).toBeLessThan(bHigh);
+    const [pLow, pHigh] = interval(waited);
+    expect(theory.pWait).toBeGreaterThan(pLow);
+    expect(theory.pWait).toBeLessThan(pHigh);
     const [wLow, wHigh] = interval(waits);
     expect(theory.wqMs).toBeGreaterThan(wLow);
     expect(theory.wqMs).toBeLessThan(wHigh);
