@@ -2,8 +2,8 @@
  * Renders a report.json to HTML and screenshots it with headless Chromium, so a person can check
  * the report is legible. Usage:
  *   npx tsx scripts/screenshot-report.ts [report.json] [out.png] [--lang en|zh]
- * Defaults: out/sample/report.json → docs/report-example.png (make the sample with
- * `npx tsx cli/main.ts run default --applicants 1500 --out out/sample`). Needs /usr/bin/chromium
+ * Defaults: out/sample/report.json → docs/report-example.png (docs' sample is national-opening's:
+ * `npx tsx cli/main.ts run national-opening --out out/sample`, about 10 minutes). Needs /usr/bin/chromium
  * (`apt-get install -y chromium fonts-noto-cjk`).
  */
 import { execFileSync } from 'node:child_process';

@@ -17,7 +17,7 @@ export function servers(r: Report, L: HtmlLabels): string {
 
 function knee(r: Report, L: HtmlLabels): string {
   const hours = r.timeseries.filter((h) => h.requests > 0);
-  const W = 720, H = 320, left = 70, right = 20, top = 12, bottom = 44;
+  const W = 720, H = 320, left = 70, right = 40, top = 12, bottom = 44;
   const maxX = niceCeil(Math.max(1, ...hours.map((h) => h.requests)));
   const maxY = niceCeil(Math.max(1, ...hours.map((h) => h.latencyP95)));
   const x = (v: number) => left + ((W - left - right) * v) / maxX;
