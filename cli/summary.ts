@@ -26,7 +26,7 @@ export function summary(r: Report): string {
   lines.push(`现场确认 wait p50 ${confirmation.p50} / p95 ${confirmation.p95} / max ${confirmation.max} working days; each approval tier p50 ${approval.p50} / p95 ${approval.p95} / max ${approval.max}; at most ${r.onSite.mostWaiting.confirmation} waiting for 现场确认; ${r.onSite.reverted} sent back`);
   const slowest = Object.entries(r.latency).sort((a, b) => b[1].p95 - a[1].p95).slice(0, 3);
   const load = r.transport ? '' : `; servers ${pct(r.servers.utilisation, 1)} busy (busiest hour ${pct(r.servers.peakHourUtilisation, 1)}), ${r.servers.refused} refused (503), ${r.servers.timeouts} timed out (504)`;
-  lines.push(`Peaks: ${r.peaks.requestsPerSecond} requests/s, ${r.peaks.smsPerHour} SMS/hour, ${r.peaks.registryChecksPerHour} registry checks/hour, ${r.peaks.concurrentApplicants} applicants at once${load}`);
+  lines.push(`Peaks: ${r.peaks.requestsPerSecond} requests/s, ${r.peaks.smsPerHour} SMS/hour, ${r.peaks.registryChecksPerHour} registry checks/hour, ${r.peaks.inProgressPeak} applicants in progress and ${r.peaks.inSessionPeak} at the portal at once${load}`);
   if (r.transport) {
     const { wire, timeScale, target, generatorLagMs } = r.transport;
     const byClass = (digit: string) => Object.entries(wire.byStatus).filter(([s]) => s.startsWith(digit)).reduce((n, [, c]) => n + c, 0);

@@ -135,7 +135,8 @@ function peaksAndServers(r: Report, L: HtmlLabels): string {
     [L.requestsPerHour, fmt(p.requestsPerHour)],
     [L.smsPerHour, fmt(p.smsPerHour)],
     [L.registryPerHour, fmt(p.registryChecksPerHour)],
-    [L.concurrent, fmt(p.concurrentApplicants)],
+    [L.concurrent, fmt(p.inProgressPeak)],
+    [L.inSession, fmt(p.inSessionPeak)],
     // Over HTTP the servers are real: the modelled pool's figures would be zeros.
     ...(r.transport ? [] : [
       [`${L.servers} · ${L.requests}`, fmt(r.servers.requests)],
@@ -208,7 +209,8 @@ function refusals(r: Report, L: HtmlLabels): string {
   const parts: string[] = [];
   for (let i = 0; i < rows.length; i += per)
     parts.push(`<div>${table([esc(L.code), esc(L.times)], rows.slice(i, i + per).map(([c, n]) => [`<code>${esc(c)}</code>`, fmt(n)]))}</div>`);
-  return `<section><h2>${esc(L.refusals)}</h2><div class="grid3">${parts.join('') || esc(L.none)}</div></section>`;
+  const expiries = fill(L.sessionExpiriesNote, { n: fmt(r.sessionExpiries) });
+  return `<section><h2>${esc(L.refusals)}</h2><div class="grid3">${parts.join('') || esc(L.none)}</div><p class="caption">${esc(expiries)}</p></section>`;
 }
 
 function load(r: Report, L: HtmlLabels): string {

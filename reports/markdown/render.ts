@@ -65,7 +65,7 @@ export function renderMarkdown(r: Report, options: { lang: Lang; thresholds?: re
   const wire = transportRows(r, L);
   out.push('', `## ${L.peaks}`, '', table([L.kind, L.count], [
     [L.requestsPerSecond, n(r.peaks.requestsPerSecond)], [L.requestsPerHour, n(r.peaks.requestsPerHour)],
-    [L.smsPerHour, n(r.peaks.smsPerHour)], [L.registryPerHour, n(r.peaks.registryChecksPerHour)], [L.concurrent, n(r.peaks.concurrentApplicants)],
+    [L.smsPerHour, n(r.peaks.smsPerHour)], [L.registryPerHour, n(r.peaks.registryChecksPerHour)], [L.concurrent, n(r.peaks.inProgressPeak)], [L.inSession, n(r.peaks.inSessionPeak)],
     ...(wire ? [] : [
       [`${L.servers}: ${L.utilisation}`, pct(r.servers.utilisation, 1)], [`${L.servers}: ${L.peakHourUtilisation}`, pct(r.servers.peakHourUtilisation, 1)],
       [`${L.servers}: ${L.refusedBusy}`, n(r.servers.refused)], [`${L.servers}: ${L.timeouts}`, n(r.servers.timeouts)],

@@ -46,7 +46,12 @@ export class TimeSeries {
   private latencies: Histogram = hourHistogram();
   private secondStart = -1;
   private secondRequests = 0;
-  readonly peaks = { requestsPerSecond: 0, smsPerHour: 0, registryChecksPerHour: 0, concurrentApplicants: 0, requestsPerHour: 0 };
+  /**
+   * `inProgressPeak`: the most applicants between arrival and the journey's end at once (those
+   * waiting days for a desk included); `inSessionPeak`: the most at the portal at once (between
+   * their first page and a wait or the end).
+   */
+  readonly peaks = { requestsPerSecond: 0, smsPerHour: 0, registryChecksPerHour: 0, inProgressPeak: 0, inSessionPeak: 0, requestsPerHour: 0 };
 
   constructor(private readonly label: (ms: number) => string, private readonly levels: () => HourLevels) {}
 
@@ -104,7 +109,11 @@ export class TimeSeries {
   }
 
   observeActive(active: number): void {
-    this.peaks.concurrentApplicants = Math.max(this.peaks.concurrentApplicants, active);
+    this.peaks.inProgressPeak = Math.max(this.peaks.inProgressPeak, active);
+  }
+
+  observeInSession(inSession: number): void {
+    this.peaks.inSessionPeak = Math.max(this.peaks.inSessionPeak, inSession);
   }
 
   finish(): HourRow[] {

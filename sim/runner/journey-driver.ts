@@ -17,6 +17,8 @@ export interface JourneyObserver {
   milestone(name: Milestone, now: number): void;
   /** Every portal call of a step, with the latency the capacity model gave it; `retry` when the step is tried again after the portal failed it. */
   call(call: Call, latencyMs: number, at: number, session: ApplicantSession, retry: boolean): void;
+  /** Applicants at the portal now (between their first page and a wait or the end), each time it grows. */
+  inSession(count: number): void;
   /** A step refused before the portal ran it (the SMS gateway was full). */
   refused(code: string, at: number): void;
   finished(state: string, context: JourneyContext, record: ApplicantRecord): void;
@@ -41,6 +43,8 @@ interface Live {
   failed?: boolean;
   /** ...and no wait came between: the applicant presses again after `pressAgainSeconds`, not a think. */
   pressing?: boolean;
+  /** At the portal: from a page or a request until a wait or the end. */
+  inSession?: boolean;
 }
 
 /** The funnel counts applicants: a milestone reached again (an application sent back and confirmed anew) counts once. */
@@ -58,6 +62,8 @@ export class JourneyDriver {
   private readonly live = new Map<AnyActorRef, Live>();
   /** Applicants waiting days with no actor (see `sleep`). */
   private sleeping = 0;
+  /** Applicants at the portal now (Live.inSession). */
+  private inSession = 0;
   private readonly machine;
   /** How long each of the machine's waits lasts in virtual time, from the clock, the rules and the persona. */
   private readonly waitLength: Record<Wait, (live: Live, context: JourneyContext) => number>;
@@ -131,6 +137,7 @@ export class JourneyDriver {
     const live = this.live.get(self);
     if (!live) return;
     live.pressing = undefined;
+    this.leaveSession(live);
     this.deps.sim.schedule(this.waitLength[delay](live, context), () => this.wake(live));
   }
 
@@ -181,7 +188,21 @@ export class JourneyDriver {
     this.sleep(live);
   }
 
+  private enterSession(live: Live): void {
+    if (live.inSession) return;
+    live.inSession = true;
+    this.inSession += 1;
+    this.deps.observer.inSession(this.inSession);
+  }
+
+  private leaveSession(live: Live): void {
+    if (!live.inSession) return;
+    live.inSession = undefined;
+    this.inSession -= 1;
+  }
+
   private finish(live: Live): void {
+    this.leaveSession(live);
     const snapshot = awake(live).getSnapshot();
     this.live.delete(awake(live));
     this.deps.observer.finished(String(snapshot.value), snapshot.context, live.record);
@@ -201,6 +222,7 @@ export class JourneyDriver {
   private request(self: AnyActorRef, params: { op: string; step: string }): void {
     const live = this.live.get(self);
     if (!live) return;
+    this.enterSession(live);
     const delay = live.pressing ? live.record.persona.pressAgainSeconds * 1000 : this.think(live);
     live.pressing = undefined;
     this.deps.sim.schedule(delay, () => this.act(live, params));
@@ -243,6 +265,7 @@ export class JourneyDriver {
   private view(self: AnyActorRef, params: { page: Page }): void {
     const live = this.live.get(self);
     if (!live) return;
+    this.enterSession(live);
     const { persona } = live.record;
     const type = live.rng.chance(persona.leaveWizardRate) ? 'LEAVE'
       : params.page === 'confirm' && live.rng.chance(persona.disagreeRate) ? 'DISAGREE' : 'NEXT';

@@ -29,7 +29,7 @@ export interface Report {
     mostWaiting: { confirmation: number; approval: number };
   };
   latency: Record<string, LatencySummary>;
-  peaks: { requestsPerSecond: number; requestsPerHour: number; smsPerHour: number; registryChecksPerHour: number; concurrentApplicants: number };
+  peaks: { requestsPerSecond: number; requestsPerHour: number; smsPerHour: number; registryChecksPerHour: number; inProgressPeak: number; inSessionPeak: number };
   /**
    * The application servers: requests, those refused at a full backlog (503) and answered past
    * the gateway's limit (504), the run's utilisation and its busiest hour's.
@@ -38,6 +38,8 @@ export interface Report {
   /** Queue figures as queueing theory names them; only the application servers' so far (docs/report-schema.md). */
   queues: { servers: QueueFigures };
   refusals: Record<string, number>;
+  /** Calls answered SESSION_EXPIRED (a session lasts hours; applicants come back days later and sign in again): expected, not refusals. */
+  sessionExpiries: number;
   timeseries: HourRow[];
   /** Only in runs over HTTP: the target, time scale, errors on the wire, whether the run was aborted. */
   transport?: TransportReport;
@@ -122,6 +124,7 @@ export function buildReport(args: {
     },
     queues: { servers: serverQueue(args.servers, timeseries) },
     refusals: m.refusals.toJSON(),
+    sessionExpiries: m.sessionExpiries,
     timeseries,
     ...(args.transport ? { transport: args.transport } : {}),
     ...(args.interrupted ? { interrupted: args.interrupted } : {}),

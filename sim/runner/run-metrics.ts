@@ -10,6 +10,9 @@ const QUOTA_KIND: Record<string, string> = {
   MANUAL_REVIEW_CYCLE_QUOTA_EXCEEDED: 'manualReview',
 };
 
+/** Not a refusal: a session lasts hours, and applicants come back days later; they sign in again. */
+const SESSION_EXPIRED = 'SESSION_EXPIRED';
+
 /** Everything a run counts, as it happens; `report.ts` turns it into report.json. */
 export class RunMetrics {
   readonly funnel = new Counts();
@@ -26,6 +29,8 @@ export class RunMetrics {
   };
   readonly series: TimeSeries;
   requests = 0;
+  /** Calls answered SESSION_EXPIRED: expected, counted apart from refusals. */
+  sessionExpiries = 0;
 
   constructor(label: (ms: number) => string, levels: () => HourLevels) {
     this.series = new TimeSeries(label, levels);
@@ -52,9 +57,12 @@ export class RunMetrics {
     if (status === 504) this.series.count(at, 'gatewayTimeouts');
     if (status >= 400) {
       const code = String(call.answer.body?.code ?? status);
-      this.refusals.add(code);
-      const kind = QUOTA_KIND[code];
-      if (kind) this.quotaDenials.add(kind);
+      if (code === SESSION_EXPIRED) this.sessionExpiries += 1;
+      else {
+        this.refusals.add(code);
+        const kind = QUOTA_KIND[code];
+        if (kind) this.quotaDenials.add(kind);
+      }
     }
     if (call.op === 'submitManualReview' && status === 201) this.review.submitted += 1;
   }

@@ -111,6 +111,7 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
         metrics.finished(state, context);
         transport.forget(record.idNumber);
       },
+      inSession: (count) => metrics.series.observeInSession(count),
       refused: (code) => metrics.refusals.add(code),
       call: (call, latencyMs, at, session, retry) => {
         metrics.call(call, latencyMs, at, retry);

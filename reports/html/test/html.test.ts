@@ -29,10 +29,11 @@ function sampleReport(): Report {
       login: { count: 20000, p50: 42, p95: 1777, p99: 2840, max: 4450 },
       getCaptcha: { count: 30000, p50: 17, p95: 73, p99: 114, max: 306 },
     },
-    peaks: { requestsPerSecond: 10, requestsPerHour: 460, smsPerHour: 2, registryChecksPerHour: 5, concurrentApplicants: 47 },
+    peaks: { requestsPerSecond: 10, requestsPerHour: 460, smsPerHour: 2, registryChecksPerHour: 5, inProgressPeak: 47, inSessionPeak: 12 },
     servers: { requests: 50000, refused: 0, timeouts: 2, utilisation: 0.0123, peakHourUtilisation: 0.5 },
     queues: { servers: { arrivals: 50000, served: 50000, utilisation: 0.0123, peakHourUtilisation: 0.5, l: 0.02, lq: 0.001, wSeconds: 0.3, wqSeconds: 0.01, pWait: 0.05 } },
-    refusals: { CAPTCHA_MISMATCH: 426, SESSION_EXPIRED: 1766 },
+    refusals: { CAPTCHA_MISMATCH: 426 },
+    sessionExpiries: 1766,
     timeseries: hours.map((h) => ({ ...h, latencyP95: 120, retries: 0, serverBusy: 0, gatewayTimeouts: 0, utilisation: 0.5, queueLength: 0 })),
   };
 }

@@ -13,8 +13,11 @@ describe('levels in the report: applicants in progress', () => {
     expect(arrived).toBe(400);
     const busiest = Math.max(...report.timeseries.map((h) => h.active));
     expect(busiest).toBeGreaterThan(0);
-    expect(report.peaks.concurrentApplicants).toBeGreaterThanOrEqual(busiest);
-    expect(report.peaks.concurrentApplicants).toBeLessThanOrEqual(400);
+    expect(report.peaks.inProgressPeak).toBeGreaterThanOrEqual(busiest);
+    expect(report.peaks.inProgressPeak).toBeLessThanOrEqual(400);
+    // At the portal at once: some, and never more than are in progress.
+    expect(report.peaks.inSessionPeak).toBeGreaterThan(0);
+    expect(report.peaks.inSessionPeak).toBeLessThanOrEqual(report.peaks.inProgressPeak);
     expect(report.timeseries.at(-1)!.active).toBe(report.outcomes['unfinished'] ?? 0);
   }, 60_000);
 });
