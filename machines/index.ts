@@ -3,7 +3,7 @@
  * portal calls (`request`), pages (`view`), funnel points (`milestone`) and delays come in
  * through `provide`, so one machine runs in virtual time and over HTTP.
  */
-export type { Persona, CodeChannel, ResetMethod } from './persona';
+export type { Persona, CodeChannel, PhotoFault, ResetMethod } from './persona';
 export type { Distribution } from './distribution';
 export { classify, seen, TOO_SLOW, UNAVAILABLE, type Outcome } from './outcomes';
 export { journeyMachine } from './journey/journey';

@@ -7,6 +7,8 @@ import type { Distribution } from './distribution';
 
 export type CodeChannel = 'sms' | 'wechat';
 export type ResetMethod = 'email' | 'sms' | 'wechat';
+/** What is wrong with a photo the portal refuses: its bytes, its size in pixels, or its format. */
+export type PhotoFault = 'tooLarge' | 'tooSmall' | 'tooWide' | 'tooNarrow' | 'tooTall' | 'notJpeg';
 
 export interface Persona {
   /** Registered in an earlier year: signs in instead of registering. */
@@ -27,6 +29,8 @@ export interface Persona {
   captchaMissRate: number;
   /** Chance an uploaded photo meets the rules; a refused one is retaken. */
   photoCompliance: number;
+  /** What is wrong with a photo that does not, weighted. */
+  photoFaults: Readonly<Record<PhotoFault, number>>;
   /** Chance of leaving the wizard midway (progress lost), and of declining the commitment. */
   leaveWizardRate: number;
   disagreeRate: number;

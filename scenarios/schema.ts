@@ -37,6 +37,7 @@ const province = z.strictObject({
 const persona = z.strictObject({
   hasAccount: share(), accountBefore2019: share(), forgotPassword: share(), wechatBound: share(),
   resetMethod: choice(['sms', 'email', 'wechat']), codeChannel: choice(['sms', 'wechat']),
+  photoFaults: choice(['tooLarge', 'tooSmall', 'tooWide', 'tooNarrow', 'tooTall', 'notJpeg']),
   typoRate: varies(), wrongPasswordRate: varies(), captchaMissRate: varies(), photoCompliance: varies(),
   leaveWizardRate: varies(), disagreeRate: varies(),
   retries: varies(), waitDays: varies(), reviewChecks: varies(), statusChecks: varies(), answerSeconds: varies(),

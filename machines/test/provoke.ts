@@ -34,7 +34,7 @@ export class CannotProvoke extends Error {}
 const SLIPS: Record<string, Variant> = {
   CAPTCHA: { captchaMiss: true },
   INVALID: { typo: true },
-  PHOTO_REFUSED: { badPhoto: true },
+  PHOTO_REFUSED: { photoFault: 'tooLarge' },
   CODE_REFUSED: { badCode: true },
   WRONG_CREDENTIALS: { wrongPassword: true },
 };

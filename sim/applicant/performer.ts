@@ -2,7 +2,7 @@ import { classify, type Outcome } from '../../machines';
 import type { CallOptions, PortalAnswer, StepCalls } from '../clients';
 import { andThen, Later, type MaybeLater } from '../../stub-server/portal';
 import { handAddedCertificate, identify, nextPassword, profileForm, registrationForm, weakPassword, wizardSubmission } from './inputs';
-import { photos } from './photos';
+import { documentOf, personalPhotoOf } from './photos';
 import type { ApplicantRecord, ApplicantSession, Variant } from './record';
 
 /** One portal call made while performing a step (for latency and refusal metrics). */
@@ -120,12 +120,12 @@ const STEPS: Record<string, StepPerformer> = {
   },
   verify: (x) => x.call('verifyRealName'),
   ctid: (x) => x.call('openCtid'),
-  review: (x) => x.call('submitManualReview', { photo: x.v.badPhoto ? photos().refused : photos().document }),
+  review: (x) => x.call('submitManualReview', { photo: documentOf(x.v.photoFault) }),
   reviewCheck: (x) => x.call('getManualReview'),
   notice: (x) => x.call('getRegistrationNotice'),
   window: (x) => x.call('searchRegistrationWindows', { province: x.a.province }),
   certificate: (x) => x.call('listMyCertificates'),
-  addCertificate: (x) => x.call('addCertificate', handAddedCertificate(x.a, x.v.badPhoto ? photos().refused : photos().document, x.v)),
+  addCertificate: (x) => x.call('addCertificate', handAddedCertificate(x.a, documentOf(x.v.photoFault), x.v)),
   school: function* (x) {
     x.s.schoolName ??= `${x.a.city}师范学院`;
     const answer = yield* x.call('searchSchools', { q: x.s.schoolName });
@@ -138,7 +138,7 @@ const STEPS: Record<string, StepPerformer> = {
     return answer;
   },
   photo: function* (x) {
-    const answer = yield* x.call('uploadPhoto', { photo: x.v.badPhoto ? photos().refused : photos().personal });
+    const answer = yield* x.call('uploadPhoto', { photo: personalPhotoOf(x.v.photoFault) });
     if (answer.status === 201) x.s.photoId = answer.body.photoId;
     return answer;
   },
@@ -169,7 +169,7 @@ const STEPS: Record<string, StepPerformer> = {
   messages: (x) => x.call('listRegistrationMessages', { applicationNumber: x.s.applicationNumber }),
   modify: function* (x) {
     // Asked to fix something, the applicant retakes the photo and corrects the address.
-    const photo = yield* x.call('uploadPhoto', { photo: x.v.badPhoto ? photos().refused : photos().personal });
+    const photo = yield* x.call('uploadPhoto', { photo: personalPhotoOf(x.v.photoFault) });
     if (photo.status !== 201) return photo;
     x.s.photoId = photo.body.photoId;
     return yield* x.call('updateRegistration', { applicationNumber: x.s.applicationNumber, photoId: x.s.photoId, address: x.v.typo ? '' : `${x.a.city}人民路2号` });

@@ -1,3 +1,4 @@
+import type { PhotoFault } from '../../machines';
 import type { SyntheticApplicant } from '../population';
 
 /** A synthetic applicant: who they are and how they behave (sim/population draws them). */
@@ -22,6 +23,7 @@ export interface Variant {
   typo?: boolean;
   wrongPassword?: boolean;
   captchaMiss?: boolean;
-  badPhoto?: boolean;
+  /** The photo of this attempt is refused, for this fault. */
+  photoFault?: PhotoFault;
   badCode?: boolean;
 }

@@ -14,12 +14,11 @@
  */
 import type { Rules } from '../../rules';
 import type { Certificate } from '../../stub-server/portal/records';
-import { sample, type Rng } from '../random';
+import { pickWeighted, sample, type Rng } from '../random';
 import { provinceOf } from './data/provinces';
 import { CERTIFICATION, LAST_REGISTRATION_CONCLUSION, type Stage } from './data/teachers';
 import type { Gender } from './layout/strata';
 import { AffinePermutation } from './layout/permutation';
-import { pickWeighted } from './weighted';
 
 /** What the registry holds; `source` is set when it is seeded. */
 export type SyntheticCertificate = Omit<Certificate, 'source' | 'photo' | 'extraPhotos' | 'addedAt'>;

@@ -7,9 +7,8 @@
  * the draws that depend on the rules (the mailbox, whose QQ domains are a rule, then the
  * password) come last, so another rule set meets the same applicants behaving the same way.
  */
-import type { Rng } from '../random';
+import { pickWeighted, type Rng } from '../random';
 import { Certificates } from './certificate';
-import { pickWeighted } from './weighted';
 import { resolveConfig, type PopulationConfig, type ResolvedConfig } from './config';
 import { ETHNICITIES } from './data/people';
 import { EMAIL_DOMAINS } from './data/contact';

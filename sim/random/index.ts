@@ -3,3 +3,4 @@ export { Rng } from './rng';
 export { RandomStreams, STREAM_NAMES, type StreamName } from './streams';
 export { sample, sampler, mean, type Sampler } from './distributions';
 export { normalCdf, normalPdf, normalQuantile } from './normal';
+export { pickWeighted } from './weighted';

@@ -5,7 +5,7 @@ import { nextLocalMidnight, type Rules } from '../../rules';
 import { perform, type ApplicantRecord, type ApplicantSession, type Call, type Performance, type Variant } from '../applicant';
 import type { PortalClient } from '../clients';
 import type { Simulation, VirtualClock } from '../engine';
-import { sample, type Rng } from '../random';
+import { pickWeighted, sample, type Rng } from '../random';
 import type { PortalTiming } from './timing';
 
 const MINUTE = 60_000;
@@ -293,7 +293,7 @@ function slips(live: Live, step: string): Variant {
     typo: !retrying && rng.chance(persona.typoRate),
     wrongPassword: step === 'signIn' && (context.forgotPassword || (!retrying && rng.chance(persona.wrongPasswordRate))),
     captchaMiss: rng.chance(persona.captchaMissRate),
-    badPhoto: rng.chance(1 - persona.photoCompliance),
+    photoFault: rng.chance(1 - persona.photoCompliance) ? pickWeighted(rng, persona.photoFaults) : undefined,
   };
 }
 

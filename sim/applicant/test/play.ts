@@ -52,7 +52,7 @@ export function cast(count: number, seed: number): Cast[] {
       resetMethod: pick(rng, ['email', 'sms', 'wechat'] as const),
       wechatBound: rng() < 0.5,
       codeChannel: rng() < 0.3 ? 'wechat' : 'sms',
-      typoRate: 0.15, wrongPasswordRate: 0.1, captchaMissRate: 0.1, photoCompliance: 0.85, leaveWizardRate: 0.08, disagreeRate: 0.04,
+      typoRate: 0.15, wrongPasswordRate: 0.1, captchaMissRate: 0.1, photoCompliance: 0.85, photoFaults: { tooLarge: 1, tooSmall: 1, tooWide: 1, tooNarrow: 1, tooTall: 1, notJpeg: 1 }, leaveWizardRate: 0.08, disagreeRate: 0.04,
       patience: { retries: 2, waitDays: 2, reviewChecks: 2, statusChecks: 3, answerSeconds: 30, pressAgain: 1 },
       thinkTimeSeconds: { kind: 'constant', value: 5 },
       checkEveryDays: 2 + Math.floor(rng() * 3),
@@ -107,13 +107,15 @@ async function setUp(stub: Stub, c: Cast, session: ApplicantSession): Promise<vo
 }
 
 /** The applicant's slips on this attempt, drawn from the persona (a forgotten password is always wrong). */
+const FAULTS = ['tooLarge', 'tooSmall', 'tooWide', 'tooNarrow', 'tooTall', 'notJpeg'] as const;
+
 function slips(rng: () => number, p: Persona, step: string, forgotPassword: boolean): Variant {
   const roll = (chance: number) => rng() < chance;
   return {
     typo: roll(p.typoRate),
     wrongPassword: roll(p.wrongPasswordRate) || (step === 'signIn' && forgotPassword),
     captchaMiss: roll(p.captchaMissRate),
-    badPhoto: roll(1 - p.photoCompliance),
+    photoFault: roll(1 - p.photoCompliance) ? FAULTS[Math.floor(rng() * FAULTS.length)] : undefined,
     badCode: roll(0.05),
   };
 }

@@ -1,8 +1,7 @@
 /** Drawing one applicant's persona from the mix, through the applicant's own stream. */
 import type { Distribution } from '../../../machines/distribution';
 import type { Persona } from '../../../machines/persona';
-import { sample, type Rng } from '../../random';
-import { pickWeighted } from '../weighted';
+import { pickWeighted, sample, type Rng } from '../../random';
 import type { HourProfile, PersonaMix } from './mix';
 
 /** What the persona takes from the rest of the applicant rather than from the mix. */
@@ -32,6 +31,7 @@ export class PersonaDrawer {
       wrongPasswordRate: share(rng, m.wrongPasswordRate),
       captchaMissRate: share(rng, m.captchaMissRate),
       photoCompliance: share(rng, m.photoCompliance),
+      photoFaults: m.photoFaults,
       leaveWizardRate: share(rng, m.leaveWizardRate),
       disagreeRate: share(rng, m.disagreeRate),
       patience: {

@@ -5,7 +5,7 @@
  * The defaults are judgement calls for a planning tool, not measurements; each says why.
  */
 import type { Distribution } from '../../../machines/distribution';
-import type { CodeChannel, ResetMethod } from '../../../machines/persona';
+import type { CodeChannel, PhotoFault, ResetMethod } from '../../../machines/persona';
 
 export interface HourProfile {
   weight: number;
@@ -28,6 +28,8 @@ export interface PersonaMix {
   wrongPasswordRate: Distribution | number;
   captchaMissRate: Distribution | number;
   photoCompliance: Distribution | number;
+  /** What is wrong with a refused photo, weighted (the same for everyone). */
+  photoFaults: Readonly<Record<PhotoFault, number>>;
   leaveWizardRate: Distribution | number;
   disagreeRate: Distribution | number;
   retries: Distribution | number;
@@ -76,6 +78,9 @@ export const DEFAULT_PERSONA_MIX: PersonaMix = {
   wrongPasswordRate: uniform(0.05, 0.1),
   captchaMissRate: uniform(0.1, 0.2),
   photoCompliance: uniform(0.7, 0.9),
+  // An assumption from what photo rules trip people up on: a phone's photo is too large in bytes
+  // most often, a crop is off by a few pixels next, a scan or screenshot is not a JPEG now and then.
+  photoFaults: { tooLarge: 0.35, tooSmall: 0.1, tooWide: 0.15, tooNarrow: 0.1, tooTall: 0.15, notJpeg: 0.15 },
   leaveWizardRate: { kind: 'truncatedNormal', mean: 0.05, sd: 0.02, min: 0, max: 0.15 },
   disagreeRate: { kind: 'truncatedNormal', mean: 0.01, sd: 0.005, min: 0, max: 0.03 },
   retries: integers(2, 5, [2, 3, 3, 2]),

@@ -1,4 +1,4 @@
-import type { Rng } from '../random';
+import type { Rng } from './rng';
 
 /** A key of a weight table, by weight. Tables are split into keys and weights once. */
 export function pickWeighted<K extends string>(rng: Rng, table: Readonly<Record<K, number>>): K {
