@@ -4,7 +4,7 @@ import { RunPool } from '../sim/parallel';
 import { parseThreshold, planCapacity, RESOURCES, withCapacity } from '../reports';
 import { chosenScenario, wholeNumber } from './options';
 
-export interface PlanCliOptions { resource: string; faults?: string; target: string; replications: string; seed?: string; applicants?: string; max: string; workers?: string; out: string }
+export interface PlanCliOptions { resource: string; faults?: string; target: string; replications: string; seed?: string; applicants?: string; min: string; max: string; workers?: string; out: string }
 
 /** `jszg-sim plan <scenario> --resource R --target T`: the smallest capacity meeting T in ≥ 95% of replications. */
 export async function plan(name: string, options: PlanCliOptions): Promise<void> {
@@ -14,14 +14,15 @@ export async function plan(name: string, options: PlanCliOptions): Promise<void>
   const replications = wholeNumber('--replications', options.replications, 1)!;
   const seed = wholeNumber('--seed', options.seed, 0) ?? scenario.seed;
   const applicants = wholeNumber('--applicants', options.applicants, 1);
-  const max = wholeNumber('--max', options.max, 1)!;
+  const min = wholeNumber('--min', options.min, 1)!;
+  const max = wholeNumber('--max', options.max, min)!;
   // A capacity's replications run at once, one a worker thread.
   const pool = new RunPool(wholeNumber('--workers', options.workers, 1), replications);
   // On a terminal, the replications done of the capacity being tried; a line per capacity when it is done.
   const tty = process.stderr.isTTY && !process.env.CI;
   const done = new Map<number, number>();
   const result = await planCapacity({
-    target, replications, max,
+    target, replications, min, max,
     run: async (capacity, i) => {
       const report = await pool.run({ scenario: withCapacity(scenario, options.resource, capacity), seed: seed + i, applicants });
       done.set(capacity, (done.get(capacity) ?? 0) + 1);
@@ -35,7 +36,7 @@ export async function plan(name: string, options: PlanCliOptions): Promise<void>
     '',
     `Resource: ${RESOURCES[options.resource]!.describe}. Target: \`${target.line}\` in at least ${result.share * 100}% of ${replications} replications (seeds ${seed}…${seed + replications - 1}).`,
     '',
-    result.capacity === null ? `**No capacity up to ${options.max} meets the target.**` : `**Smallest capacity that meets it: ${result.capacity}.**`,
+    result.capacity === null ? `**No capacity from ${min} to ${max} meets the target.**` : `**Smallest capacity that meets it: ${result.capacity}.**`,
     '',
     `| ${options.resource} | mean ${target.metric} | replications meeting the target |`,
     '|---:|---:|---:|',

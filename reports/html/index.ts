@@ -15,6 +15,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Report } from '../../sim/runner/report';
 import { htmlLabels, type HtmlLabels, type Lang } from './labels';
+import { queueRows } from '../queue-rows';
 import { transportRows } from '../transport-rows';
 import { bars, esc, fill, fmt, pct, scriptJson, table, tiles } from './markup';
 import { onSite } from './on-site';
@@ -149,6 +150,11 @@ function peaksAndServers(r: Report, L: HtmlLabels): string {
   return `<section class="half"><h2>${esc(L.peaks)}</h2>${table([esc(L.kind), esc(L.value)], rows.map(([k, v]) => [esc(k), v]))}</section>`;
 }
 
+function queues(r: Report, L: HtmlLabels): string {
+  const { header, rows } = queueRows(r, L);
+  return `<section><h2>${esc(L.queues)}</h2>${table(header.map(esc), rows.map((row) => row.map(esc)), 1)}<p class="caption">${esc(L.queuesCaption)}</p></section>`;
+}
+
 function overHttp(r: Report, L: HtmlLabels): string {
   const rows = transportRows(r, L);
   if (!rows) return '';
@@ -186,7 +192,7 @@ function review(r: Report, L: HtmlLabels): string {
   svg += `<text x="${left + plotW / 2}" y="${H - 4}" class="axis" text-anchor="middle">${esc(L.workingDays)}</text></svg>`;
   const ll = m.littlesLaw;
   const little = fill(L.littlesLaw, {
-    l: fmt(ll.arrivalsPerHour, 4), w: fmt(ll.meanWaitHours, 1), L: fmt(ll.meanBacklog, 3), lw: fmt(ll.arrivalsPerHour * ll.meanWaitHours, 3),
+    l: fmt(ll.arrivalsPerHour, 4), w: fmt(ll.meanTimeInSystemHours, 1), L: fmt(ll.meanBacklog, 3), lw: fmt(ll.arrivalsPerHour * ll.meanTimeInSystemHours, 3),
   });
   return `<section><h2>${esc(L.review)}</h2>${tiles(stats)}
 <div class="two even"><div><h3>${esc(L.reviewWaitTitle)}</h3>${svg}</div>
@@ -278,6 +284,7 @@ ${review(report, L)}
 ${onSite(report, L)}
 ${load(report, L)}
 ${servers(report, L)}
+${queues(report, L)}
 ${latency(report, L)}
 ${refusals(report, L)}
 ${overHttp(report, L)}

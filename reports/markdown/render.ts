@@ -1,6 +1,7 @@
 import type { Report } from '../../sim/runner';
 import { LABELS, type Lang } from '../labels';
 import type { ThresholdResult } from '../thresholds';
+import { queueRows } from '../queue-rows';
 import { transportRows } from '../transport-rows';
 
 const FUNNEL = ['arrived', 'registered', 'verified', 'submitted', 'confirmed', 'approved'] as const;
@@ -72,6 +73,8 @@ export function renderMarkdown(r: Report, options: { lang: Lang; thresholds?: re
     ]),
   ]));
   if (wire) out.push('', `## ${L.overHttp}`, '', table([L.kind, L.value], wire));
+  const queues = queueRows(r, L);
+  out.push('', `## ${L.queues}`, '', L.queuesCaption, '', table(queues.header, queues.rows));
 
   out.push('', `## ${L.inputs}`, '', '```json', JSON.stringify(r.inputs, null, 2), '```', '');
   return out.join('\n');

@@ -1,6 +1,9 @@
 import type { Distribution } from '../../machines';
 import type { Simulation } from '../engine';
+import { QueueLog, type QueueFigures } from '../queueing';
 import type { OfficeHours } from './working-time';
+
+const HOUR = 3_600_000;
 
 export interface ReviewersConfig {
   /** Reviewers working in parallel. */
@@ -17,16 +20,18 @@ export interface ReviewersConfig {
 
 /**
  * Manual reviewers (人工审核): a FIFO queue served by `count` reviewers during office hours
- * on working days. Each decision goes to the portal through `decide`.
+ * on working days. Each decision goes to the portal through `decide`. The desk keeps its queue
+ * figures (`log`) and its reviewers' working time by hour, for utilisation.
  */
 export class ReviewDesk {
-  private readonly queue: string[] = [];
+  /** Reviews in arrival order, each with the moment it came. */
+  private readonly queue: { reviewId: string; at: number }[] = [];
   private head = 0;
   private idle: number;
   private wakeScheduled = false;
-  /** ∫ backlog dt, for the time-average backlog (Little's law: L = λW). */
-  private area = 0;
-  private lastChange: number;
+  readonly log: QueueLog;
+  /** Reviewer working time by clock hour. */
+  private readonly busyByHour = new Map<number, number>();
 
   constructor(
     private readonly sim: Simulation,
@@ -37,30 +42,44 @@ export class ReviewDesk {
     private readonly decide: (reviewId: string, approve: boolean) => void,
   ) {
     this.idle = config.count;
-    this.lastChange = sim.now();
-  }
-
-  /** The time-average backlog since the start. */
-  meanBacklog(since: number): number {
-    this.integrate();
-    const span = this.sim.now() - since;
-    return span > 0 ? this.area / span : 0;
-  }
-
-  private integrate(): void {
-    const now = this.sim.now();
-    this.area += this.backlog * (now - this.lastChange);
-    this.lastChange = now;
+    this.log = new QueueLog(sim.now());
   }
 
   /** Reviews waiting or being reviewed. */
-  get backlog(): number { return this.queue.length - this.head + (this.config.count - this.idle); }
+  get backlog(): number { return this.log.inSystem; }
 
   submit(reviewId: string): void {
-    this.integrate();
-    this.queue.push(reviewId);
+    const now = this.sim.now();
+    this.log.arrive(now);
+    this.queue.push({ reviewId, at: now });
     this.dispatch();
   }
+
+  /**
+   * The queue's figures from its log's start to `now`. Utilisation is reviewer working time over
+   * the office time of all reviewers, in the clock hours from the start's to the one before
+   * `now`'s (a review's working time is booked when it begins); the peak is the busiest hour's.
+   */
+  figures(now: number): QueueFigures {
+    const capacity = (from: number, to: number) => this.config.count * this.office.openMs(from, to);
+    const from = Math.floor(this.log.startedAt / HOUR) * HOUR;
+    let peak = 0;
+    let busy = 0;
+    for (const [hour, ms] of this.busyByHour) {
+      if (hour < from || hour >= now) continue;
+      busy += ms;
+      const open = capacity(hour, hour + HOUR);
+      if (open > 0) peak = Math.max(peak, ms / open);
+    }
+    const total = capacity(from, Math.ceil(now / HOUR) * HOUR);
+    return this.log.figures(now, { utilisation: total > 0 ? busy / total : 0, peakHourUtilisation: peak });
+  }
+
+  private working = (from: number, to: number): void => {
+    for (let hour = Math.floor(from / HOUR) * HOUR; hour < to; hour += HOUR) {
+      this.busyByHour.set(hour, (this.busyByHour.get(hour) ?? 0) + Math.min(to, hour + HOUR) - Math.max(from, hour));
+    }
+  };
 
   private dispatch(): void {
     const now = this.sim.now();
@@ -73,13 +92,14 @@ export class ReviewDesk {
       return;
     }
     while (this.idle > 0 && this.head < this.queue.length) {
-      const reviewId = this.queue[this.head]!;
+      const { reviewId, at } = this.queue[this.head]!;
       this.head += 1;
       this.idle -= 1;
-      const done = this.office.finish(now, this.draw(this.config.serviceMinutes) * 60_000);
+      this.log.begin(now, at);
+      const done = this.office.finish(now, this.draw(this.config.serviceMinutes) * 60_000, this.working);
       this.sim.scheduleAt(done, () => {
+        this.log.end(done, at);
         this.decide(reviewId, this.chance(this.config.approveRate));
-        this.integrate();
         this.idle += 1;
         this.dispatch();
       });

@@ -45,17 +45,33 @@ export class OfficeHours {
     throw new Error('no working day within 400 days: check the calendar rules');
   }
 
-  /** When a task of `workMs` working time started at `start` (office open) finishes. */
-  finish(start: number, workMs: number): number {
-    if (this.continuous) return start + workMs;
+  /**
+   * When a task of `workMs` working time started at `start` (office open) finishes; `onWork` is
+   * told each stretch of office time it takes.
+   */
+  finish(start: number, workMs: number, onWork?: (from: number, to: number) => void): number {
+    if (this.continuous) { onWork?.(start, start + workMs); return start + workMs; }
     let t = this.nextOpen(start);
     let left = workMs;
     for (;;) {
       const close = this.at(localDate(t, this.offset), this.hours[1]);
-      if (t + left <= close) return t + left;
+      if (t + left <= close) { onWork?.(t, t + left); return t + left; }
+      onWork?.(t, close);
       left -= close - t;
       t = this.nextOpen(close);
     }
+  }
+
+  /** Office time within [from, to). */
+  openMs(from: number, to: number): number {
+    let total = 0;
+    for (let t = this.nextOpen(from); t < to; ) {
+      const close = this.continuous ? to : this.at(localDate(t, this.offset), this.hours[1]);
+      total += Math.min(close, to) - t;
+      if (close >= to) break;
+      t = this.nextOpen(close);
+    }
+    return total;
   }
 
   /** Working days between two moments (a wait as the 7-working-day promise counts it). */

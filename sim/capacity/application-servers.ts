@@ -1,6 +1,7 @@
 import type { Distribution } from '../../machines';
 import { HourlyTime } from './hourly-time';
 import FlatQueue from 'flatqueue';
+import { queueFigures, type QueueFigures } from '../queueing';
 
 export interface ServersConfig {
   /** Application servers (c): each serves one request at a time. */
@@ -45,6 +46,8 @@ export class ApplicationServers {
   readonly stats = { requests: 0, timeouts: 0, busy: 0, busyMs: 0, waitMs: 0, waited: 0 };
   /** Server time in use and request time spent waiting, by hour (utilisation, mean queue). */
   readonly hourly = { busyMs: new HourlyTime(), waitMs: new HourlyTime() };
+  /** The same, summed over the hours read so far: the areas within the run's period. */
+  private readonly read = { busyMs: 0, waitMs: 0 };
 
   constructor(private readonly config: ServersConfig, private readonly draw: (d: Distribution) => number) {
     this.freeAt = new Float64Array(config.servers);
@@ -84,9 +87,25 @@ export class ApplicationServers {
   hour(hourStart: number): { utilisation: number; queueLength: number } {
     const capacityMs = this.config.servers * 3_600_000;
     const rounded = (x: number) => Number(x.toFixed(4));
-    return {
-      utilisation: rounded(this.hourly.busyMs.take(hourStart) / capacityMs),
-      queueLength: rounded(this.hourly.waitMs.take(hourStart) / 3_600_000),
-    };
+    const busyMs = this.hourly.busyMs.take(hourStart);
+    const waitMs = this.hourly.waitMs.take(hourStart);
+    this.read.busyMs += busyMs;
+    this.read.waitMs += waitMs;
+    return { utilisation: rounded(busyMs / capacityMs), queueLength: rounded(waitMs / 3_600_000) };
+  }
+
+  /**
+   * The servers as a queue over the hours read (`periodMs` long; the busiest of them given):
+   * l, lq and utilisation are time averages within them; waits and times in system are those
+   * of every request served.
+   */
+  figures(periodMs: number, peakHourUtilisation: number): QueueFigures {
+    const { requests, busy, waited, waitMs, busyMs } = this.stats;
+    return queueFigures({
+      arrivals: requests, begun: requests - busy, waited, served: requests - busy,
+      waitingArea: this.read.waitMs, systemArea: this.read.waitMs + this.read.busyMs,
+      waitSum: waitMs, sojournSum: waitMs + busyMs, periodMs,
+      utilisation: periodMs > 0 ? this.read.busyMs / (this.config.servers * periodMs) : 0, peakHourUtilisation,
+    });
   }
 }

@@ -8,7 +8,7 @@ import type { ObserveCall, PortalTiming, Settled } from '../runner';
  * already arrived when the step settles, so nothing is added.
  */
 export class MeasuredTiming implements PortalTiming {
-  readonly stats = { requests: 0, timeouts: 0, busyMs: 0 };
+  readonly stats = { requests: 0, timeouts: 0 };
 
   step(client: PortalClient): PortalClient { return client; }
 

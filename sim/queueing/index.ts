@@ -1,7 +1,3 @@
-/** Resources on the engine: a pool of servers with a FIFO queue, and the M/M/c theory to check it by. */
-export {
-  ServerPool, type ServerPoolOptions, type Ticket, type TicketStatus, type OnDone,
-} from './server-pool';
-export type { PoolStats } from './pool-stats';
+/** Queues as queueing theory sees them: a log of a queue's figures, and the M/M/c theory to check them by. */
+export { QueueLog, queueFigures, type QueueFigures, type QueueSums } from './queue-log';
 export { erlangB, erlangC, type MMcFigures } from './erlang';
-export { Fifo } from './fifo';

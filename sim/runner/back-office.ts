@@ -20,8 +20,8 @@ export class BackOffice {
   readonly confirmation: DailyDesk<Pending>;
   readonly approval: DailyDesk<Pending>;
 
-  constructor(deps: { sim: Simulation; client: PortalClient; rules: Rules; config: BackOfficeConfig; rng: Rng; metrics: RunMetrics; track: (work: MaybePromise<unknown>) => void; resume: (then: () => void) => void }) {
-    const { sim, client, rules, config, rng, metrics, track, resume } = deps;
+  constructor(deps: { places: { points: number; institutions: number }; sim: Simulation; client: PortalClient; rules: Rules; config: BackOfficeConfig; rng: Rng; metrics: RunMetrics; track: (work: MaybePromise<unknown>) => void; resume: (then: () => void) => void }) {
+    const { places, sim, client, rules, config, rng, metrics, track, resume } = deps;
     const after = (work: MaybePromise<PortalAnswer>, then: (answer: PortalAnswer) => void) => track(andThen(work, (answer) => resume(() => then(answer))));
     const office = new OfficeHours(rules, config.reviewers.hours, config.reviewers.continuous);
     const desks = new OfficeHours(rules, [9, 17]);
@@ -31,8 +31,7 @@ export class BackOffice {
     this.reviews = new ReviewDesk(sim, office, config.reviewers, (d) => sample(d, rng), (p) => rng.chance(p), (reviewId, approve) => {
       after(client.admin('decideManualReview', { reviewId, decision: approve ? 'approve' : 'reject', reason: approve ? undefined : '照片不清晰，请重新上传' }), (answer) => {
         if (answer.status !== 200) return;
-        const waited = sim.now() - Date.parse(answer.body.submittedAt);
-        metrics.reviewDecided(approve, answer.body.workingDaysTaken, waited, answer.body.withinSla);
+        metrics.reviewDecided(approve, answer.body.workingDaysTaken, answer.body.withinSla);
       });
     });
 
@@ -41,7 +40,7 @@ export class BackOffice {
     const askForChange = (applicationNumber: string, from: 'confirmation-point' | 'institution', text: string) =>
       track(client.admin('postRegistrationMessage', { applicationNumber, from, text }));
 
-    this.confirmation = new DailyDesk<Pending>(sim, desks, config.confirmation.perPointPerDay, (_point, item, addedAt) => {
+    this.confirmation = new DailyDesk<Pending>(sim, desks, config.confirmation.perPointPerDay, places.points, (_point, item, addedAt) => {
       recordWait('confirmation', addedAt);
       const { applicationNumber } = item;
       if (rng.chance(config.confirmation.messageRate)) {
@@ -58,7 +57,7 @@ export class BackOffice {
       });
     });
 
-    this.approval = new DailyDesk<Pending>(sim, desks, config.approval.perInstitutionPerDay, (institutionId, item, addedAt) => {
+    this.approval = new DailyDesk<Pending>(sim, desks, config.approval.perInstitutionPerDay, places.institutions, (institutionId, item, addedAt) => {
       recordWait('approval', addedAt);
       const { applicationNumber } = item;
       if (rng.chance(config.approval.revertRate)) {
@@ -76,6 +75,11 @@ export class BackOffice {
         else this.approval.add(institutionId, { ...item, tier: item.tier + 1 });
       });
     });
+  }
+
+  /** The back office's queues, from the run's start to `now`. */
+  queues(now: number) {
+    return { manualReview: this.reviews.figures(now), confirmation: this.confirmation.figures(now), approval: this.approval.figures(now) };
   }
 
   /** The applicant downloaded the form: they bring it to their confirmation point. */

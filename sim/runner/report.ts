@@ -1,4 +1,5 @@
 import type { HourRow, LatencySummary, SmallIntDistribution } from '../metrics';
+import type { QueueFigures } from '../queueing';
 import type { RunMetrics } from './run-metrics';
 import type { TransportReport } from './transport';
 
@@ -20,7 +21,8 @@ export interface Report {
   manualReview: {
     submitted: number; decided: number; approved: number; slaBreaches: number;
     waitWorkingDays: WaitSummary;
-    littlesLaw: { arrivalsPerHour: number; meanWaitHours: number; meanBacklog: number };
+    /** Little's law on the review queue: L = λW, with W the mean time in the system (waiting and being reviewed). */
+    littlesLaw: { arrivalsPerHour: number; meanTimeInSystemHours: number; meanBacklog: number };
   };
   onSite: {
     confirmed: number; confirmationFailed: number; messages: number; reverted: number; decided: Record<string, number>;
@@ -35,8 +37,8 @@ export interface Report {
    * the gateway's limit (504), the run's utilisation and its busiest hour's.
    */
   servers: { requests: number; refused: number; timeouts: number; utilisation: number; peakHourUtilisation: number };
-  /** Queue figures as queueing theory names them; only the application servers' so far (docs/report-schema.md). */
-  queues: { servers: QueueFigures };
+  /** Queue figures as queueing theory names them (docs/report-schema.md). */
+  queues: Record<QueueName, QueueFigures>;
   refusals: Record<string, number>;
   /** Calls answered SESSION_EXPIRED (a session lasts hours; applicants come back days later and sign in again): expected, not refusals. */
   sessionExpiries: number;
@@ -49,15 +51,7 @@ export interface Report {
 
 const round = (x: number, digits = 4) => Number(x.toFixed(digits));
 
-/**
- * A queue over the run: requests that came (`arrivals`) and were served; utilisation, overall and
- * in the busiest hour; mean number in the system (`l`) and waiting (`lq`), mean time in the system
- * (`wSeconds`) and waiting (`wqSeconds`) of those served, and the share of them that waited.
- */
-export interface QueueFigures {
-  arrivals: number; served: number; utilisation: number; peakHourUtilisation: number;
-  l: number; lq: number; wSeconds: number; wqSeconds: number; pWait: number;
-}
+export type QueueName = 'servers' | 'manualReview' | 'confirmation' | 'approval';
 
 /** Waits in working days: median, 95th percentile, longest, mean. */
 export interface WaitSummary { p50: number; p95: number; max: number; mean: number }
@@ -68,12 +62,14 @@ const waitSummary = (waits: SmallIntDistribution): WaitSummary =>
 export function buildReport(args: {
   scenario: { name: string; description: string }; seed: number; rulesHash: string; applicants: number;
   period: { from: string; to: string }; inputs: Record<string, unknown>; metrics: RunMetrics;
-  review: { meanBacklog: number; hours: number };
-  servers: { requests: number; busy?: number; timeouts: number; busyMs: number; capacityMs: number; waitMs?: number; waited?: number; periodMs: number };
+  /** The period's length, ms, and its hours. */
+  periodMs: number; timeseries: HourRow[];
+  servers: { requests: number; busy?: number; timeouts: number };
+  queues: Record<QueueName, QueueFigures>;
   transport?: TransportReport;
   interrupted?: { at: string };
 }): Report {
-  const { metrics: m } = args;
+  const { metrics: m, queues } = args;
   const funnel = Object.fromEntries(FUNNEL.map((k) => [k, m.funnel.get(k)])) as Record<(typeof FUNNEL)[number], number>;
   const byStep: Record<string, Record<string, number>> = {};
   let total = 0;
@@ -81,7 +77,7 @@ export function buildReport(args: {
     byStep[step] = m.abandoned.get(step)!.toJSON();
     total += Object.values(byStep[step]!).reduce((a, b) => a + b, 0);
   }
-  const timeseries = m.series.finish();
+  const { timeseries } = args;
   const { waits, decided, ...counts } = m.desks;
   return {
     scenario: args.scenario.name,
@@ -101,11 +97,7 @@ export function buildReport(args: {
     manualReview: {
       submitted: m.review.submitted, decided: m.review.decided, approved: m.review.approved, slaBreaches: m.review.slaBreaches,
       waitWorkingDays: waitSummary(m.review.waits),
-      littlesLaw: {
-        arrivalsPerHour: round(args.review.hours > 0 ? m.review.submitted / args.review.hours : 0),
-        meanWaitHours: round(m.review.decided > 0 ? m.review.waitHours / m.review.decided : 0),
-        meanBacklog: round(args.review.meanBacklog),
-      },
+      littlesLaw: littlesLaw(args.queues.manualReview, args.periodMs),
     },
     onSite: {
       ...counts, decided: decided.toJSON(),
@@ -119,10 +111,9 @@ export function buildReport(args: {
     peaks: { ...m.series.peaks },
     servers: {
       requests: args.servers.requests, refused: args.servers.busy ?? 0, timeouts: args.servers.timeouts,
-      utilisation: round(args.servers.capacityMs > 0 ? args.servers.busyMs / args.servers.capacityMs : 0),
-      peakHourUtilisation: timeseries.reduce((most, h) => Math.max(most, h.utilisation), 0),
+      utilisation: queues.servers.utilisation, peakHourUtilisation: queues.servers.peakHourUtilisation,
     },
-    queues: { servers: serverQueue(args.servers, timeseries) },
+    queues,
     refusals: m.refusals.toJSON(),
     sessionExpiries: m.sessionExpiries,
     timeseries,
@@ -131,17 +122,11 @@ export function buildReport(args: {
   };
 }
 
-/** The application servers as a queue, from the pool's totals (zeros over HTTP: the servers were real). */
-function serverQueue(s: { requests: number; busy?: number; busyMs: number; capacityMs: number; waitMs?: number; waited?: number; periodMs: number }, timeseries: HourRow[]): QueueFigures {
-  const served = s.requests - (s.busy ?? 0);
-  const waitMs = s.waitMs ?? 0;
-  const per = (x: number, n: number) => (n > 0 ? x / n : 0);
+/** Little's law on the review queue in the report's units: λ an hour, W in hours, L. */
+function littlesLaw(q: QueueFigures, periodMs: number) {
   return {
-    arrivals: s.requests, served,
-    utilisation: round(per(s.busyMs, s.capacityMs)),
-    peakHourUtilisation: timeseries.reduce((most, h) => Math.max(most, h.utilisation), 0),
-    l: round(per(waitMs + s.busyMs, s.periodMs)), lq: round(per(waitMs, s.periodMs)),
-    wSeconds: round(per(waitMs + s.busyMs, served) / 1000), wqSeconds: round(per(waitMs, served) / 1000),
-    pWait: round(per(s.waited ?? 0, served)),
+    arrivalsPerHour: round(periodMs > 0 ? q.arrivals / (periodMs / 3_600_000) : 0),
+    meanTimeInSystemHours: round(q.wSeconds / 3600),
+    meanBacklog: q.l,
   };
 }

@@ -21,7 +21,7 @@ export class RunMetrics {
   readonly quotaDenials = new Counts();
   readonly refusals = new Counts();
   readonly latency = new LatencyRecorder();
-  readonly review = { submitted: 0, decided: 0, approved: 0, slaBreaches: 0, waits: new SmallIntDistribution(), waitHours: 0 };
+  readonly review = { submitted: 0, decided: 0, approved: 0, slaBreaches: 0, waits: new SmallIntDistribution() };
   readonly desks = {
     confirmed: 0, confirmationFailed: 0, messages: 0, reverted: 0, decided: new Counts(),
     /** Working days an application waited at each desk (queued to handled; each tier of approval counts). */
@@ -76,11 +76,10 @@ export class RunMetrics {
     byReason.add(reason);
   }
 
-  reviewDecided(approved: boolean, workingDays: number, waitedMs: number, withinSla: boolean): void {
+  reviewDecided(approved: boolean, workingDays: number, withinSla: boolean): void {
     this.review.decided += 1;
     if (approved) this.review.approved += 1;
     if (!withinSla) this.review.slaBreaches += 1;
     this.review.waits.add(workingDays);
-    this.review.waitHours += waitedMs / 3_600_000;
   }
 }

@@ -5,6 +5,7 @@ import { arrivalPieces } from './pieces';
 import { windowArrivals } from '../arrivals';
 import { Simulation, VirtualClock } from '../engine';
 import { createPopulation } from '../population';
+import type { QueueFigures } from '../queueing';
 import { RandomStreams } from '../random';
 import { BackOffice } from './back-office';
 import { inProcessTransport } from './in-process';
@@ -13,7 +14,7 @@ import { buildReport, type Report } from './report';
 import { RunMetrics } from './run-metrics';
 import type { TransportFactory } from './transport';
 import { WorkTracker } from './work';
-import { seedApplicant, seedInstitutions } from './world';
+import { institutionsOf, seedApplicant, seedInstitutions } from './world';
 
 /** The simulator's own rule layer: a cheap password hash (a cost, not a portal behaviour). */
 export const SIMULATION_RULES: RulesOverride = { account: { scryptCost: 2 } };
@@ -57,6 +58,8 @@ export interface RunProgress {
 export interface RunResult { report: Report; events: number; xstateMs: number }
 
 const HOUR_MS = 3_600_000;
+/** Over HTTP the servers were real: their queue was not seen. */
+const noQueue: QueueFigures = { arrivals: 0, served: 0, utilisation: 0, peakHourUtilisation: 0, l: 0, lq: 0, wSeconds: 0, wqSeconds: 0, pWait: 0 };
 
 /** The simulation's rules for a scenario: the simulator's layer, the scenario's, then a rule change. */
 const scenarioRules = (scenario: Scenario, change?: RulesOverride) =>
@@ -100,7 +103,9 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
       approvalBacklog: backOffice?.approval.backlog ?? 0,
     }),
   );
-  backOffice = new BackOffice({ sim, client, rules, config: scenario.backOffice, rng: streams.stream('backOffice'), metrics, track, resume });
+  const institutions = institutionsOf(scenario.provinces);
+  const places = { points: institutions.reduce((n, i) => n + i.confirmationPoints.length, 0), institutions: institutions.length };
+  backOffice = new BackOffice({ places, sim, client, rules, config: scenario.backOffice, rng: streams.stream('backOffice'), metrics, track, resume });
   const office = backOffice;
   driver = new JourneyDriver({
     sim, clock, client, timing: transport.timing, rules, track, resume, timed: options.timed,
@@ -187,7 +192,9 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
   metrics.outcomes.add('unfinished', journeys.active);
 
   const until = stoppedAt ?? end;
-  const hours = (until - start) / HOUR_MS;
+  const periodMs = until - start;
+  const timeseries = metrics.series.finish();
+  const peakHour = timeseries.reduce((most, h) => Math.max(most, h.utilisation), 0);
   const report = buildReport({
     scenario, seed, rulesHash: rulesHash(rules), applicants, period: { from, to: localDate(Math.max(start, until - 1), offset) },
     inputs: {
@@ -195,8 +202,9 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
       ...(scenario.faults ? { faults: scenario.faults } : {}),
     },
     metrics,
-    review: { meanBacklog: office.reviews.meanBacklog(start), hours },
-    servers: { ...transport.timing.stats, capacityMs: scenario.capacity.servers.servers * (until - start), periodMs: until - start },
+    periodMs, timeseries,
+    servers: transport.timing.stats,
+    queues: { servers: transport.timing.queue?.(periodMs, peakHour) ?? noQueue, ...office.queues(until) },
     transport: transport.report(),
     ...(stoppedAt !== undefined ? { interrupted: { at: new Date(stoppedAt).toISOString() } } : {}),
   });

@@ -1,5 +1,6 @@
 import type { Call } from '../applicant';
 import type { ApplicationServers, HourlyThroughput } from '../capacity';
+import type { QueueFigures } from '../queueing';
 import type { PortalClient, StepCalls } from '../clients';
 import { StepClient, type StepClock } from './step-client';
 
@@ -29,8 +30,10 @@ export interface PortalTiming {
   settle(calls: readonly Call[], start: number, observe: ObserveCall): Settled;
   /** The application servers' utilisation and mean queue in the hour from `hourStart`, when modelled; read once, as the hour ends. */
   hour?(hourStart: number): { utilisation: number; queueLength: number };
-  /** Requests, gateway timeouts, busy server time; and, when modelled, requests refused at a full backlog. */
-  readonly stats: { requests: number; timeouts: number; busyMs: number; busy?: number; waitMs?: number; waited?: number };
+  /** The application servers as a queue over the hours read (`periodMs` long), when modelled. */
+  queue?(periodMs: number, peakHourUtilisation: number): QueueFigures;
+  /** Requests, gateway timeouts; and, when modelled, requests refused at a full backlog. */
+  readonly stats: { requests: number; timeouts: number; busy?: number };
 }
 
 /** A backend the portal reaches for one operation, with its hourly throughput and the problem code it fails with. */
@@ -49,6 +52,8 @@ export class ModelledTiming implements PortalTiming {
   get stats() { return this.servers.stats; }
 
   hour(hourStart: number): { utilisation: number; queueLength: number } { return this.servers.hour(hourStart); }
+
+  queue(periodMs: number, peakHourUtilisation: number): QueueFigures { return this.servers.figures(periodMs, peakHourUtilisation); }
 
   step(client: PortalClient, at: number): StepCalls {
     return new StepClient(client, this.servers, this.clock, at);

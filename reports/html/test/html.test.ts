@@ -20,7 +20,7 @@ function sampleReport(): Report {
     manualReview: {
       submitted: 1500, decided: 1480, approved: 1300, slaBreaches: 17,
       waitWorkingDays: { p50: 3, p95: 8, max: 11, mean: 3.4 },
-      littlesLaw: { arrivalsPerHour: 1.2, meanWaitHours: 30, meanBacklog: 36 },
+      littlesLaw: { arrivalsPerHour: 1.2, meanTimeInSystemHours: 30, meanBacklog: 36 },
     },
     onSite: { confirmed: 10987, confirmationFailed: 100, messages: 40, reverted: 30, decided: { 注册合格: 10456 },
       waitWorkingDays: { confirmation: { p50: 1, p95: 3, max: 5, mean: 1.4 }, approval: { p50: 1, p95: 2, max: 4, mean: 1.1 } },
@@ -31,7 +31,12 @@ function sampleReport(): Report {
     },
     peaks: { requestsPerSecond: 10, requestsPerHour: 460, smsPerHour: 2, registryChecksPerHour: 5, inProgressPeak: 47, inSessionPeak: 12 },
     servers: { requests: 50000, refused: 0, timeouts: 2, utilisation: 0.0123, peakHourUtilisation: 0.5 },
-    queues: { servers: { arrivals: 50000, served: 50000, utilisation: 0.0123, peakHourUtilisation: 0.5, l: 0.02, lq: 0.001, wSeconds: 0.3, wqSeconds: 0.01, pWait: 0.05 } },
+    queues: {
+      servers: { arrivals: 50000, served: 50000, utilisation: 0.0123, peakHourUtilisation: 0.5, l: 0.02, lq: 0.001, wSeconds: 0.3, wqSeconds: 0.01, pWait: 0.05 },
+      manualReview: { arrivals: 1500, served: 1480, utilisation: 0.41, peakHourUtilisation: 1, l: 36, lq: 33, wSeconds: 108_000, wqSeconds: 100_000, pWait: 0.97 },
+      confirmation: { arrivals: 11100, served: 10987, utilisation: 0.2, peakHourUtilisation: 0.9, l: 6, lq: 6, wSeconds: 90_000, wqSeconds: 90_000, pWait: 1 },
+      approval: { arrivals: 11000, served: 10456, utilisation: 0.1, peakHourUtilisation: 0.4, l: 8, lq: 8, wSeconds: 80_000, wqSeconds: 80_000, pWait: 1 },
+    },
     refusals: { CAPTCHA_MISMATCH: 426 },
     sessionExpiries: 1766,
     timeseries: hours.map((h) => ({ ...h, latencyP95: 120, retries: 0, serverBusy: 0, gatewayTimeouts: 0, utilisation: 0.5, queueLength: 0 })),

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { defaultRules } from '../../../rules';
+import { OfficeHours, ReviewDesk } from '../../../sim/back-office';
 import { Simulation } from '../../../sim/engine';
-import { erlangC, ServerPool } from '../../../sim/queueing';
+import { erlangC } from '../../../sim/queueing';
 import { RandomStreams, sample } from '../../../sim/random';
 import { parseThreshold } from '../../thresholds';
 import { planCapacity } from '..';
@@ -10,21 +12,25 @@ const lambda = 2; // arrivals a minute
 const meanService = 5; // minutes: offered load 10 servers
 const target = 1; // minutes of mean wait
 
-/** An M/M/c queue on the kernel: Poisson arrivals, exponential service, c servers; its mean wait. */
+/** An M/M/c queue on the kernel (a review desk that never closes, c reviewers): its mean wait after a warm-up. */
 function mmc(c: number, seed: number): { meanWaitMinutes: number } {
   const streams = new RandomStreams(seed);
   const arrivals = streams.stream('arrivals');
   const service = streams.stream('backOffice');
   const sim = new Simulation(0);
-  const pool = new ServerPool<number>(sim, { servers: c, rng: service, serviceTime: (rng) => sample({ kind: 'exponential', mean: meanService * MINUTE }, rng) });
+  const desk = new ReviewDesk(
+    sim, new OfficeHours(defaultRules, [0, 24], true),
+    { count: c, hours: [0, 24], continuous: true, serviceMinutes: { kind: 'exponential', mean: meanService }, approveRate: 1 },
+    (d) => sample(d, service), () => true, () => {},
+  );
   let n = 0;
   const next = () => sim.schedule(sample({ kind: 'exponential', mean: MINUTE / lambda }, arrivals), () => {
-    if (n === 2_000) pool.resetStats(); // warm-up
-    if (n++ < 30_000) { pool.request(n); next(); }
+    if (n === 2_000) desk.log.restart(sim.now()); // warm-up
+    if (n++ < 30_000) { desk.submit(`R${n}`); next(); }
   });
   next();
   sim.run();
-  return { meanWaitMinutes: pool.stats().meanWait / MINUTE };
+  return { meanWaitMinutes: desk.figures(sim.now()).wqSeconds / 60 };
 }
 
 describe('capacity planning', () => {

@@ -110,3 +110,44 @@ describe('the pool is M/M/c/K under Poisson arrivals', () => {
     expect(theory.wqMs).toBeLessThan(wHigh);
   });
 });
+
+describe('Little\'s law on the servers\' hourly figures', () => {
+  it('L = λW over hours that begin and end with requests in the system: within the 95% interval over replications', () => {
+    const HOUR = 3_600_000;
+    const c = 3;
+    const meanServiceMs = 10_000;
+    const lambdaPerMs = 0.85 * (c / meanServiceMs);
+    const first = 2, last = 22; // the window: hours [2, 22); arrivals run from 0 to 23
+    const gaps: number[] = [];
+    let busyAtEnds = 0;
+    for (let r = 0; r < 20; r += 1) {
+      const arrivals = new RandomStreams(`little-${r}`).stream('arrivals');
+      const servers = pool({ servers: c, serviceMs: { default: meanServiceMs }, timeoutMs: Number.MAX_SAFE_INTEGER }, `little-${r}`);
+      let arrived = 0;
+      let sojournMs = 0;
+      for (let now = sample({ kind: 'exponential', mean: 1 / lambdaPerMs }, arrivals); now < 23 * HOUR; now += sample({ kind: 'exponential', mean: 1 / lambdaPerMs }, arrivals)) {
+        const { latencyMs } = servers.admit('op', now);
+        if (now < first * HOUR || now >= last * HOUR) continue;
+        arrived += 1;
+        sojournMs += latencyMs;
+      }
+      // L from the hourly series, as report.json's l: busy servers plus requests waiting, per hour.
+      let area = 0;
+      for (let h = 0; h < last; h += 1) {
+        const { utilisation, queueLength } = servers.hour(h * HOUR);
+        if (h < first) continue;
+        area += utilisation * c + queueLength;
+        if (h === first || h === last - 1) busyAtEnds += utilisation > 0 ? 1 : 0;
+      }
+      const l = area / (last - first);
+      const lambda = arrived / ((last - first) * HOUR);
+      gaps.push(l - lambda * (sojournMs / arrived));
+    }
+    expect(busyAtEnds).toBe(40); // never empty at either end: L = λW is not an identity here
+    expect(gaps.filter((g) => Math.abs(g) > 1e-4).length).toBeGreaterThan(10);
+    const mean = gaps.reduce((s, g) => s + g, 0) / gaps.length;
+    const half = 2.093 * Math.sqrt(gaps.reduce((s, g) => s + (g - mean) ** 2, 0) / (gaps.length - 1)) / Math.sqrt(gaps.length);
+    expect(Math.abs(mean)).toBeLessThan(half);
+    expect(half).toBeLessThan(0.05 * lambdaPerMs * meanServiceMs); // tight against L ≈ 2.6
+  });
+});

@@ -1,0 +1,29 @@
+import type { Report } from '../sim/runner';
+import type { Labels } from './labels';
+
+/** A time in seconds in the unit that reads best: s, min, h or days. */
+export function duration(seconds: number): string {
+  const [value, unit] = seconds < 60 ? [seconds, 's'] : seconds < 3600 ? [seconds / 60, 'min'] : seconds < 86_400 ? [seconds / 3600, 'h'] : [seconds / 86_400, 'd'];
+  return `${value.toFixed(value < 10 ? 2 : 1)} ${unit}`;
+}
+
+const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+
+/**
+ * The four queues of a run as queueing theory names them, one row each, for report.md and
+ * report.html alike. Over HTTP the servers were real and their queue unseen: no servers row.
+ */
+export function queueRows(r: Report, L: Labels): { header: string[]; rows: string[][] } {
+  const names = [
+    ...(r.transport ? [] : [['servers', L.queueServers] as const]),
+    ['manualReview', L.queueManualReview], ['confirmation', L.queueConfirmation], ['approval', L.queueApproval],
+  ] as const;
+  return {
+    header: [L.queue, L.queueArrivals, L.queueServed, L.queueUtilisation, L.queuePeak, L.queueL, L.queueLq, L.queueW, L.queueWq, L.queuePWait],
+    rows: names.map(([key, label]) => {
+      const q = r.queues[key];
+      return [label, q.arrivals.toLocaleString('en'), q.served.toLocaleString('en'), pct(q.utilisation), pct(q.peakHourUtilisation),
+        q.l.toFixed(2), q.lq.toFixed(2), duration(q.wSeconds), duration(q.wqSeconds), pct(q.pWait)];
+    }),
+  };
+}
