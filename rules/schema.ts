@@ -59,6 +59,7 @@ export const rulesSchema = group({
     maxWrongPasswords: rule(positive(), 5, '§7 decision: lock after 5 wrong passwords in a row'),
     lockMinutes: rule(positive(), 15, '§7 decision'),
     sessionMinutes: rule(positive(), 120, '§7 decision: a session lives 2 hours from login'),
+    maxSessionsPerAccount: rule(positive(), 5, '§7 decision: live sessions an account may hold; a new login ends the oldest past it'),
   }),
 
   captcha: group({
@@ -74,6 +75,8 @@ export const rulesSchema = group({
     smsPerPhonePerDay: rule(positive(), 3, '001 §2.1: at most 3 SMS requests per phone number per day'),
     wechatPerIdPerDay: rule(positive(), 10, '§7 decision: the seeds set no WeChat limit'),
     resetEmailValidHours: rule(positive(), 24, '001 §2.1.2: the email reset link is valid 24 hours'),
+    resetEmailsPerDay: rule(positive(), 3, '§7 decision: the seeds set no email limit; as many as the SMS codes a day'),
+    maxWrongAttempts: rule(positive(), 5, '§7 decision: wrong codes a code takes before it is void (a 6-digit code then resists guessing)'),
   }),
 
   realName: group({

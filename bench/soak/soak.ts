@@ -251,7 +251,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
 }
 
 async function expectAccount(client: PortalClient, a: Applicant, where = 'at the end') {
-  const res = await client.call('startPasswordReset', { idType: a.idType, idNumber: a.idNumber, name: a.name });
+  const res = await client.call('startPasswordReset', { idType: a.idType, idNumber: a.idNumber, name: a.name, captchaToken: await client.captchaToken() });
   if (res.status !== 200) throw new Error(`${where}: acknowledged account ${a.idNumber} is missing (${res.status} ${JSON.stringify(res.body)})`);
 }
 

@@ -159,7 +159,7 @@ export async function accountFromEarlierYear(stub: Stub, a: ApplicantRecord, s: 
 /** Registers the applicant's account now, by a WeChat code. */
 export async function registerNow(client: PortalClient, a: ApplicantRecord, s: ApplicantSession): Promise<PortalAnswer> {
   const options = { address: s.address };
-  await expectStatus(await client.call('requestWechatCode', { idNumber: a.idNumber, purpose: 'register' }, options), 'requestWechatCode', 200);
+  await expectStatus(await client.call('requestWechatCode', { idNumber: a.idNumber, purpose: 'register', captchaToken: await captchaToken(client, options) }, options), 'requestWechatCode', 200);
   const outbox = await client.admin('readOutbox', { recipient: a.idNumber.toUpperCase(), limit: 1 });
   const code = (outbox.body as { code?: string }[])[0]?.code ?? '';
   const form = {

@@ -148,7 +148,7 @@ const PROVOKERS: Record<string, Record<string, Provoker>> = {
     SMS_DAILY_QUOTA_EXCEEDED: (x) => exhaust('SMS quota', 'SMS_DAILY_QUOTA_EXCEEDED', async () => call(x, 'requestSmsCode', { phone: x.applicant.phone, purpose: 'change-phone', captchaToken: await captcha(x) })),
   },
   wechatCode: {
-    WECHAT_DAILY_QUOTA_EXCEEDED: (x) => exhaust('WeChat quota', 'WECHAT_DAILY_QUOTA_EXCEEDED', () => call(x, 'requestWechatCode', { idNumber: x.applicant.idNumber, purpose: 'register' })),
+    WECHAT_DAILY_QUOTA_EXCEEDED: (x) => exhaust('WeChat quota', 'WECHAT_DAILY_QUOTA_EXCEEDED', async () => call(x, 'requestWechatCode', { idNumber: x.applicant.idNumber, purpose: 'register', captchaToken: await captcha(x) })),
   },
   registerForm: {
     // Someone (the applicant, earlier) registered this ID already: by WeChat, leaving the SMS code alone.

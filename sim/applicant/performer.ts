@@ -92,7 +92,7 @@ type StepPerformer = (act: Act) => Doing<PortalAnswer>;
 /** How each step of the journey (machines/journey) is done at the portal. */
 const STEPS: Record<string, StepPerformer> = {
   smsCode: (x) => x.withCaptcha('requestSmsCode', { phone: x.a.phone, purpose: 'register' }),
-  wechatCode: (x) => x.call('requestWechatCode', { idNumber: x.a.idNumber, purpose: 'register' }),
+  wechatCode: (x) => x.withCaptcha('requestWechatCode', { idNumber: x.a.idNumber, purpose: 'register' }),
   registerForm: function* (x) {
     const recipient = x.a.persona.codeChannel === 'sms' ? x.a.phone : x.a.idNumber;
     return yield* x.withCaptcha('registerAccount', { ...registrationForm(x.a, x.v), code: yield* x.code(recipient) });
@@ -102,15 +102,15 @@ const STEPS: Record<string, StepPerformer> = {
     if (answer.status === 201) x.s.token = answer.body.token;
     return answer;
   },
-  resetStart: (x) => x.call('startPasswordReset', identify(x.a, x.v)),
+  resetStart: (x) => x.withCaptcha('startPasswordReset', identify(x.a, x.v)),
   // Step 2 of a reset carries the identity step 1 accepted: nothing to mistype.
-  resetEmail: (x) => x.call('sendResetEmail', identify(x.a, {})),
+  resetEmail: (x) => x.withCaptcha('sendResetEmail', identify(x.a, {})),
   // On the reset forms the applicant is already identified (step 1); a slip there is a new
   // password that breaks the rule, refused as a form error (INVALID), as the machine expects.
   resetEmailLink: function* (x) { return newPassword(x, yield* x.call('resetPasswordWithEmailToken', { token: x.v.badCode ? 'expired' : yield* x.resetLinkToken(), newPassword: newPasswordFor(x) })); },
-  resetSms: (x) => x.withCaptcha('requestSmsCode', { purpose: 'reset', idNumber: x.a.idNumber }),
+  resetSms: (x) => x.withCaptcha('requestSmsCode', { purpose: 'reset', ...identify(x.a, {}) }),
   resetSmsForm: function* (x) { return newPassword(x, yield* x.call('resetPasswordWithSms', { ...identify(x.a, {}), code: yield* x.code(x.a.phone), newPassword: newPasswordFor(x) })); },
-  resetWechat: (x) => x.call('requestWechatCode', { idNumber: x.a.idNumber, purpose: 'reset' }),
+  resetWechat: (x) => x.withCaptcha('requestWechatCode', { purpose: 'reset', ...identify(x.a, {}) }),
   resetWechatForm: function* (x) { return newPassword(x, yield* x.call('resetPasswordWithWechat', { ...identify(x.a, {}), code: yield* x.code(x.a.idNumber), newPassword: newPasswordFor(x) })); },
   profile: function* (x) {
     const answer = yield* x.call('completeProfile', profileForm(x.a, x.v));

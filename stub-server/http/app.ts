@@ -1,3 +1,4 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { BinaryResult, Portal, PortalProblem, resolved, type Caller, type Operation } from '../portal';
@@ -115,7 +116,13 @@ async function invokeDurably(portal: Portal, store: Store, route: Route, input: 
 function checkAdmin(req: Request, adminToken: string): void {
   const token = bearer(req);
   if (!token) throw new PortalProblem(401, 'ADMIN_TOKEN_REQUIRED', 'admin operations need Authorization: Bearer <admin token>');
-  if (token !== adminToken) throw new PortalProblem(403, 'ADMIN_TOKEN_INVALID', 'this is not the admin token');
+  if (!sameSecret(token, adminToken)) throw new PortalProblem(403, 'ADMIN_TOKEN_INVALID', 'this is not the admin token');
+}
+
+/** Compares in constant time; digests first, so the lengths do not show either. */
+function sameSecret(given: string, secret: string): boolean {
+  const digest = (s: string) => createHash('sha256').update(s).digest();
+  return timingSafeEqual(digest(given), digest(secret));
 }
 
 function hasBody(req: Request): boolean {

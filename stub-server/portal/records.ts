@@ -39,7 +39,8 @@ export interface Identity { idNumber: string; name: string; stale: boolean; ctid
 export type CodePurpose = 'register' | 'reset' | 'certificate-query' | 'change-phone';
 export type Channel = 'sms' | 'wechat' | 'email';
 
-export interface IssuedCode { channel: 'sms' | 'wechat'; recipient: string; purpose: CodePurpose; code: string; expiresAt: number }
+/** A code sent, or a reset link's token (channel email, recipient the ID number): one live per recipient and purpose. */
+export interface IssuedCode { channel: 'sms' | 'wechat' | 'email'; recipient: string; purpose: CodePurpose; code: string; expiresAt: number; wrongAttempts?: number }
 
 export interface OutboxMessage {
   seq: number;
@@ -51,9 +52,9 @@ export interface OutboxMessage {
   sentAt: number;
 }
 
-export interface Session { token: string; idNumber: string; createdAt: number; expiresAt: number }
+/** `seq` orders sessions opened in the same millisecond (the oldest ends first past the limit). */
+export interface Session { token: string; idNumber: string; createdAt: number; expiresAt: number; seq?: number }
 export interface LoginGuard { failures: number; lockedUntil: number }
-export interface ResetToken { token: string; idNumber: string; expiresAt: number }
 
 /** What the portal reads from an uploaded JPEG; the bytes themselves are not kept. */
 export interface PhotoMeta { bytes: number; width: number; height: number; sha256: string }

@@ -1,7 +1,7 @@
 import type { Store } from '../store';
 import type {
   Account, Certificate, Identity, Institution, IssuedCode, LoginGuard, ManualReview,
-  OutboxMessage, Photo, Registration, ResetToken, School, Session,
+  OutboxMessage, Photo, Registration, School, Session,
 } from './records';
 
 /** The portal's tables, typed, with the indexes the operations look things up by. */
@@ -11,11 +11,11 @@ export function openState(store: Store) {
     identities: store.table<Identity>('identities'),
     /** Quota counters, keyed `kind|subject|period` (e.g. `sms|13800000000|2026-09-01`). */
     counters: store.table<number>('counters'),
-    codes: store.table<IssuedCode>('codes').index('recipient', (c) => c.recipient),
+    // A reset link is found by its token alone; codes share one bucket of the index.
+    codes: store.table<IssuedCode>('codes').index('recipient', (c) => c.recipient).index('link', (c) => (c.channel === 'email' ? c.code : '')),
     outbox: store.table<OutboxMessage>('outbox').index('recipient', (m) => m.recipient),
     sessions: store.table<Session>('sessions').index('owner', (s) => s.idNumber),
     loginGuards: store.table<LoginGuard>('loginGuards'),
-    resetTokens: store.table<ResetToken>('resetTokens'),
     manualReviews: store.table<ManualReview>('manualReviews').index('owner', (r) => r.idNumber),
     certificates: store.table<Certificate>('certificates').index('holder', (c) => c.idNumber),
     institutions: store.table<Institution>('institutions').index('province', (i) => i.province),

@@ -96,7 +96,7 @@ describe('registration fields (SPEC §1)', () => {
 
   it('accepts a WeChat code instead of an SMS code', async () => {
     const applicant = nextApplicant();
-    expect((await portal.call('requestWechatCode', { idNumber: applicant.idNumber, purpose: 'register' })).status).toBe(200);
+    expect((await portal.call('requestWechatCode', { idNumber: applicant.idNumber, purpose: 'register', captchaToken: await portal.captchaToken() })).status).toBe(200);
     const ok = await portal.call('registerAccount', {
       ...applicant, code: await portal.lastCode(applicant.idNumber), captchaToken: await portal.captchaToken(), agreementAccepted: true,
     });
@@ -163,23 +163,23 @@ describe('forgotten password (SPEC §2)', () => {
 
   it('offers email and SMS, and WeChat only once bound; contacts masked', async () => {
     const applicant = await portal.signUp({ phone: '13612345690' });
-    const start = await portal.call('startPasswordReset', who(applicant));
+    const start = await portal.call('startPasswordReset', { ...who(applicant), captchaToken: await portal.captchaToken() });
     expect(start.body).toMatchObject({ methods: ['email', 'sms'], maskedPhone: '136****90' });
     expect(start.body.maskedEmail).toMatch(/^\d\*{5}@qq\.com$/);
     await portal.call('bindWechat', {}, applicant.token);
-    expect((await portal.call('startPasswordReset', who(applicant))).body.methods).toEqual(['email', 'sms', 'wechat']);
-    const mismatch = await portal.call('startPasswordReset', { ...who(applicant), name: '王芳' });
+    expect((await portal.call('startPasswordReset', { ...who(applicant), captchaToken: await portal.captchaToken() })).body.methods).toEqual(['email', 'sms', 'wechat']);
+    const mismatch = await portal.call('startPasswordReset', { ...who(applicant), name: '王芳', captchaToken: await portal.captchaToken() });
     expect(mismatch.status).toBe(404);
   });
 
   it('resets by email link within 24 hours, once', async () => {
     const applicant = await portal.signUp();
-    expect((await portal.call('sendResetEmail', who(applicant))).status).toBe(200);
+    expect((await portal.call('sendResetEmail', { ...who(applicant), captchaToken: await portal.captchaToken() })).status).toBe(200);
     const mail = (await portal.admin('readOutbox', { recipient: applicant.email })).body[0];
     const token = new URL(mail.link, 'http://x').searchParams.get('token');
     await portal.advance(24 * 3_600_000);
     expect((await portal.call('resetPasswordWithEmailToken', { token, newPassword: 'Fresh#2026' })).body.code).toBe('RESET_TOKEN_EXPIRED');
-    await portal.call('sendResetEmail', who(applicant));
+    await portal.call('sendResetEmail', { ...who(applicant), captchaToken: await portal.captchaToken() });
     const fresh = (await portal.admin('readOutbox', { recipient: applicant.email })).body[0];
     const freshToken = new URL(fresh.link, 'http://x').searchParams.get('token');
     expect((await portal.call('resetPasswordWithEmailToken', { token: freshToken, newPassword: 'Fresh#2026' })).status).toBe(200);
@@ -189,13 +189,13 @@ describe('forgotten password (SPEC §2)', () => {
 
   it('resets by SMS code to the registered phone and by WeChat when bound', async () => {
     const applicant = await portal.signUp();
-    await portal.call('requestSmsCode', { purpose: 'reset', idNumber: applicant.idNumber, captchaToken: await portal.captchaToken() });
+    await portal.call('requestSmsCode', { purpose: 'reset', ...who(applicant), captchaToken: await portal.captchaToken() });
     const sms = await portal.call('resetPasswordWithSms', { ...who(applicant), code: await portal.lastCode(applicant.phone), newPassword: 'BySms#2026' });
     expect(sms.status).toBe(200);
-    const refused = await portal.call('requestWechatCode', { idNumber: applicant.idNumber, purpose: 'reset' });
+    const refused = await portal.call('requestWechatCode', { ...who(applicant), purpose: 'reset', captchaToken: await portal.captchaToken() });
     expect(refused.body.code).toBe('WECHAT_NOT_BOUND');
     await portal.call('bindWechat', {}, await portal.signIn({ idNumber: applicant.idNumber, password: 'BySms#2026' }));
-    await portal.call('requestWechatCode', { idNumber: applicant.idNumber, purpose: 'reset' });
+    await portal.call('requestWechatCode', { ...who(applicant), purpose: 'reset', captchaToken: await portal.captchaToken() });
     const wechat = await portal.call('resetPasswordWithWechat', { ...who(applicant), code: await portal.lastCode(applicant.idNumber), newPassword: 'ByWx#2026' });
     expect(wechat.status).toBe(200);
     expect(await portal.signIn({ idNumber: applicant.idNumber, password: 'ByWx#2026' })).toBeTruthy();
@@ -207,10 +207,10 @@ describe('forgotten password (SPEC §2)', () => {
     await portal.at('2019-03-01T00:00:00+08:00');
     const recent = await portal.signUp({ idValidTo: '2039-01-01' });
     await portal.at('2026-09-14T10:00:00+08:00');
-    const refused = await portal.call('startPasswordReset', who(old));
+    const refused = await portal.call('startPasswordReset', { ...who(old), captchaToken: await portal.captchaToken() });
     expect(refused.status).toBe(409);
     expect(refused.body.code).toBe('REGISTER_AGAIN');
-    expect((await portal.call('startPasswordReset', who(recent))).status).toBe(200);
+    expect((await portal.call('startPasswordReset', { ...who(recent), captchaToken: await portal.captchaToken() })).status).toBe(200);
     // Registering again replaces the old account; a post-2019 one is never replaced.
     const again = await portal.signUp({ ...old, phone: '13788889999', password: 'Again#2026' });
     expect(await portal.signIn(again)).toBeTruthy();

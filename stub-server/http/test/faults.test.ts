@@ -154,7 +154,7 @@ describe('the SMS gateway and the public-security registry', () => {
   it('a failing SMS gateway (error rate) consumes nothing either; WeChat codes are not its business', async () => {
     await setFaults({ smsGateway: { error: { rate: 1 } } });
     expect((await sms('13800000302')).body.code).toBe('SMS_GATEWAY_UNAVAILABLE');
-    expect((await portal.call('requestWechatCode', { idNumber: '110101199003070011', purpose: 'register' })).status).toBe(200);
+    expect((await portal.call('requestWechatCode', { idNumber: '110101199003070011', purpose: 'register', captchaToken: await portal.captchaToken() })).status).toBe(200);
     await setFaults({});
     expect((await sms('13800000302')).body.remainingToday).toBe(2);
   });

@@ -86,14 +86,14 @@ describe('personal data stays out of logs, codes and links out of answers', () =
     expect((await portal.call('bindWechat', {}, a.token)).status).toBe(200);
 
     // The three password resets, a password change and a phone change.
-    await portal.call('sendResetEmail', who(a));
+    await portal.call('sendResetEmail', { ...who(a), captchaToken: await portal.captchaToken() });
     const link = await linkOf(a.email);
     const resetToken = new URL(link, 'http://x').searchParams.get('token')!;
     secrets.push(link, resetToken);
     expect((await portal.call('resetPasswordWithEmailToken', { token: resetToken, newPassword: 'Fresh#2026' })).status).toBe(200);
-    await portal.call('requestSmsCode', { purpose: 'reset', idNumber: a.idNumber, captchaToken: await portal.captchaToken() });
+    await portal.call('requestSmsCode', { purpose: 'reset', ...who(a), captchaToken: await portal.captchaToken() });
     expect((await portal.call('resetPasswordWithSms', { ...who(a), code: await portal.lastCode(a.phone), newPassword: 'BySms#2026' })).status).toBe(200);
-    await portal.call('requestWechatCode', { idNumber: a.idNumber, purpose: 'reset' });
+    await portal.call('requestWechatCode', { ...who(a), purpose: 'reset', captchaToken: await portal.captchaToken() });
     expect((await portal.call('resetPasswordWithWechat', { ...who(a), code: await portal.lastCode(a.idNumber), newPassword: 'ByWx#2026' })).status).toBe(200);
     const token = await portal.signIn({ idNumber: a.idNumber, password: 'ByWx#2026' });
     secrets.push(token, 'Fresh#2026', 'BySms#2026', 'ByWx#2026');
@@ -132,7 +132,7 @@ describe('personal data stays out of logs, codes and links out of answers', () =
 
     // A second applicant through manual review, by WeChat registration; then a lockout and a logout.
     const b = { ...nextApplicant(), name: '司马光', email: '13579@qq.com' };
-    await portal.call('requestWechatCode', { idNumber: b.idNumber, purpose: 'register' });
+    await portal.call('requestWechatCode', { idNumber: b.idNumber, purpose: 'register', captchaToken: await portal.captchaToken() });
     expect((await portal.call('registerAccount', { ...b, code: await portal.lastCode(b.idNumber), captchaToken: await portal.captchaToken(), agreementAccepted: true })).status).toBe(201);
     const bToken = await portal.signIn(b);
     secrets.push(b.idNumber, b.name, b.phone, b.email, bToken);

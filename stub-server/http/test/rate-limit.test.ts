@@ -54,7 +54,7 @@ describe('per-address rate limits (rules.rateLimits, on the server clock)', () =
     const address = '10.0.1.1';
     const sms = async (phone: string) => from(address, 'requestSmsCode', { phone, purpose: 'register', captchaToken: await captchaFrom(address) });
     expect((await sms('13800000101')).status).toBe(200);
-    expect((await from(address, 'requestWechatCode', { idNumber: '110101199003070011', purpose: 'register' })).status).toBe(200);
+    expect((await from(address, 'requestWechatCode', { idNumber: '110101199003070011', purpose: 'register', captchaToken: await captchaFrom(address) })).status).toBe(200);
     expectRateLimited(await sms('13800000101'), 60);
     // The refused request never reached the portal: the phone has 2 of its 3 codes left.
     await p.advance(60_000);

@@ -26,8 +26,10 @@ export const login = publicOperation({
     const id = input.idNumber.toUpperCase();
     refuseIfLocked(ctx, id, now);
     const hashed = state.accounts.get(id);
-    const verified: MaybePromise<boolean> = hashed !== undefined && ctx.passwords.verify(input.password, hashed.passwordHash);
-    return andThen(verified, (passwordOk) => {
+    // An unknown ID costs the same hash as a wrong password.
+    const verified: MaybePromise<boolean> = ctx.passwords.verify(input.password, hashed?.passwordHash ?? ctx.passwords.decoy);
+    return andThen(verified, (matches) => {
+      const passwordOk = hashed !== undefined && matches;
       // A hash may yield to other requests: a lock that concurrent wrong guesses set meanwhile
       // holds for this guess too, right or wrong, so a burst of guesses cannot outrun the lock.
       refuseIfLocked(ctx, id, now);
@@ -44,7 +46,8 @@ export const login = publicOperation({
       if (state.loginGuards.has(id)) state.loginGuards.delete(id);
       const token = ctx.random.token();
       const expiresAt = now + rules.login.sessionMinutes * 60_000;
-      state.sessions.set(token, { token, idNumber: id, createdAt: now, expiresAt });
+      state.sessions.set(token, { token, idNumber: id, createdAt: now, expiresAt, seq: ctx.nextSeq('session') });
+      endOldestSessions(ctx, id, now);
       const previousLogin = account.lastLoginAt;
       // The account as it is now (re-read after the hash), so a change made meanwhile is kept.
       state.accounts.set(id, { ...account, lastLoginAt: now });
@@ -58,6 +61,16 @@ export const login = publicOperation({
     });
   },
 });
+
+/** Past the rule's number of live sessions, the oldest end first (expired ones go with them). */
+function endOldestSessions(ctx: PortalContext, id: string, now: number): void {
+  const sessions = ctx.state.sessions.lookup('owner', id);
+  if (sessions.length <= ctx.rules.login.maxSessionsPerAccount) return;
+  sessions.sort((a, b) => a.createdAt - b.createdAt || (a.seq ?? 0) - (b.seq ?? 0));
+  const live = sessions.filter((s) => s.expiresAt > now);
+  const ending = [...sessions.filter((s) => s.expiresAt <= now), ...live.slice(0, Math.max(0, live.length - ctx.rules.login.maxSessionsPerAccount))];
+  for (const s of ending) ctx.state.sessions.delete(s.token);
+}
 
 export const logout = applicantOperation({
   operationId: 'logout',

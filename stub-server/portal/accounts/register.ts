@@ -3,7 +3,7 @@ import { publicOperation } from '../operation';
 import { captchaToken, code, withIdNumber } from '../fields';
 import { accountFields } from './account-fields';
 import { conflict, invalid, type FieldError } from '../problem';
-import { checkCode } from '../codes/codes';
+import { takeCode } from '../codes/codes';
 import type { Account } from '../records';
 import { localMidnight } from '../../../rules';
 import { andThen } from '../maybe-async';
@@ -36,11 +36,11 @@ export const registerAccount = publicOperation({
     if (errors.length > 0) throw invalid(errors);
     const { state } = ctx;
     if (exists(ctx, input.idNumber)) throw conflict('ACCOUNT_EXISTS', 'an account already exists for this ID number: sign in or reset the password');
-    const useCode = checkCode(ctx, [{ channel: 'sms', recipient: input.phone }, { channel: 'wechat', recipient: input.idNumber }], 'register', input.code, now);
+    // Taken now, before the hash yields: parallel registrations with one code get one account.
+    const giveBack = takeCode(ctx, [{ channel: 'sms', recipient: input.phone }, { channel: 'wechat', recipient: input.idNumber }], 'register', input.code, now);
     return andThen(ctx.passwords.hash(input.password, ctx.random.token()), (passwordHash) => {
       // A hash may yield to other requests: a concurrent registration may have won meanwhile.
-      if (exists(ctx, input.idNumber)) throw conflict('ACCOUNT_EXISTS', 'an account already exists for this ID number');
-      useCode();
+      if (exists(ctx, input.idNumber)) { giveBack(); throw conflict('ACCOUNT_EXISTS', 'an account already exists for this ID number'); }
       const account: Account = {
         idType: input.idType,
         idNumber: input.idNumber,

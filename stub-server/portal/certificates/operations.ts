@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { adminOperation, applicantOperation, publicOperation, type Operation } from '../operation';
 import { captchaToken, code, date, idNumber, personName, phone, requiredText } from '../fields';
 import { notFound } from '../problem';
-import { checkCode } from '../codes/codes';
+import { takeCode } from '../codes/codes';
 import { addCertificate } from './add';
 import { certificateNumber, registryKey } from './registry';
 import { certificateView, myCertificates, syncs } from './sync';
@@ -30,13 +30,12 @@ export const queryCertificate = publicOperation({
     captchaToken: captchaToken(),
   }),
   run: ({ ctx, input, now }) => {
-    const useCode = checkCode(ctx, [{ channel: 'sms', recipient: input.phone }], 'certificate-query', input.code, now);
+    const giveBack = takeCode(ctx, [{ channel: 'sms', recipient: input.phone }], 'certificate-query', input.code, now);
     // Only the registry answers (hand-added entries are unverified claims), and only what is in the system.
     const cert = ctx.state.certificates.get(registryKey(input.certificateNumber));
     const matches = cert !== undefined && syncs(ctx, cert) && cert.holderName === input.name && cert.idNumber === input.idNumber.toUpperCase();
     // One answer for every mismatch, so the query does not tell which part was wrong.
-    if (!matches) throw notFound('CERTIFICATE_NOT_FOUND', 'no certificate in the system matches this name, ID number and certificate number');
-    useCode();
+    if (!matches) { giveBack(); throw notFound('CERTIFICATE_NOT_FOUND', 'no certificate in the system matches this name, ID number and certificate number'); }
     return { ...certificateView(cert), holderName: cert.holderName };
   },
 });

@@ -1,27 +1,33 @@
 import { z } from 'zod';
 import { adminOperation, publicOperation } from '../operation';
-import { captchaToken, idNumber, phone, text } from '../fields';
-import { conflict, invalidField, notFound } from '../problem';
+import { captchaToken, idNumber, idType, personName, phone, text } from '../fields';
+import { conflict, invalidField } from '../problem';
 import { maskPhone } from '../identity/masks';
+import { resettableAccount } from '../identity/reset-step-one';
 import { issueCode } from './codes';
 import { iso } from '../time-format';
 
 const purpose = () => z.enum(['register', 'reset', 'certificate-query', 'change-phone']);
 
+/** What a reset's code request carries of step 1 (optional for other purposes). */
+const resetFields = (rules: Parameters<typeof personName>[0]) => ({ idType: idType().optional(), idNumber: idNumber().optional(), name: personName(rules).optional() });
+
+/** Step 1's three fields, each required for a reset. */
+function stepOne(input: { idType?: string; idNumber?: string; name?: string }): { idType: string; idNumber: string; name: string } {
+  for (const field of ['idType', 'idNumber', 'name'] as const) {
+    if (!input[field]) throw invalidField(field, 'REQUIRED', 'a reset starts with the ID type, ID number and name of the account (step 1)');
+  }
+  return input as { idType: string; idNumber: string; name: string };
+}
+
 export const requestSmsCode = publicOperation({
   operationId: 'requestSmsCode',
-  summary: 'A 6-digit code by SMS: to `phone`, or for `reset` to the phone registered for `idNumber`; 3 per phone per Beijing day, valid 5 minutes',
+  summary: 'A 6-digit code by SMS: to `phone`, or for `reset` to the phone of the account that `idType`, `idNumber` and `name` all match (reset step 1); 3 per phone per Beijing day, valid 5 minutes',
   section: '§1, §2',
   captcha: true,
-  input: (rules) => z.object({ purpose: purpose(), phone: phone(rules).optional(), idNumber: idNumber().optional(), captchaToken: captchaToken() }),
+  input: (rules) => z.object({ purpose: purpose(), phone: phone(rules).optional(), ...resetFields(rules), captchaToken: captchaToken() }),
   run: ({ ctx, input, now }) => {
-    let recipient = input.phone;
-    if (input.purpose === 'reset') {
-      if (!input.idNumber) throw invalidField('idNumber', 'REQUIRED', 'a reset code goes to the phone registered for this ID number');
-      const account = ctx.state.accounts.get(input.idNumber.toUpperCase());
-      if (!account) throw notFound('ACCOUNT_NOT_FOUND', 'no account for this ID number');
-      recipient = account.phone;
-    }
+    const recipient = input.purpose === 'reset' ? resettableAccount(ctx, stepOne(input)).phone : input.phone;
     if (!recipient) throw invalidField('phone', 'REQUIRED', 'the phone number to send the code to');
     const { expiresAt, remainingToday } = issueCode(ctx, 'sms', recipient, input.purpose, now);
     return { sentTo: maskPhone(recipient), expiresAt: iso(expiresAt), remainingToday };
@@ -30,14 +36,14 @@ export const requestSmsCode = publicOperation({
 
 export const requestWechatCode = publicOperation({
   operationId: 'requestWechatCode',
-  summary: 'A code through the WeChat service account, asked for by ID number there; for `reset` only when the account was bound before',
+  summary: 'A code through the WeChat service account, asked for by ID number there; for `reset` only after step 1 (`idType` and `name` too) and when the account was bound before',
   section: '§1, §2',
-  input: () => z.object({ idNumber: idNumber(), purpose: z.enum(['register', 'reset']) }),
+  captcha: true,
+  input: (rules) => z.object({ ...resetFields(rules), idNumber: idNumber(), purpose: z.enum(['register', 'reset']), captchaToken: captchaToken() }),
   run: ({ ctx, input, now }) => {
     const id = input.idNumber.toUpperCase();
     if (input.purpose === 'reset') {
-      const account = ctx.state.accounts.get(id);
-      if (!account) throw notFound('ACCOUNT_NOT_FOUND', 'no account for this ID number');
+      const account = resettableAccount(ctx, stepOne(input));
       if (!account.wechatBound) throw conflict('WECHAT_NOT_BOUND', 'WeChat reset works only for accounts bound to the service account before the password was forgotten');
     }
     const { expiresAt, remainingToday } = issueCode(ctx, 'wechat', id, input.purpose, now);

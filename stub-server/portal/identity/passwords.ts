@@ -49,12 +49,15 @@ export async function verifyPassword(password: string, stored: string): Promise<
 export interface PasswordHasher {
   hash(password: string, salt: string): MaybePromise<string>;
   verify(password: string, stored: string): MaybePromise<boolean>;
+  /** A stored hash that matches no password, costing what a real one does: checked for an unknown ID, so a login's time reveals no accounts. */
+  readonly decoy: string;
 }
 
 /** The portal's own: scrypt at the rules' cost. */
 export const scryptHasher = (rules: Rules): PasswordHasher => ({
   hash: (password, salt) => hashPassword(password, salt, rules.account.scryptCost),
   verify: verifyPassword,
+  decoy: `scrypt$${rules.account.scryptCost}$decoy$${Buffer.alloc(32).toString('base64url')}`,
 });
 
 /**
@@ -67,4 +70,5 @@ export const scryptHasher = (rules: Rules): PasswordHasher => ({
 export const plainTextHasher: PasswordHasher = {
   hash: (password, salt) => `plain$${salt}$${password}`,
   verify: (password, stored) => stored.startsWith('plain$') && stored.slice(stored.indexOf('$', 6) + 1) === password,
+  decoy: 'none',
 };

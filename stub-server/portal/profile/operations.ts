@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { applicantOperation } from '../operation';
 import { code, date, password, phone, requiredText, text } from '../fields';
 import { invalid, unauthorized, type FieldError } from '../problem';
-import { checkCode } from '../codes/codes';
+import { takeCode } from '../codes/codes';
+import { passwordChanged } from '../accounts/password-changed';
 import { maskPhone } from '../identity/masks';
 import { certificateView, myCertificates } from '../certificates/sync';
 import type { Account } from '../records';
@@ -84,10 +85,14 @@ export const changePassword = applicantOperation({
   section: '§3',
   requires: [],
   input: (rules) => z.object({ oldPassword: text(200), newPassword: password(rules) }),
-  run: ({ ctx, input, account }) => andThen(ctx.passwords.verify(input.oldPassword, account.passwordHash), (verified) => {
+  run: ({ ctx, input, account, session }) => andThen(ctx.passwords.verify(input.oldPassword, account.passwordHash), (verified) => {
     if (!verified) throw unauthorized('WRONG_CREDENTIALS', 'the current password is wrong');
     return andThen(ctx.passwords.hash(input.newPassword, ctx.random.token()), (passwordHash) => {
-      ctx.state.accounts.set(account.idNumber, { ...ctx.state.accounts.get(account.idNumber)!, passwordHash });
+      const current = ctx.state.accounts.get(account.idNumber)!;
+      // A change made meanwhile (another change or a reset) ended this session: it changes nothing.
+      if (!ctx.state.sessions.get(session.token)) throw unauthorized('SESSION_ENDED', 'the session ended while the password was being changed: sign in again');
+      ctx.state.accounts.set(account.idNumber, { ...current, passwordHash });
+      passwordChanged(ctx, current, session.token);
       return { changed: true };
     });
   }),
@@ -100,8 +105,7 @@ export const changePhone = applicantOperation({
   requires: [],
   input: (rules) => z.object({ phone: phone(rules), code: code(rules) }),
   run: ({ ctx, input, account, now }) => {
-    const useCode = checkCode(ctx, [{ channel: 'sms', recipient: input.phone }], 'change-phone', input.code, now);
-    useCode();
+    takeCode(ctx, [{ channel: 'sms', recipient: input.phone }], 'change-phone', input.code, now);
     ctx.state.accounts.set(account.idNumber, { ...account, phone: input.phone });
     return { maskedPhone: maskPhone(input.phone) };
   },
