@@ -9,6 +9,8 @@ export interface ServerOptions extends PortalDeps {
   host?: string;
   adminToken: string;
   log?: (line: string) => void;
+  /** How often (real ms) expired codes, links, sessions and past days' counters are swept, by the server's clock. */
+  sweepEveryMs?: number;
 }
 
 export interface RunningServer { url: string; portal: Portal; server: Server; close(): Promise<void> }
@@ -24,16 +26,26 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   server.keepAliveTimeout = 65_000;
   server.on('clientError', answerClientError);
   const { port } = server.address() as AddressInfo;
+  const sweeper = setInterval(() => sweep(portal, options), options.sweepEveryMs ?? 60_000);
+  sweeper.unref();
   return {
     url: `http://${host}:${port}`,
     portal,
     server,
     close: async () => {
+      clearInterval(sweeper);
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await options.store.close();
     },
   };
+}
+
+/** One sweep, made durable like any change; a store that cannot commit now is tried again next time. */
+function sweep(portal: Portal, options: ServerOptions): void {
+  const swept = portal.sweepExpired(options.clock.now());
+  if (Object.values(swept).every((n) => n === 0)) return;
+  options.store.commit().catch(() => options.log?.('housekeeping: the sweep could not be saved yet'));
 }
 
 /**

@@ -19,6 +19,29 @@ export function sweepPastDays(ctx: PortalContext, now: number): number {
   return dropped;
 }
 
+/** How long an expired session is still answered SESSION_EXPIRED (not UNAUTHORIZED) before it is swept. */
+const EXPIRED_SESSION_KEPT_MS = 86_400_000;
+
+/**
+ * What a long-running server sweeps on a timer: daily counters of days gone by; codes and reset
+ * links past their expiry; sessions a day past theirs; login guards with nothing left to guard.
+ * The captchas sweep themselves as they grow. Returns how many rows went, by table.
+ */
+export function sweepExpired(ctx: PortalContext, now: number): { counters: number; codes: number; sessions: number; loginGuards: number } {
+  const { state } = ctx;
+  const drop = <T>(table: { entries(): IterableIterator<[string, T]>; delete(key: string): void }, gone: (row: T) => boolean) => {
+    let n = 0;
+    for (const [key, row] of table.entries()) if (gone(row)) { table.delete(key); n += 1; }
+    return n;
+  };
+  return {
+    counters: sweepPastDays(ctx, now),
+    codes: drop(state.codes, (c) => c.expiresAt <= now),
+    sessions: drop(state.sessions, (s) => s.expiresAt + EXPIRED_SESSION_KEPT_MS <= now),
+    loginGuards: drop(state.loginGuards, (g) => g.failures === 0 && g.lockedUntil <= now),
+  };
+}
+
 /**
  * Takes an applicant whose business is over out of the portal's working set: their account,
  * sessions, codes, messages, certificates, photos, reviews and applications. The simulator

@@ -5,7 +5,7 @@ import { OPERATIONS } from './operations';
 import type { Caller, Operation } from './operation';
 import { forbidden, invalid, PortalProblem, unauthorized, type FieldError } from './problem';
 import { fieldErrors } from './validation';
-import { forgetApplicant, sweepPastDays } from './housekeeping';
+import { forgetApplicant, sweepExpired, sweepPastDays } from './housekeeping';
 import type { MaybePromise } from './maybe-async';
 import { validInputTwin } from './fields';
 
@@ -126,6 +126,7 @@ export class Portal {
 
   /** Housekeeping: drops quota counters of days gone by. */
   sweepPastDays(now: number): number { return sweepPastDays(this.ctx, now); }
+  sweepExpired(now: number) { return sweepExpired(this.ctx, now); }
 
   private session(caller: Caller, now: number) {
     if (!caller.token) return undefined;

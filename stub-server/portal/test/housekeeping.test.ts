@@ -71,3 +71,26 @@ describe('sweeping daily quota counters of days gone by', () => {
     expect(ctx.counted('manualReview', '110101199003070011', '2026-01-01')).toBe(1);
   });
 });
+
+describe('sweeping what has expired (serve\'s timer)', () => {
+  it('drops expired codes and links, sessions a day past their end and idle login guards; keeps what is live', async () => {
+    const a = await portal.signUp();
+    await portal.call('requestSmsCode', { phone: '13900000003', purpose: 'register', captchaToken: await portal.captchaToken() });
+    await portal.call('sendResetEmail', { idType: a.idType, idNumber: a.idNumber, name: a.name, captchaToken: await portal.captchaToken() });
+    const { state } = domain().ctx;
+    expect(domain().sweepExpired(portal.clock.now())).toMatchObject({ codes: 0, sessions: 0 });
+    // Past the code's 5 minutes and the session's end: the session still answers SESSION_EXPIRED for a day.
+    await portal.advance(defaultRules.login.sessionMinutes * 60_000 + 1);
+    expect(domain().sweepExpired(portal.clock.now())).toMatchObject({ codes: 1, sessions: 0 });
+    expect((await portal.call('getMe', {}, a.token)).body.code).toBe('SESSION_EXPIRED');
+    const fresh = await portal.signIn(a);
+    await portal.advance(defaultRules.codes.resetEmailValidHours * 3_600_000);
+    expect(domain().sweepExpired(portal.clock.now())).toMatchObject({ codes: 1, sessions: 0 });
+    expect(state.codes.size).toBe(0);
+    expect(state.sessions.get(fresh)).toBeDefined(); // ended, but within a day of it
+    await portal.advance(86_400_000);
+    expect(domain().sweepExpired(portal.clock.now())).toMatchObject({ sessions: 1 });
+    expect(state.sessions.size).toBe(0);
+    expect((await portal.call('getMe', {}, fresh)).status).toBe(401);
+  });
+});
