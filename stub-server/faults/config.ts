@@ -68,11 +68,18 @@ export type BackendFault = z.output<typeof backendFaultSchema>;
 /** The operation key that applies to every public and applicant operation (not admin ones). */
 export const ANY_OPERATION = '*';
 
+/** JSON.parse keeps a `__proto__` key as data, but a record drops it silently: refuse it by name. */
+function refuseProtoKey(value: unknown, ctx: z.RefinementCtx): void {
+  if (value !== null && typeof value === 'object' && Object.hasOwn(value, '__proto__')) {
+    ctx.addIssue({ code: 'custom', path: ['__proto__'], message: 'not an operationId: use an operationId of /openapi.json or "*"' });
+  }
+}
+
 export const faultConfigSchema = z.strictObject({
   /** Seeds the draws of error rates and latencies, so a load run's faults repeat; default: the portal's random source. */
   seed: z.union([z.number().int(), z.string().max(100)]).optional(),
   /** By operationId, or "*" for every public and applicant operation (an operation's own entry wins field by field). */
-  operations: z.record(z.string().max(100), operationFaultSchema).default({}),
+  operations: z.unknown().superRefine(refuseProtoKey).pipe(z.record(z.string().max(100), operationFaultSchema)).default({}),
   /** The SMS gateway that delivers requestSmsCode's codes. */
   smsGateway: backendFaultSchema.optional(),
   /** The simulated public-security registry behind verifyRealName. */

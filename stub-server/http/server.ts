@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import { STATUS_CODES, type Server } from 'node:http';
+import { STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { Portal, PortalProblem, type PortalDeps } from '../portal';
 import { createApp } from './app';
@@ -25,6 +25,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
   server.keepAliveTimeout = 65_000;
   server.on('clientError', answerClientError);
+  server.on('checkExpectation', answerUnmetExpectation);
   const { port } = server.address() as AddressInfo;
   const sweeper = setInterval(() => sweep(portal, options), options.sweepEveryMs ?? 60_000);
   sweeper.unref();
@@ -46,6 +47,14 @@ function sweep(portal: Portal, options: ServerOptions): void {
   const swept = portal.sweepExpired(options.clock.now());
   if (Object.values(swept).every((n) => n === 0)) return;
   options.store.commit().catch(() => options.log?.('housekeeping: the sweep could not be saved yet'));
+}
+
+/** An `Expect:` other than 100-continue: Node would answer a bare 417; a problem says why. */
+function answerUnmetExpectation(req: IncomingMessage, res: ServerResponse): void {
+  const problem = new PortalProblem(417, 'EXPECTATION_FAILED', `the server meets no "Expect: ${String(req.headers.expect).slice(0, 100)}"; send the request without it`);
+  const body = JSON.stringify(problem.toBody());
+  res.writeHead(417, { 'content-type': 'application/problem+json', 'content-length': Buffer.byteLength(body), connection: 'close' });
+  res.end(body);
 }
 
 /**

@@ -226,6 +226,10 @@ describe('setFaults / getFaults (admin)', () => {
       expect.objectContaining({ field: 'operations.logn', code: 'UNKNOWN_OPERATION' }),
       expect.objectContaining({ field: 'operations.setFaults', code: 'NOT_FAULTABLE' }),
     ]);
+    // A `__proto__` key (kept as data by JSON.parse) is refused by name, not dropped.
+    const proto = await portal.call('setFaults', { operations: JSON.parse('{"__proto__": {"latency": 5}}') }, ADMIN);
+    expect(proto.status).toBe(422);
+    expect(proto.body.errors).toEqual([expect.objectContaining({ field: 'operations.__proto__' })]);
     expect((await portal.admin('getFaults')).body.config).toEqual({ operations: { login: { latency: { distribution: 'fixed', ms: 10 } } } });
   });
 

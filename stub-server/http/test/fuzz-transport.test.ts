@@ -3,6 +3,7 @@
  * types, charsets and encodings, odd methods, paths and query strings, and bodies at each
  * route's size limit. Every answer is < 500 and well formed; the invariants hold after each run.
  */
+import { request as httpRequest } from 'node:http';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultRules } from '../../../rules';
@@ -139,6 +140,21 @@ describe('body limits per route (rules.limits)', () => {
     expectWellFormed(answer);
     expect([answer.status, answer.json.code]).toEqual([431, 'HEADERS_TOO_LARGE']);
     expect((await exchange(portal.url, { method: 'GET', path: '/healthz' })).status).toBe(200);
+  });
+
+  it('answers an Expect it cannot meet with a 417 problem, not Node\'s bare one', async () => {
+    // fetch refuses to send Expect: a raw request does.
+    const answer = await new Promise<{ status: number; type: string; body: string }>((resolve, reject) => {
+      const req = httpRequest(`${portal.url}/healthz`, { headers: { expect: 'the-moon' } }, (res) => {
+        let body = '';
+        res.on('data', (chunk) => { body += chunk; });
+        res.on('end', () => resolve({ status: res.statusCode!, type: String(res.headers['content-type']), body }));
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    expect(answer.type).toContain('application/problem+json');
+    expect([answer.status, JSON.parse(answer.body).code]).toEqual([417, 'EXPECTATION_FAILED']);
   });
 });
 
