@@ -81,6 +81,23 @@ describe('sessions and links after a password change', () => {
     expect((await portal.call('resetPasswordWithEmailToken', { token, newPassword: 'ByLink#2026' })).body.code).toBe('RESET_TOKEN_INVALID');
   });
 
+  it('lets one of ten parallel password changes win; the rest change nothing', async () => {
+    // A cost hashed on the thread pool, so the ten really overlap.
+    const slow = await TestPortal.start({ rules: { account: { scryptCost: 4096 } } });
+    try {
+      const applicant = await slow.signUp();
+      const answers = await Promise.all(Array.from({ length: 10 }, (_, i) =>
+        slow.call('changePassword', { oldPassword: applicant.password, newPassword: `Parallel#${i}x` }, applicant.token)));
+      const won = answers.findIndex((a) => a.status === 200);
+      expect(answers.filter((a) => a.status === 200)).toHaveLength(1);
+      // The rest lost the race after their hash, or checked the old password after it was gone.
+      expect(answers.filter((a) => ['PASSWORD_CHANGED_MEANWHILE', 'WRONG_CREDENTIALS'].includes(a.body.code))).toHaveLength(9);
+      expect(await slow.signIn({ idNumber: applicant.idNumber, password: `Parallel#${won}x` })).toBeTruthy();
+    } finally {
+      await slow.close();
+    }
+  });
+
   it('keeps at most the rule\'s live sessions an account: the oldest ends first', async () => {
     const applicant = await portal.signUp();
     const tokens = [applicant.token];

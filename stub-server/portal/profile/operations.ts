@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { applicantOperation } from '../operation';
 import { code, date, password, phone, requiredText, text } from '../fields';
-import { invalid, unauthorized, type FieldError } from '../problem';
+import { conflict, invalid, unauthorized, type FieldError } from '../problem';
 import { takeCode } from '../codes/codes';
 import { passwordChanged } from '../accounts/password-changed';
 import { maskPhone } from '../identity/masks';
@@ -89,8 +89,9 @@ export const changePassword = applicantOperation({
     if (!verified) throw unauthorized('WRONG_CREDENTIALS', 'the current password is wrong');
     return andThen(ctx.passwords.hash(input.newPassword, ctx.random.token()), (passwordHash) => {
       const current = ctx.state.accounts.get(account.idNumber)!;
-      // A change made meanwhile (another change or a reset) ended this session: it changes nothing.
+      // A change made meanwhile (another change or a reset) wins: the old password this one checked is gone.
       if (!ctx.state.sessions.get(session.token)) throw unauthorized('SESSION_ENDED', 'the session ended while the password was being changed: sign in again');
+      if (current.passwordHash !== account.passwordHash) throw conflict('PASSWORD_CHANGED_MEANWHILE', 'the password was changed by another request meanwhile: sign in with the new one');
       ctx.state.accounts.set(account.idNumber, { ...current, passwordHash });
       passwordChanged(ctx, current, session.token);
       return { changed: true };
