@@ -12,6 +12,8 @@ export interface JournalStoreOptions {
   compactAfterBytes?: number;
   /** fdatasync every batch before acknowledging it (default true). Off only for throwaway data. */
   fsync?: boolean;
+  /** Where the open says what it repaired (a torn last line cut); default stderr. */
+  log?: (line: string) => void;
 }
 
 const FORMAT = 'jszg-sim/1';
@@ -50,6 +52,7 @@ export async function openJournalStore(options: JournalStoreOptions): Promise<St
   tables.load(db.data.tables ?? {});
   const found = await replay(file, tables, db.data.seq);
   lastSeq = found.seq;
+  if (found.cut) (options.log ?? ((line) => process.stderr.write(`${line}\n`)))(`${found.cut}: cut a torn last line (a write never acknowledged)`);
 
   // Append to the newest segment (its torn tail, if any, was cut); the others await compaction.
   const retired: SegmentInfo[] = found.segments.slice(0, -1);
@@ -177,16 +180,19 @@ export async function openJournalStore(options: JournalStoreOptions): Promise<St
 
 /**
  * Replays journal lines newer than the snapshot. Only the journal's very last line may be
- * unreadable (a batch torn by a crash before its fsync, so never acknowledged); it is cut off
- * so later appends start on a clean line. Any other bad line is corruption and fails the open.
+ * unreadable, and only when it lacks its newline (a batch torn by a crash before its fsync, so
+ * never acknowledged); it is cut off so later appends start on a clean line. The open refuses,
+ * naming the file and line, a complete line that is not an entry, and entries that do not
+ * continue the snapshot's sequence one by one (a snapshot deleted or replaced by an older one).
  */
-async function replay(file: string, tables: Tables, fromSeq: number): Promise<{ seq: number; segments: SegmentInfo[] }> {
+async function replay(file: string, tables: Tables, fromSeq: number): Promise<{ seq: number; segments: SegmentInfo[]; cut?: string }> {
   const prefix = `${basename(file)}.journal.`;
   const ns = (await readdir(dirname(file)))
     .filter((name) => name.startsWith(prefix) && /^\d+$/.test(name.slice(prefix.length)))
     .map((name) => Number(name.slice(prefix.length)))
     .sort((a, b) => a - b);
   let seq = fromSeq;
+  let next = fromSeq + 1;
   let torn: { segment: SegmentInfo; at: number; line: number } | undefined;
   const segments: SegmentInfo[] = [];
   for (const n of ns) {
@@ -199,19 +205,25 @@ async function replay(file: string, tables: Tables, fromSeq: number): Promise<{ 
       const end = nl < 0 ? buf.length : nl;
       // A line without its newline was cut mid-write, whatever it parses as.
       const entry = nl < 0 ? undefined : parseEntry(buf.toString('utf8', at, end));
-      if (!entry) torn = { segment, at, line };
-      else {
-        if (entry.s > fromSeq) tables.get(entry.t).apply(entry);
-        seq = Math.max(seq, entry.s);
+      const where = `${file}.journal.${n}:${line}`;
+      if (nl < 0) torn = { segment, at, line };
+      else if (!entry) throw new Error(`${where}: a complete journal line is corrupt; refusing to start (restore the file, or move it away to lose what it holds)`);
+      else if (entry.s > fromSeq) {
+        if (entry.s !== next) {
+          throw new Error(`${where}: journal entry ${entry.s} does not continue the snapshot ${file} (sequence ${fromSeq}, so ${next} was due next); `
+            + 'refusing to start: was the snapshot deleted or replaced by an older one?');
+        }
+        next += 1;
+        tables.get(entry.t).apply(entry);
+        seq = entry.s;
       }
       at = end + 1;
     }
   }
-  if (torn) {
-    await truncate(`${file}.journal.${torn.segment.n}`, torn.at);
-    torn.segment.bytes = torn.at;
-  }
-  return { seq, segments };
+  if (!torn) return { seq, segments };
+  await truncate(`${file}.journal.${torn.segment.n}`, torn.at);
+  torn.segment.bytes = torn.at;
+  return { seq, segments, cut: `${file}.journal.${torn.segment.n}:${torn.line}` };
 }
 
 function parseEntry(text: string): Entry | undefined {

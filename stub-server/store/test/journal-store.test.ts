@@ -81,9 +81,11 @@ describe('openJournalStore', () => {
     const [segment] = await segments();
     await appendFile(join(dir, segment!), '{"s":3,"t":"t","k":"x","v":{"half":');
 
-    const recovered = await openJournalStore({ file });
+    const said: string[] = [];
+    const recovered = await openJournalStore({ file, log: (line) => said.push(line) });
     abandoned.push(recovered);
     expect(rowsOf(recovered, 't')).toEqual({ a: 1, b: 2 });
+    expect(said).toEqual([`${join(dir, segment!)}:3: cut a torn last line (a write never acknowledged)`]);
     recovered.table('t').set('c', 3);
     await recovered.commit();
 
@@ -101,6 +103,36 @@ describe('openJournalStore', () => {
     const path = join(dir, segment!);
     await writeFile(path, `${await readFile(path, 'utf8')}not json\n{"s":9,"t":"t","k":"b","v":2}\n`);
     await expect(openJournalStore({ file })).rejects.toThrow(`${path}:2`);
+  });
+
+  it('refuses a complete last line that is corrupt: it was acknowledged, so it is not cut as if torn', async () => {
+    const store = await openJournalStore({ file });
+    abandoned.push(store);
+    store.table('t').set('a', 1);
+    store.table('t').set('b', 2);
+    await store.commit();
+    const [segment] = await segments();
+    const path = join(dir, segment!);
+    await writeFile(path, (await readFile(path, 'utf8')).replace('"k":"b"', '"k":"b"}{'));
+    await expect(openJournalStore({ file })).rejects.toThrow(`${path}:2: a complete journal line is corrupt`);
+  });
+
+  it('refuses a journal that does not continue the snapshot: the snapshot deleted, or replaced by an older one', async () => {
+    const first = await openJournalStore({ file });
+    first.table('t').set('a', 1);
+    await first.close(); // snapshot at sequence 1
+    const older = await readFile(file, 'utf8');
+    const second = await openJournalStore({ file });
+    for (let i = 0; i < 5; i++) { second.table('t').set(`k${i}`, i); await second.commit(); }
+    await second.close(); // snapshot at sequence 6
+    const third = await openJournalStore({ file });
+    abandoned.push(third);
+    third.table('t').set('late', 1);
+    await third.commit(); // journal entry 7, then a crash
+    await writeFile(file, older);
+    await expect(openJournalStore({ file })).rejects.toThrow(/journal entry 7 does not continue the snapshot .*db\.json \(sequence 1, so 2 was due next\)/);
+    await rm(file);
+    await expect(openJournalStore({ file })).rejects.toThrow(/journal entry 7 does not continue the snapshot .*\(sequence 0, so 1 was due next\)/);
   });
 
   it('loads despite a leftover lowdb temp file, and creates a missing directory', async () => {
