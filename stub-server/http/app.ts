@@ -33,7 +33,10 @@ export function createApp({ portal, store, adminToken, log = () => {} }: AppOpti
   const bodyParsers = { json: parser(jsonBodyBytes), upload: parser(uploadBodyBytes), bulk: parser(bulkBodyBytes) };
   const rateLimits = new RateLimits(portal.rules.rateLimits, portal.ctx.clock);
 
-  app.get('/healthz', (_req, res) => { res.json({ status: 'ok' }); });
+  // 503 while the store cannot write; reads go on meanwhile, and it recovers by itself.
+  app.get('/healthz', (_req, res, next) => {
+    store.health().then((status) => res.status(status === 'ok' ? 200 : 503).json({ status }), next);
+  });
   app.get('/openapi.json', (_req, res) => { res.json(openapi); });
 
   for (const route of ROUTES) {
@@ -100,14 +103,16 @@ async function frontDoor(portal: Portal, rateLimits: RateLimits, op: Operation, 
 async function invokeDurably(portal: Portal, store: Store, route: Route, input: unknown, caller: Caller): Promise<unknown> {
   let result: unknown;
   let failure: unknown;
+  // Noted before anything changes: if a failed write rolls the store back meanwhile, so are these changes.
+  const epoch = store.epoch;
   const { delayMs, outcome } = await withFaultScope(() => portal.invoke(route.operationId, input, caller));
   if (outcome.status === 'fulfilled') result = outcome.value;
   else failure = outcome.reason;
   if (delayMs > 0) await sleep(delayMs);
   try {
-    await store.commit();
+    await store.commit(epoch);
   } catch {
-    throw new PortalProblem(503, 'STORE_UNAVAILABLE', 'the change could not be saved; it was not applied durably, try again');
+    throw new PortalProblem(503, 'STORE_UNAVAILABLE', 'the change could not be saved, so it was not applied; try again');
   }
   if (failure !== undefined) throw failure;
   return result;

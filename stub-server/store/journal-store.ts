@@ -20,6 +20,8 @@ const FORMAT = 'jszg-sim/1';
 interface Snapshot { format: string; seq: number; tables: Record<string, Record<string, unknown>> }
 /** One journal line: `{"s":seq,"t":table,"k":key,"v":value}`, no `v` for a delete. */
 interface Entry extends Change { s: number }
+/** A change not yet durable, with the row it replaced (`o`, not journaled) to roll it back. */
+interface PendingEntry extends Entry { o: unknown }
 interface SegmentInfo { n: number; bytes: number }
 interface Segment extends SegmentInfo { handle: FileHandle; busy: Promise<unknown> }
 interface Waiter { seq: number; resolve: () => void; reject: (err: unknown) => void }
@@ -39,8 +41,8 @@ export async function openJournalStore(options: JournalStoreOptions): Promise<St
   const segPath = (n: number) => `${file}.journal.${n}`;
 
   let lastSeq = 0;
-  let pending: Entry[] = [];
-  const tables = new Tables((c) => { pending.push({ s: ++lastSeq, t: c.t, k: c.k, v: c.v }); });
+  let pending: PendingEntry[] = [];
+  const tables = new Tables((c, old) => { pending.push({ s: ++lastSeq, t: c.t, k: c.k, v: c.v, o: old }); });
 
   await mkdir(dir, { recursive: true });
   // Built by hand: JSONFilePreset swaps in an in-memory adapter under NODE_ENV=test.
@@ -65,6 +67,8 @@ export async function openJournalStore(options: JournalStoreOptions): Promise<St
   let closing: Promise<void> | undefined;
   let closed = false;
   let broken: unknown; // the journal could not be repaired after a failed write: refuse commits
+  let epoch = 0; // rollbacks so far (Store.epoch)
+  let degraded = false; // the last write failed, and none has succeeded since
   const waiters: Waiter[] = [];
   const counts = { commits: 0, batches: 0, compactions: 0, compactionFailures: 0 };
 
@@ -81,10 +85,10 @@ export async function openJournalStore(options: JournalStoreOptions): Promise<St
     for (const w of waiters.splice(0, i)) fn(w);
   }
 
-  async function append(seg: Segment, batch: Entry[]): Promise<void> {
+  async function append(seg: Segment, batch: PendingEntry[]): Promise<void> {
     try {
       // Serialized now, not at set(): rows are replaced, never mutated, so this is what was set.
-      const buf = Buffer.from(batch.map((e) => JSON.stringify(e)).join('\n') + '\n');
+      const buf = Buffer.from(batch.map((e) => JSON.stringify({ s: e.s, t: e.t, k: e.k, v: e.v })).join('\n') + '\n');
       for (let off = 0; off < buf.length; ) off += (await seg.handle.write(buf, off)).bytesWritten;
       if (sync) await seg.handle.datasync();
       seg.bytes += buf.length;
@@ -109,11 +113,12 @@ export async function openJournalStore(options: JournalStoreOptions): Promise<St
       try {
         await write;
         durableSeq = upTo;
+        degraded = false;
         counts.batches++;
         settle(upTo, (w) => w.resolve());
       } catch (err) {
-        pending = batch.concat(pending);
-        settle(upTo, (w) => w.reject(err));
+        rollBack(batch.concat(pending));
+        settle(Infinity, (w) => w.reject(err));
       }
       if (!closed && !compacting && cur.bytes > limit) {
         // Off the request path: commits keep flowing into the new segment meanwhile.
@@ -121,6 +126,35 @@ export async function openJournalStore(options: JournalStoreOptions): Promise<St
           .catch(() => { counts.compactionFailures++; })
           .finally(() => { compacting = undefined; });
       }
+    }
+  }
+
+  /**
+   * Undoes every change not yet durable, newest first, so memory holds only what the journal
+   * does: a refused write leaves nothing behind that a restart would not have. Their callers are
+   * answered 503; one that changed something but has not committed yet finds `epoch` moved.
+   */
+  function rollBack(entries: PendingEntry[]): void {
+    for (let i = entries.length - 1; i >= 0; i--) {
+      const e = entries[i]!;
+      tables.get(e.t).apply({ t: e.t, k: e.k, v: e.o });
+    }
+    pending = [];
+    lastSeq = durableSeq; // the journal's sequence stays gapless
+    epoch++;
+    degraded = true;
+  }
+
+  /** A degraded store's own small write (a probe file, written, synced and removed): recovered when it succeeds. */
+  async function probe(): Promise<void> {
+    const path = `${file}.probe`;
+    try {
+      const handle = await open(path, 'w');
+      try { await handle.write('probe'); if (sync) await handle.datasync(); } finally { await handle.close(); }
+      await unlink(path);
+      degraded = false;
+    } catch {
+      await unlink(path).catch(() => {});
     }
   }
 
@@ -151,14 +185,20 @@ export async function openJournalStore(options: JournalStoreOptions): Promise<St
 
   return {
     table: (name) => tables.get(name),
-    commit(): Promise<void> {
+    get epoch() { return epoch; },
+    commit(since?: number): Promise<void> {
       counts.commits++;
       if (closed) return Promise.reject(new Error(`${file}: store is closed`));
+      if (since !== undefined && since !== epoch) return Promise.reject(new Error(`${file}: a write failed, and the changes since were rolled back`));
       if (durableSeq >= lastSeq) return Promise.resolve();
       return new Promise<void>((resolve, reject) => {
         waiters.push({ seq: lastSeq, resolve, reject });
         pump();
       });
+    },
+    async health() {
+      if (degraded && broken === undefined && pending.length === 0 && !pumping) await probe();
+      return degraded || broken !== undefined ? 'degraded' : 'ok';
     },
     close(): Promise<void> {
       closing ??= (async () => {

@@ -1,4 +1,4 @@
-import { Table, type Change } from './table';
+import { Table, type OnChange } from './table';
 
 /**
  * Where the portal's state lives. Tables are in memory; a store decides what makes a change
@@ -7,7 +7,15 @@ import { Table, type Change } from './table';
  */
 export interface Store {
   table<T>(name: string): Table<T>;
-  commit(): Promise<void>;
+  /**
+   * How many times changes that could not be made durable were rolled back. A caller notes it
+   * before it changes anything and gives it to `commit`, which then rejects if its changes may
+   * have been rolled back meanwhile.
+   */
+  readonly epoch: number;
+  commit(epoch?: number): Promise<void>;
+  /** `degraded` while writes fail; a degraded store tries a small write of its own to recover. */
+  health(): Promise<'ok' | 'degraded'>;
   close(): Promise<void>;
   /** What the store holds and has written, for getStats and benchmarks. */
   stats(): Record<string, number>;
@@ -16,7 +24,7 @@ export interface Store {
 /** The tables of a store, created on first use; `onChange` (if any) sees every write. */
 export class Tables {
   private readonly byName = new Map<string, Table<unknown>>();
-  constructor(private readonly onChange?: (change: Change) => void) {}
+  constructor(private readonly onChange?: OnChange) {}
 
   get<T>(name: string): Table<T> {
     let table = this.byName.get(name);
@@ -46,7 +54,9 @@ export function createMemoryStore(): Store {
   const tables = new Tables();
   return {
     table: (name) => tables.get(name),
+    epoch: 0,
     commit: async () => {},
+    health: async () => 'ok',
     close: async () => {},
     stats: () => ({ tables: tables.all().size }),
   };

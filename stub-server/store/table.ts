@@ -1,5 +1,7 @@
 /** A change to one record: a write (`v` set) or a delete (`v` absent). */
 export interface Change { t: string; k: string; v?: unknown }
+/** Sees a change and the row it replaced (undefined when there was none). */
+export type OnChange = (change: Change, old: unknown) => void;
 
 /**
  * A keyed collection of JSON records held in memory. Every write is reported to the store
@@ -12,8 +14,8 @@ export class Table<T> {
   /** The same indexes, for the writes: most tables have none. */
   private readonly indexList: Index<T>[] = [];
 
-  /** `onChange` sees every write; a store that keeps nothing but memory passes none. */
-  constructor(readonly name: string, private readonly onChange?: (change: Change) => void) {}
+  /** `onChange` sees every write and the row it replaced (to undo it); a store that keeps nothing but memory passes none. */
+  constructor(readonly name: string, private readonly onChange?: OnChange) {}
 
   get size(): number { return this.rows.size; }
   get(key: string): T | undefined { return this.rows.get(key); }
@@ -22,8 +24,10 @@ export class Table<T> {
   entries(): IterableIterator<[string, T]> { return this.rows.entries(); }
 
   set(key: string, row: T): void {
+    if (!this.onChange) { this.put(key, row); return; }
+    const old = this.rows.get(key);
     this.put(key, row);
-    this.onChange?.({ t: this.name, k: key, v: row });
+    this.onChange({ t: this.name, k: key, v: row }, old);
   }
 
   delete(key: string): void {
@@ -31,7 +35,7 @@ export class Table<T> {
     if (old === undefined) return;
     this.unindex(key, old);
     this.rows.delete(key);
-    this.onChange?.({ t: this.name, k: key });
+    this.onChange?.({ t: this.name, k: key }, old);
   }
 
   /** Applies a recovered change without reporting it again. */

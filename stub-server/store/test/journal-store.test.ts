@@ -1,4 +1,4 @@
-import { appendFile, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { appendFile, mkdtemp, open, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -133,6 +133,43 @@ describe('openJournalStore', () => {
     await expect(openJournalStore({ file })).rejects.toThrow(/journal entry 7 does not continue the snapshot .*db\.json \(sequence 1, so 2 was due next\)/);
     await rm(file);
     await expect(openJournalStore({ file })).rejects.toThrow(/journal entry 7 does not continue the snapshot .*\(sequence 0, so 1 was due next\)/);
+  });
+
+  it('rolls back a write it cannot make durable (disk full): reads go on, nothing refused appears after a restart, and it recovers', async () => {
+    // Every file write fails while `full` is set, as on a full disk.
+    const probe = await open(join(dir, 'x'), 'w');
+    const handleProto = Object.getPrototypeOf(probe) as { write: (...args: unknown[]) => Promise<unknown> };
+    await probe.close();
+    let full = false;
+    const realWrite = handleProto.write;
+    const spy = vi.spyOn(handleProto, 'write').mockImplementation(function (this: unknown, ...args: unknown[]) {
+      if (full) return Promise.reject(Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' }));
+      return realWrite.apply(this, args);
+    });
+    try {
+      const store = await openJournalStore({ file });
+      abandoned.push(store);
+      const t = store.table<number>('t');
+      t.set('a', 1);
+      await store.commit();
+      full = true;
+      const before = store.epoch;
+      t.set('a', 2);
+      t.set('b', 2);
+      await expect(store.commit()).rejects.toThrow(/ENOSPC/);
+      expect(rowsOf(store, 't')).toEqual({ a: 1 }); // rolled back; reads still work
+      await expect(store.commit(before)).rejects.toThrow(/rolled back/);
+      expect(await store.health()).toBe('degraded');
+      full = false;
+      expect(await store.health()).toBe('ok');
+      t.set('c', 3);
+      await store.commit(store.epoch);
+      const restarted = await openJournalStore({ file });
+      expect(rowsOf(restarted, 't')).toEqual({ a: 1, c: 3 });
+      await restarted.close();
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it('loads despite a leftover lowdb temp file, and creates a missing directory', async () => {
