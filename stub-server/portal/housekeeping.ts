@@ -19,15 +19,19 @@ export function sweepPastDays(ctx: PortalContext, now: number): number {
   return dropped;
 }
 
-/** How long an expired session is still answered SESSION_EXPIRED (not UNAUTHORIZED) before it is swept. */
-const EXPIRED_SESSION_KEPT_MS = 86_400_000;
+/**
+ * How long an expired session is still answered SESSION_EXPIRED (not UNAUTHORIZED) before it is
+ * swept, and how long a sent message stays readable in the outbox (readOutbox, for tests).
+ */
+const KEPT_A_DAY_MS = 86_400_000;
 
 /**
  * What a long-running server sweeps on a timer: daily counters of days gone by; codes and reset
- * links past their expiry; sessions a day past theirs; login guards with nothing left to guard.
+ * links past their expiry; sessions a day past theirs; outbox messages a day old; login guards
+ * with nothing left to guard.
  * The captchas sweep themselves as they grow. Returns how many rows went, by table.
  */
-export function sweepExpired(ctx: PortalContext, now: number): { counters: number; codes: number; sessions: number; loginGuards: number } {
+export function sweepExpired(ctx: PortalContext, now: number): { counters: number; codes: number; sessions: number; outbox: number; loginGuards: number } {
   const { state } = ctx;
   const drop = <T>(table: { entries(): IterableIterator<[string, T]>; delete(key: string): void }, gone: (row: T) => boolean) => {
     let n = 0;
@@ -37,7 +41,8 @@ export function sweepExpired(ctx: PortalContext, now: number): { counters: numbe
   return {
     counters: sweepPastDays(ctx, now),
     codes: drop(state.codes, (c) => c.expiresAt <= now),
-    sessions: drop(state.sessions, (s) => s.expiresAt + EXPIRED_SESSION_KEPT_MS <= now),
+    sessions: drop(state.sessions, (s) => s.expiresAt + KEPT_A_DAY_MS <= now),
+    outbox: drop(state.outbox, (m) => m.sentAt + KEPT_A_DAY_MS <= now),
     loginGuards: drop(state.loginGuards, (g) => g.failures === 0 && g.lockedUntil <= now),
   };
 }

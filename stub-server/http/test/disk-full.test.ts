@@ -40,7 +40,7 @@ describe.runIf(mounted)('a full disk under the stub', () => {
     expect(refused, 'the disk never filled').toBeDefined();
     expect(acknowledged.length).toBeGreaterThan(0);
     const health = await fetch(`${portal.url}/healthz`);
-    expect([health.status, (await health.json()).status]).toEqual([503, 'degraded']);
+    expect([health.status, ((await health.json()) as { status: string }).status]).toEqual([503, 'degraded']);
     // Reads go on.
     expect((await portal.call('getCaptcha')).status).toBe(200);
     // The refused registration is not in memory either.
