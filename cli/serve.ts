@@ -41,10 +41,13 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
   if (options.faults) console.log(`  faults: ${options.faults} (getFaults / setFaults at /admin/faults)`);
   console.log(`  admin token: ${options.adminToken ? '(as given)' : adminToken}`);
   console.log(`  OpenAPI: ${running.url}/openapi.json   health: ${running.url}/healthz`);
-  const stop = async () => {
-    await running.close();
-    process.exit(0);
-  };
+  // A store that cannot be compacted at shutdown (a full disk) ends with one line and exit 1:
+  // its journal is left as it was, and the next start replays it.
+  const stop = () => running.close().then(() => process.exit(0), (error: unknown) => {
+    console.error(`jszg-sim: the store could not be compacted at shutdown (${error instanceof Error ? error.message : String(error)}); `
+      + `every acknowledged change is still in the journal beside ${options.db}, and the next start replays it`);
+    process.exit(1);
+  });
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   return running;

@@ -9,16 +9,28 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openJournalStore } from '../../store';
 import { nextApplicant, TestPortal } from '../../../test/harness';
+import { spawnServer } from '../../../test/spawn-server';
 
-const dir = mkdtempSync(join(tmpdir(), 'disk-full-'));
-const mounted = (() => {
-  try { execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=256k', 'tmpfs', dir], { stdio: 'ignore' }); return true; } catch { return false; }
-})();
-if (!mounted) console.warn(`disk-full.test.ts: skipped, a tmpfs could not be mounted on ${dir} (not root, or no CAP_SYS_ADMIN)`);
+/** A tmpfs of `size` on a new folder, or undefined when mounting is not allowed here. */
+function mountTmpfs(size: string): string | undefined {
+  const dir = mkdtempSync(join(tmpdir(), 'disk-full-'));
+  try {
+    execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${size}`, 'tmpfs', dir], { stdio: 'ignore' });
+    mounts.push(dir);
+    return dir;
+  } catch {
+    rmSync(dir, { recursive: true, force: true });
+    return undefined;
+  }
+}
+const mounts: string[] = [];
 afterAll(() => {
-  if (mounted) execFileSync('umount', ['-l', dir]);
-  rmSync(dir, { recursive: true, force: true });
+  for (const dir of mounts) { execFileSync('umount', ['-l', dir]); rmSync(dir, { recursive: true, force: true }); }
 });
+
+const dir = mountTmpfs('256k') ?? '';
+const mounted = dir !== '';
+if (!mounted) console.warn('disk-full.test.ts: skipped, a tmpfs could not be mounted (not root, or no CAP_SYS_ADMIN)');
 
 describe.runIf(mounted)('a full disk under the stub', () => {
   const file = join(dir, 'portal.json');
@@ -57,5 +69,30 @@ describe.runIf(mounted)('a full disk under the stub', () => {
     for (const id of [...acknowledged, after.idNumber]) expect(accounts.has(id)).toBe(true);
     expect(accounts.has(refused!.idNumber)).toBe(false);
     await reopened.close();
+  });
+});
+
+describe.runIf(mounted)('a full disk at shutdown', () => {
+  it('ends `serve` with one clear line and exit code 1, the journal kept for the next start', async () => {
+    const full = mountTmpfs('192k')!;
+    const db = join(full, 'portal.json');
+    const server = await spawnServer(['--db', db, '--clock', 'settable']);
+    // Fill the disk with journaled registrations until a write is refused.
+    for (let i = 0; i < 2_000; i += 1) {
+      const a = nextApplicant();
+      const sms = await server.client.call('requestSmsCode', { phone: a.phone, purpose: 'register', captchaToken: await server.client.captchaToken() });
+      if (sms.status === 503) break;
+    }
+    await server.stop();
+    expect(server.child.exitCode).toBe(1);
+    const lines = server.stderr().trim().split('\n').filter((l) => l.startsWith('jszg-sim:'));
+    expect(lines).toEqual([expect.stringMatching(/^jszg-sim: the store could not be compacted at shutdown \(.*ENOSPC.*\); every acknowledged change is still in the journal/)]);
+    expect(server.stderr()).not.toMatch(/\n\s+at /); // no stack trace
+    // With room again, the next start replays the journal and the clean stop compacts it.
+    execFileSync('mount', ['-o', 'remount,size=4m', full]);
+    const again = await spawnServer(['--db', db, '--clock', 'settable']);
+    expect((await fetch(`${again.url}/healthz`)).status).toBe(200);
+    await again.stop();
+    expect(again.child.exitCode).toBe(0);
   });
 });
