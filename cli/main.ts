@@ -23,6 +23,7 @@ program.command('serve')
   .option('--rules <file>', 'rules override (JSON or TS) merged over the defaults')
   .option('--faults <file>', 'injected faults (JSON): per-operation latency, error rate, outage; slow or cut SMS gateway and registry')
   .option('--demo', 'seed the demo dataset (provinces, institutions, confirmation points, schools)')
+  .option('--sweep-seconds <n>', 'how often (real seconds) what has expired is swept, by the server\'s clock', '60')
   .action(async (options) => { await serve(options); });
 
 program.command('run')

@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { defaultRules, loadRulesFile, rulesHash } from '../rules';
 import { startServer, type RunningServer } from '../stub-server/http';
-import { clockFromSpec } from '../stub-server/portal';
+import { clockFromSpec, RowShapeError } from '../stub-server/portal';
 import { loadDemoData } from '../stub-server/portal/demo';
 import { createMemoryStore, openJournalStore } from '../stub-server/store';
 import { loadFaultsFile } from '../stub-server/faults';
+import { positiveNumber } from './options';
 
 export interface ServeOptions {
   port: string;
@@ -17,6 +18,7 @@ export interface ServeOptions {
   rules?: string;
   faults?: string;
   demo?: boolean;
+  sweepSeconds?: string;
 }
 
 /** `jszg-sim serve`: the stub on a port, until SIGINT/SIGTERM (which compacts the store). */
@@ -31,8 +33,11 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
   const port = Number(options.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port ${options.port} is not a port number`);
   const running = await startServer({
-    rules, clock, store, adminToken, port, host: options.host, faults,
+    rules, clock, store, adminToken, port, host: options.host, faults, sweepEveryMs: 1000 * (positiveNumber('--sweep-seconds', options.sweepSeconds) ?? 60),
     log: (line) => console.error(line),
+  }).catch((error: unknown) => {
+    // The store's rows are checked as the portal opens them: say which file they came from.
+    throw error instanceof RowShapeError && !options.memory ? new Error(`${options.db}: ${error.message}`) : error;
   });
   if (options.demo) await loadDemoData(running.portal);
   await store.commit();

@@ -1,3 +1,4 @@
+import { checkRowShapes } from './row-shapes';
 import { localDate, nextLocalMidnight, WorkingCalendar, type Rules } from '../../rules';
 import type { Store } from '../store';
 import type { Clock } from './clock';
@@ -45,6 +46,7 @@ export class PortalContext {
     this.store = deps.store;
     this.random = deps.random ?? cryptoRandom;
     this.state = openState(deps.store);
+    checkRowShapes(this.state);
     this.calendar = new WorkingCalendar(deps.rules);
     this.captchas = new CaptchaBox(this.rules, this.random);
     this.faults = new FaultBox(this.random, deps.faults);

@@ -3,6 +3,7 @@
  * the in-process simulator also seeds its own records through `Portal.seed`.
  */
 export { Portal } from './portal';
+export { RowShapeError } from './row-shapes';
 export type { PortalDeps } from './context';
 export { PortalProblem, type ProblemBody, type FieldError } from './problem';
 export { BinaryResult, type Caller, type Operation, type Access } from './operation';
