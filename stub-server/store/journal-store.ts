@@ -68,6 +68,7 @@ export async function openJournalStore(options: JournalStoreOptions): Promise<St
   let closed = false;
   let broken: unknown; // the journal could not be repaired after a failed write: refuse commits
   let epoch = 0; // rollbacks so far (Store.epoch)
+  let inFlight: PendingEntry[] = []; // the batch being written
   let degraded = false; // the last write failed, and none has succeeded since
   const waiters: Waiter[] = [];
   const counts = { commits: 0, batches: 0, compactions: 0, compactionFailures: 0 };
@@ -108,6 +109,7 @@ export async function openJournalStore(options: JournalStoreOptions): Promise<St
       if (batch.length === 0) { settle(durableSeq, (w) => w.resolve()); continue; }
       const upTo = batch.at(-1)!.s;
       const seg = cur;
+      inFlight = batch;
       const write = append(seg, batch);
       seg.busy = write.catch(() => {});
       try {
@@ -120,6 +122,7 @@ export async function openJournalStore(options: JournalStoreOptions): Promise<St
         rollBack(batch.concat(pending));
         settle(Infinity, (w) => w.reject(err));
       }
+      inFlight = [];
       if (!closed && !compacting && cur.bytes > limit) {
         // Off the request path: commits keep flowing into the new segment meanwhile.
         compacting = compact(false)
@@ -172,8 +175,17 @@ export async function openJournalStore(options: JournalStoreOptions): Promise<St
     }
     await old.busy; // a batch may still be writing to it
     await old.handle.close();
-    // In-memory state is exactly the changes up to lastSeq, and no line in `old` is newer.
-    db.data = { format: FORMAT, seq: lastSeq, tables: tables.snapshot() };
+    // In the background, only what is durable: the changes still being written or pending are
+    // taken out of the copy (a write that then fails rolls them back). At close, everything.
+    const notDurable = final ? [] : inFlight.concat(pending);
+    const data = tables.snapshot();
+    for (let i = notDurable.length - 1; i >= 0; i--) {
+      const e = notDurable[i]!;
+      const rows = (data[e.t] ??= {});
+      if (e.o === undefined) delete rows[e.k];
+      else rows[e.k] = e.o;
+    }
+    db.data = { format: FORMAT, seq: final ? lastSeq : durableSeq, tables: data };
     await db.write();
     if (sync) { await syncPath(file); await syncPath(dir); }
     const done = retired.splice(0);
