@@ -11,8 +11,8 @@ export function openState(store: Store) {
     identities: store.table<Identity>('identities'),
     /** Quota counters, keyed `kind|subject|period` (e.g. `sms|13800000000|2026-09-01`). */
     counters: store.table<number>('counters'),
-    // A reset link is found by its token alone; codes share one bucket of the index.
-    codes: store.table<IssuedCode>('codes').index('recipient', (c) => c.recipient).index('link', (c) => (c.channel === 'email' ? c.code : '')),
+    // A reset link is found by its token alone.
+    codes: store.table<IssuedCode>('codes').index('recipient', (c) => c.recipient).index('link', (c) => (c.channel === 'email' ? c.code : undefined)),
     outbox: store.table<OutboxMessage>('outbox').index('recipient', (m) => m.recipient),
     sessions: store.table<Session>('sessions').index('owner', (s) => s.idNumber),
     loginGuards: store.table<LoginGuard>('loginGuards'),

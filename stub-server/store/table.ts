@@ -49,8 +49,8 @@ export class Table<T> {
     }
   }
 
-  /** Adds a derived index; `lookup(name, value)` then finds rows by it. */
-  index(name: string, keyOf: (row: T) => string): this {
+  /** Adds a derived index; `lookup(name, value)` then finds rows by it. A row whose `keyOf` is undefined is not indexed. */
+  index(name: string, keyOf: (row: T) => string | undefined): this {
     const index = { keyOf, map: new KeyIndex() };
     this.indexes.set(name, index);
     this.indexList.push(index);
@@ -92,7 +92,7 @@ export class Table<T> {
   }
 }
 
-interface Index<T> { keyOf: (row: T) => string; map: KeyIndex }
+interface Index<T> { keyOf: (row: T) => string | undefined; map: KeyIndex }
 
 /**
  * The keys of the rows under each index value, in insertion order. Most values have one row
@@ -110,14 +110,16 @@ class KeyIndex {
     return keys === undefined ? [] : typeof keys === 'string' ? [keys] : [...keys];
   }
 
-  add(value: string, key: string): void {
+  add(value: string | undefined, key: string): void {
+    if (value === undefined) return;
     const keys = this.map.get(value);
     if (keys === undefined) this.map.set(value, key);
     else if (typeof keys === 'string') { if (keys !== key) this.map.set(value, new Set([keys, key])); }
     else keys.add(key);
   }
 
-  remove(value: string, key: string): void {
+  remove(value: string | undefined, key: string): void {
+    if (value === undefined) return;
     const keys = this.map.get(value);
     if (keys === key) this.map.delete(value);
     else if (typeof keys === 'object') {

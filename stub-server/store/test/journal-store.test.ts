@@ -24,6 +24,16 @@ const account = (i: number): Account => ({ id: `a${i}`, region: `r${i % 3}`, nam
 const segments = async () => (await readdir(dir)).filter((f) => f.startsWith('db.json.journal.')).sort();
 const rowsOf = (store: Store, table: string) => Object.fromEntries(store.table(table).entries());
 
+/** A store that committed `rows` to table t and then crashed: the path of its journal segment. */
+async function journalOf(rows: Record<string, number>): Promise<string> {
+  const store = await openJournalStore({ file });
+  abandoned.push(store);
+  for (const [k, v] of Object.entries(rows)) store.table('t').set(k, v);
+  await store.commit();
+  const [segment] = await segments();
+  return join(dir, segment!);
+}
+
 describe('openJournalStore', () => {
   it('keeps writes and deletes across close and reopen, leaving only the lowdb file', async () => {
     const store = await openJournalStore({ file });
@@ -73,19 +83,14 @@ describe('openJournalStore', () => {
   });
 
   it('ignores a torn last journal line, and appends cleanly after it', async () => {
-    const store = await openJournalStore({ file });
-    abandoned.push(store);
-    store.table('t').set('a', 1);
-    store.table('t').set('b', 2);
-    await store.commit();
-    const [segment] = await segments();
-    await appendFile(join(dir, segment!), '{"s":3,"t":"t","k":"x","v":{"half":');
+    const path = await journalOf({ a: 1, b: 2 });
+    await appendFile(path, '{"s":3,"t":"t","k":"x","v":{"half":');
 
     const said: string[] = [];
     const recovered = await openJournalStore({ file, log: (line) => said.push(line) });
     abandoned.push(recovered);
     expect(rowsOf(recovered, 't')).toEqual({ a: 1, b: 2 });
-    expect(said).toEqual([`${join(dir, segment!)}:3: cut a torn last line (a write never acknowledged)`]);
+    expect(said).toEqual([`${path}:3: cut a torn last line (a write never acknowledged)`]);
     recovered.table('t').set('c', 3);
     await recovered.commit();
 
@@ -95,24 +100,13 @@ describe('openJournalStore', () => {
   });
 
   it('refuses to open a journal with a bad line before good ones, naming file and line', async () => {
-    const store = await openJournalStore({ file });
-    abandoned.push(store);
-    store.table('t').set('a', 1);
-    await store.commit();
-    const [segment] = await segments();
-    const path = join(dir, segment!);
+    const path = await journalOf({ a: 1 });
     await writeFile(path, `${await readFile(path, 'utf8')}not json\n{"s":9,"t":"t","k":"b","v":2}\n`);
     await expect(openJournalStore({ file })).rejects.toThrow(`${path}:2`);
   });
 
   it('refuses a complete last line that is corrupt: it was acknowledged, so it is not cut as if torn', async () => {
-    const store = await openJournalStore({ file });
-    abandoned.push(store);
-    store.table('t').set('a', 1);
-    store.table('t').set('b', 2);
-    await store.commit();
-    const [segment] = await segments();
-    const path = join(dir, segment!);
+    const path = await journalOf({ a: 1, b: 2 });
     await writeFile(path, (await readFile(path, 'utf8')).replace('"k":"b"', '"k":"b"}{'));
     await expect(openJournalStore({ file })).rejects.toThrow(`${path}:2: a complete journal line is corrupt`);
   });

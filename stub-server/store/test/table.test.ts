@@ -23,6 +23,18 @@ describe('Table', () => {
     expect([...t.values()].map((r) => r.id)).toEqual(['c']);
   });
 
+  it('leaves out of an index the rows whose key is undefined, through replacements and deletes', () => {
+    const t = new Table<Row>('rows').index('big', (r) => (r.n > 1 ? r.owner : undefined));
+    t.set('a', { id: 'a', owner: 'x', n: 1 });
+    t.set('b', { id: 'b', owner: 'x', n: 2 });
+    expect(t.lookup('big', 'x').map((r) => r.id)).toEqual(['b']);
+    t.set('a', { id: 'a', owner: 'x', n: 3 });
+    t.set('b', { id: 'b', owner: 'x', n: 0 });
+    expect(t.lookup('big', 'x').map((r) => r.id)).toEqual(['a']);
+    t.delete('a');
+    expect(t.lookup('big', 'x')).toEqual([]);
+  });
+
   it('answers a lookup with an array of its own, the caller\'s to sort', () => {
     const t = table();
     for (const [id, n] of [['a', 2], ['b', 1]] as const) t.set(id, { id, owner: 'x', n });
