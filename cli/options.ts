@@ -1,5 +1,5 @@
 import { loadScenario, type Scenario } from '../scenarios';
-import { loadFaultsFile } from '../stub-server/faults';
+import { loadFaultsFile } from '../stub-server/portal';
 
 /** A whole-number option: undefined when not given; a clear error naming the flag when not whole or below `min`. */
 export function wholeNumber(flag: string, value: string | undefined, min: number): number | undefined {

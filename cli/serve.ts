@@ -4,7 +4,7 @@ import { startServer, type RunningServer } from '../stub-server/http';
 import { clockFromSpec, RowShapeError } from '../stub-server/portal';
 import { loadDemoData } from '../stub-server/portal/demo';
 import { createMemoryStore, openJournalStore } from '../stub-server/store';
-import { loadFaultsFile } from '../stub-server/faults';
+import { loadFaultsFile } from '../stub-server/portal';
 import { positiveNumber } from './options';
 
 export interface ServeOptions {

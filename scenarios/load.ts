@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { fieldProblems, resolveRules, RulesError, type RulesOverride } from '../rules';
-import { FaultsError, parseFaultConfig } from '../stub-server/faults';
+import { FaultsError, parseFaultConfig } from '../stub-server/portal';
 import { defineScenario } from './defaults';
 import { scenarioByName } from './named';
 import { scenarioInputSchema } from './schema';

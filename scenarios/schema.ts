@@ -2,7 +2,7 @@
  * What a scenario file may state, checked field by field: a planner's own week (`jszg-sim run
  * ./my-week.json`) is refused with every wrong or unknown field named, never half-run. Every
  * object is strict, so a typo names itself. The scenario's rule changes and faults are checked
- * by their own schemas (rules/, stub-server/faults) when the file is loaded.
+ * by their own schemas (rules/, stub-server/portal/faults) when the file is loaded.
  */
 import { z } from 'zod';
 import { isRealDate } from '../rules';

@@ -70,7 +70,7 @@ export interface Scenario {
   capacity: CapacityConfig;
   /** Pass/fail lines checked on the report (`funnel.approvedRate >= 0.9`); see reports/thresholds. */
   thresholds?: string[];
-  /** Faults the portal is started with (stub-server/faults: per operation, SMS gateway, registry). */
+  /** Faults the portal is started with (stub-server/portal/faults: per operation, SMS gateway, registry). */
   faults?: Record<string, unknown>;
   /** Rule changes this scenario runs under (merged over the defaults, then over --rules). */
   rules?: RulesOverride;

@@ -1,7 +1,7 @@
 import type { HtmlLabels } from './labels';
 import { esc, fmt } from './markup';
 
-/** One fault entry of report.inputs.faults, as the scenario gave it (stub-server/faults/config.ts). */
+/** One fault entry of report.inputs.faults, as the scenario gave it (stub-server/portal/faults/config.ts). */
 interface Fault { latency?: number | Record<string, unknown>; error?: { rate: number; status?: number }; outage?: { from: string; to: string } }
 interface Faults { operations?: Record<string, Fault>; smsGateway?: Fault; registry?: Fault }
 

@@ -1,4 +1,4 @@
-import { injectedProblem, withFaultScope } from '../../stub-server/faults';
+import { injectedProblem, withFaultScope } from '../../stub-server/portal';
 import { ROUTES } from '../../stub-server/http';
 import { BinaryResult, Lazy, PortalProblem, type MaybePromise, type Portal } from '../../stub-server/portal';
 import type { CallOptions, PortalAnswer, PortalClient } from './client';

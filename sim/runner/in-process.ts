@@ -1,7 +1,7 @@
 import { nextLocalMidnight } from '../../rules';
 import { Portal, plainTextHasher, type PortalRandom } from '../../stub-server/portal';
 import { createMemoryStore } from '../../stub-server/store';
-import { backendProblemCode } from '../../stub-server/faults';
+import { backendProblemCode } from '../../stub-server/portal';
 import { ApplicationServers, HourlyThroughput } from '../capacity';
 import { InProcessClient } from '../clients';
 import { sample, type Rng } from '../random';

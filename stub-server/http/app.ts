@@ -1,9 +1,10 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { BinaryResult, Portal, PortalProblem, resolved, type Caller, type Operation } from '../portal';
+import {
+  BinaryResult, INJECTED_CODES, Portal, PortalProblem, injectedProblem, resolved, withFaultScope, type Caller, type Operation,
+} from '../portal';
 import type { Store } from '../store';
-import { INJECTED_CODES, injectedProblem, withFaultScope } from '../faults/fault-box';
 import { ROUTES, type Route } from './routes';
 import { buildOpenApi } from './openapi';
 import { problemFromError, sendProblem } from './problem-response';

@@ -5,9 +5,9 @@ import type { Clock } from './clock';
 import { CaptchaBox } from './captcha/captcha-box';
 import { cryptoRandom, type PortalRandom } from './random';
 import { openState, type State } from './state';
-import { FaultBox } from '../faults/fault-box';
+import { FaultBox } from './faults/fault-box';
 import { scryptHasher, type PasswordHasher } from './identity/passwords';
-import type { FaultConfig } from '../faults/config';
+import type { FaultConfig } from './faults/config';
 import { PortalProblem } from './problem';
 
 export interface PortalDeps {

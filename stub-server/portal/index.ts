@@ -15,3 +15,4 @@ export { jpegSize } from './photos/jpeg';
 export type * from './records';
 export { andThen, eachInTurn, Later, type MaybeLater, type MaybePromise } from './maybe-async';
 export { Lazy, resolved } from './lazy';
+export * from './faults';

@@ -11,7 +11,7 @@ import { institutionOperations } from './institutions/operations';
 import { schoolOperations } from './schools/operations';
 import { registrationOperations } from './registrations/operations';
 import { backOfficeOperations } from './back-office/operations';
-import { faultOperations } from '../faults/operations';
+import { faultOperations } from './faults/operations';
 
 /** Every operation of API.md, grouped as the portal's concepts are. */
 export const OPERATIONS: Operation[] = [

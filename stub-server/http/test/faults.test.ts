@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { sampleDelay } from '../../faults';
+import { sampleDelay } from '../../portal';
 import { ADMIN, TestPortal } from '../../../test/harness';
 import { spawnServer, type SpawnedServer } from '../../../test/spawn-server';
 

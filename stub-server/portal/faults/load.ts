@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { fieldProblems } from '../../rules';
+import { fieldProblems } from '../../../rules';
 import { faultConfigSchema, unknownOperations, type FaultConfig } from './config';
 
 /** A fault file that cannot be used, with every problem named by its dotted field. */
@@ -14,7 +14,7 @@ export class FaultsError extends Error {
 export async function parseFaultConfig(raw: unknown, source = 'fault configuration'): Promise<FaultConfig> {
   const parsed = faultConfigSchema.safeParse(raw);
   if (!parsed.success) throw new FaultsError(source, fieldProblems(parsed.error));
-  const { OPERATIONS } = await import('../portal/operations');
+  const { OPERATIONS } = await import('../operations');
   const unknown = unknownOperations(parsed.data, OPERATIONS.map((op) => op.operationId));
   if (unknown.length > 0) throw new FaultsError(source, unknown);
   return parsed.data;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { adminOperation } from '../portal/operation';
-import { invalid } from '../portal/problem';
+import { adminOperation } from '../operation';
+import { invalid } from '../problem';
 import { faultConfigSchema, unknownOperations } from './config';
 
 export const getFaults = adminOperation({

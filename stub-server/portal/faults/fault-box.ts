@@ -1,9 +1,9 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import seedrandom from 'seedrandom';
-import type { Access } from '../portal/access';
-import { PortalProblem } from '../portal/problem';
-import type { PortalRandom } from '../portal/random';
-import type { MaybePromise } from '../portal/maybe-async';
+import type { Access } from '../access';
+import { PortalProblem } from '../problem';
+import type { PortalRandom } from '../random';
+import type { MaybePromise } from '../maybe-async';
 import { ANY_OPERATION, faultConfigSchema, type Backend, type FaultConfig, type OperationFault, type Outage } from './config';
 import { sampleDelay, type Uniform } from './sample';
 
