@@ -67,6 +67,13 @@ export function createApp({ portal, store, adminToken, log = () => {} }: AppOpti
     });
   }
 
+  // A known path asked with another method: 405 and the methods it takes, as RFC 9110 asks.
+  for (const [path, methods] of methodsByPath()) {
+    app.all(path, (req, res, next) => {
+      res.set('allow', methods.join(', '));
+      next(new PortalProblem(405, 'METHOD_NOT_ALLOWED', `${req.path} takes ${methods.join(', ')}, not ${req.method}`));
+    });
+  }
   app.use((req, _res, next) => next(new PortalProblem(404, 'NOT_FOUND', `no operation at ${req.method} ${req.path}`)));
   app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
     const problem = problemFromError(error);
@@ -75,6 +82,17 @@ export function createApp({ portal, store, adminToken, log = () => {} }: AppOpti
     sendProblem(res, problem);
   });
   return app;
+}
+
+/** Every path the app answers, with its methods (upper case, GET also answering HEAD). */
+function methodsByPath(): Map<string, string[]> {
+  const byPath = new Map<string, string[]>([['/healthz', ['GET', 'HEAD']], ['/openapi.json', ['GET', 'HEAD']]]);
+  for (const { path, method } of ROUTES) {
+    const methods = byPath.get(path) ?? [];
+    methods.push(...(method === 'get' ? ['GET', 'HEAD'] : [method.toUpperCase()]));
+    byPath.set(path, methods);
+  }
+  return byPath;
 }
 
 /**

@@ -57,6 +57,16 @@ describe('the HTTP contract (API.md)', () => {
     expect(((await res.json()) as any).code).toBe('NOT_FOUND');
   });
 
+  it('answers a known path asked with another method with 405 and the methods it takes', async () => {
+    const res = await fetch(`${portal.url}/api/me/registrations/X1`, { method: 'DELETE' });
+    expect(res.status).toBe(405);
+    expect(res.headers.get('allow')).toBe('GET, HEAD, PATCH');
+    expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(((await res.json()) as any).code).toBe('METHOD_NOT_ALLOWED');
+    const health = await fetch(`${portal.url}/healthz`, { method: 'POST' });
+    expect([health.status, health.headers.get('allow')]).toEqual([405, 'GET, HEAD']);
+  });
+
   it('keeps admin operations behind the admin token: 401 without, 403 with a wrong one', async () => {
     expect((await portal.call('getStats')).status).toBe(401);
     expect((await portal.call('getStats', {}, 'wrong')).status).toBe(403);
