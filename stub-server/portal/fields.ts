@@ -3,12 +3,13 @@ import { idTypeSchema, isRealDate, type IdType, type Rules } from '../../rules';
 import { checkIdNumber, normalizeIdNumber } from './identity/id-numbers';
 import { passwordProblem } from './identity/passwords';
 import { readUpload } from './photos/upload';
+import type { FieldCode } from './problem-codes';
 
 /**
  * The input fields the operations share, built from the rules. Each refusal carries a stable
  * code (the 422 `errors[].code` of API.md).
  */
-const fail = (ctx: z.RefinementCtx, code: string, message: string, path: PropertyKey[] = []) =>
+const fail = (ctx: z.RefinementCtx, code: FieldCode, message: string, path: PropertyKey[] = []) =>
   ctx.addIssue({ code: 'custom', message, params: { code }, path });
 
 /** A bounded string: huge inputs are refused by length before anything else looks at them. */

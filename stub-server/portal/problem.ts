@@ -2,7 +2,9 @@
  * The portal's refusals, as RFC 9457 problem details with a stable upper-snake `code`.
  * The domain throws them; each transport renders them (HTTP: application/problem+json).
  */
-export interface FieldError { field: string; code: string; message: string }
+import type { FieldCode, ProblemCode } from './problem-codes';
+
+export interface FieldError { field: string; code: FieldCode; message: string }
 
 export interface ProblemBody {
   type: string;
@@ -17,7 +19,7 @@ export interface ProblemBody {
 export class PortalProblem extends Error {
   constructor(
     readonly status: number,
-    readonly code: string,
+    readonly code: ProblemCode,
     detail: string,
     readonly extra: { errors?: FieldError[]; retryAfterSeconds?: number; [key: string]: unknown } = {},
   ) {
@@ -62,18 +64,18 @@ export function invalid(errors: FieldError[]): PortalProblem {
   return new PortalProblem(422, errors[0]?.code ?? 'VALIDATION_FAILED', detail, { errors });
 }
 
-export function invalidField(field: string, code: string, message: string): PortalProblem {
+export function invalidField(field: string, code: FieldCode, message: string): PortalProblem {
   return invalid([{ field, code, message }]);
 }
 
 /** 429 with Retry-After: seconds until the quota resets on the portal's clock. */
-export function quotaExceeded(code: string, detail: string, retryAfterSeconds: number, extra: Record<string, unknown> = {}): PortalProblem {
+export function quotaExceeded(code: ProblemCode, detail: string, retryAfterSeconds: number, extra: Record<string, unknown> = {}): PortalProblem {
   return new PortalProblem(429, code, detail, { retryAfterSeconds, ...extra });
 }
 
-export const unauthorized = (code = 'UNAUTHORIZED', detail = 'sign in first: a valid session token is required') =>
+export const unauthorized = (code: ProblemCode = 'UNAUTHORIZED', detail = 'sign in first: a valid session token is required') =>
   new PortalProblem(401, code, detail);
-export const forbidden = (code: string, detail: string) => new PortalProblem(403, code, detail);
-export const notFound = (code: string, detail: string) => new PortalProblem(404, code, detail);
-export const conflict = (code: string, detail: string, extra: Record<string, unknown> = {}) =>
+export const forbidden = (code: ProblemCode, detail: string) => new PortalProblem(403, code, detail);
+export const notFound = (code: ProblemCode, detail: string) => new PortalProblem(404, code, detail);
+export const conflict = (code: ProblemCode, detail: string, extra: Record<string, unknown> = {}) =>
   new PortalProblem(409, code, detail, extra);

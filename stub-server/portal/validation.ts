@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { FieldError } from './problem';
+import type { FieldCode } from './problem-codes';
 
 /** Maps a schema's issues to the 422 field errors of API.md, with stable codes. */
 export function fieldErrors(error: z.ZodError, input: unknown): FieldError[] {
@@ -9,9 +10,9 @@ export function fieldErrors(error: z.ZodError, input: unknown): FieldError[] {
   });
 }
 
-function codeOf(issue: z.core.$ZodIssue, value: unknown): string {
+function codeOf(issue: z.core.$ZodIssue, value: unknown): FieldCode {
   switch (issue.code) {
-    case 'custom': return String((issue.params as { code?: string } | undefined)?.code ?? 'INVALID');
+    case 'custom': return (issue.params as { code?: FieldCode } | undefined)?.code ?? 'INVALID';
     case 'invalid_type': return value === undefined || value === null ? 'REQUIRED' : 'INVALID_TYPE';
     case 'too_big': return 'TOO_LONG';
     case 'too_small': return typeof value === 'string' && value.length === 0 ? 'REQUIRED' : 'TOO_SHORT';

@@ -1,5 +1,6 @@
 import type { PortalContext } from '../context';
 import { invalidField, quotaExceeded } from '../problem';
+import type { FieldCode } from '../problem-codes';
 import { randomDigits } from '../random';
 import type { CodePurpose, IssuedCode, OutboxMessage } from '../records';
 import { secondsUntil } from '../../../rules';
@@ -90,7 +91,7 @@ export function takeCode(
   purpose: CodePurpose,
   presented: string,
   now: number,
-  as: { field: string; invalid: string; expired: string } = { field: 'code', invalid: 'CODE_INVALID', expired: 'CODE_EXPIRED' },
+  as: { field: string; invalid: FieldCode; expired: FieldCode } = { field: 'code', invalid: 'CODE_INVALID', expired: 'CODE_EXPIRED' },
 ): () => void {
   const { codes } = ctx.state;
   const limit = ctx.rules.codes.maxWrongAttempts;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { FieldError } from '../problem';
 
 /**
  * The fault configuration (what WireMock's delays and faults and Toxiproxy's toxics give their
@@ -95,9 +96,9 @@ export type Backend = (typeof BACKENDS)[number];
 export const UNFAULTABLE = ['getFaults', 'setFaults'];
 
 /** Field errors for operation keys that are neither an operationId nor "*". */
-export function unknownOperations(config: FaultConfig, operationIds: Iterable<string>): { field: string; code: string; message: string }[] {
+export function unknownOperations(config: FaultConfig, operationIds: Iterable<string>): FieldError[] {
   const known = new Set(operationIds);
-  return Object.keys(config.operations).flatMap((key) => {
+  return Object.keys(config.operations).flatMap((key): FieldError[] => {
     if (key === ANY_OPERATION) return [];
     if (UNFAULTABLE.includes(key)) return [{ field: `operations.${key}`, code: 'NOT_FAULTABLE', message: `${key} cannot be faulted (it would lock out the fault controls)` }];
     if (!known.has(key)) return [{ field: `operations.${key}`, code: 'UNKNOWN_OPERATION', message: `no operation ${key}: use an operationId of /openapi.json or "*"` }];

@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import seedrandom from 'seedrandom';
 import type { Access } from '../access';
 import { PortalProblem } from '../problem';
+import type { ProblemCode } from '../problem-codes';
 import type { PortalRandom } from '../random';
 import type { MaybePromise } from '../maybe-async';
 import { ANY_OPERATION, faultConfigSchema, type Backend, type FaultConfig, type OperationFault, type Outage } from './config';
@@ -45,7 +46,7 @@ export function withFaultScope<T>(run: () => MaybePromise<T>): MaybePromise<Scop
   );
 }
 
-const BACKEND_PROBLEM: Record<Backend, { code: string; what: string }> = {
+const BACKEND_PROBLEM: Record<Backend, { code: ProblemCode; what: string }> = {
   smsGateway: { code: 'SMS_GATEWAY_UNAVAILABLE', what: 'the SMS gateway' },
   registry: { code: 'REGISTRY_UNAVAILABLE', what: 'the public-security registry' },
 };

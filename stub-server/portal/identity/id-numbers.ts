@@ -1,8 +1,9 @@
 import type { IdType, Rules } from '../../../rules';
 import { isRealDate } from '../../../rules';
+import type { FieldCode } from '../problem-codes';
 
 /** A problem with an ID number: a stable code and what is wrong. */
-export interface IdProblem { code: string; message: string }
+export interface IdProblem { code: FieldCode; message: string }
 
 // GB 11643-1999 (ISO 7064 MOD 11-2): a national standard, not a portal rule, so it lives here.
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];

@@ -65,7 +65,7 @@ export const resetPasswordWithEmailToken = publicOperation({
   },
 });
 
-const LINK = { field: 'token', invalid: 'RESET_TOKEN_INVALID', expired: 'RESET_TOKEN_EXPIRED' };
+const LINK = { field: 'token', invalid: 'RESET_TOKEN_INVALID', expired: 'RESET_TOKEN_EXPIRED' } as const;
 
 const resetWithCode = (operationId: string, method: 'sms' | 'wechat', summary: string) => publicOperation({
   operationId,

@@ -5,7 +5,7 @@ import { myCertificates } from '../certificates/sync';
 import { hasRights, pointCovers } from '../institutions/rights';
 import type { Details } from './fields';
 
-const error = (field: string, code: string, message: string): FieldError => ({ field, code, message });
+const error = (field: string, code: FieldError['code'], message: string): FieldError => ({ field, code, message });
 
 /** The certificate must be one of the applicant's linked certificates (step 2 picks from that list). */
 export function linkedCertificate(ctx: PortalContext, account: Account, number: string): Certificate | FieldError {

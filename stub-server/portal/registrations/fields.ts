@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { date, requiredText } from '../fields';
+import type { FieldCode } from '../problem-codes';
 
 /** A yes the wizard insists on (a ticked box), refused with a stable code when missing or false. */
-export const mustBeTrue = (code: string, message: string) =>
+export const mustBeTrue = (code: FieldCode, message: string) =>
   z.boolean().superRefine((v, ctx) => { if (!v) ctx.addIssue({ code: 'custom', params: { code }, message }); });
 
 const choice = () => requiredText(30);
