@@ -36,6 +36,12 @@ export interface PublicOperation<I, O> extends Base<I> { access: 'public' | 'adm
 export interface ApplicantOperation<I, O> extends Base<I> {
   access: 'applicant';
   requires: Prerequisite[];
+  /**
+   * The operation edits what a manual review was submitted with, or asks for a verdict on it:
+   * refused while a review is pending (manual-review/pending-freeze.ts). A function says whether
+   * this input edits anything (the same profile sent again does not).
+   */
+  identityEdit?: true | ((input: I, account: Account) => boolean);
   run(call: ApplicantCall<I>): O | Promise<O>;
 }
 

@@ -8,6 +8,7 @@ import { fieldErrors } from './validation';
 import { forgetApplicant, sweepExpired, sweepPastDays } from './housekeeping';
 import type { MaybePromise } from './maybe-async';
 import { validInputTwin } from './fields';
+import { refuseEditWhileReviewPending } from './manual-review/pending-freeze';
 
 /** An operation as the portal runs it: its input schema compiled, its prerequisites looked up once. */
 interface Entry {
@@ -22,7 +23,8 @@ interface Entry {
 /**
  * The portal: every operation of API.md by its operationId, over one context. Both
  * transports call `invoke`; it resolves the session, checks prerequisites, validates the
- * input (every failing field at once) and runs the operation. An answer may be `Lazy`
+ * input (every failing field at once), refuses identity edits while a manual review is pending
+ * and runs the operation. An answer may be `Lazy`
  * (lazy.ts): built when read; the HTTP layer reads it before sending.
  */
 export class Portal {
@@ -117,7 +119,10 @@ export class Portal {
       throw invalid(errors);
     }
     const input = parsed.data;
-    if (op.access === 'applicant') return op.run({ ctx, input, now, caller, account: account!, session: session! });
+    if (op.access === 'applicant') {
+      refuseEditWhileReviewPending(ctx, op, input, account!);
+      return op.run({ ctx, input, now, caller, account: account!, session: session! });
+    }
     return op.run({ ctx, input, now, caller });
   }
 

@@ -6,7 +6,7 @@ import { conflict, invalidField, notFound, quotaExceeded } from '../problem';
 import { checkPhoto, underBytes } from '../photos/photo-check';
 import type { ManualReview } from '../records';
 import { Lazy } from '../lazy';
-import { latestReview, pendingReview, remainingThisCycle, REVIEW_COUNTER, reviewView } from './reviews';
+import { latestReview, remainingThisCycle, REVIEW_COUNTER, reviewView } from './reviews';
 import { iso } from '../time-format';
 
 export const submitManualReview = applicantOperation({
@@ -14,6 +14,8 @@ export const submitManualReview = applicantOperation({
   summary: 'Apply for manual review (人工审核) after a failed real-name check: a photo of the ID document as base64 JPEG in JSON (`photo`, under 190 KB), optionally a new `name` and a `note`; 3 per cycle (1 Jan – 31 Aug, 1 Sep – 31 Dec)',
   section: '§4',
   requires: ['profile'],
+  // A second application while one is pending would change what is being decided.
+  identityEdit: true,
   input: (rules) => z.object({ photo: base64File(rules), name: personName(rules).optional(), note: text(500).optional() }),
   run: ({ ctx, input, account, now }) => {
     const { rules } = ctx;
@@ -21,9 +23,6 @@ export const submitManualReview = applicantOperation({
     // The seeds reach manual review only from the failure page of a real-name check.
     if (account.realName.failedAttempts === 0) {
       throw conflict('VERIFICATION_FAILURE_REQUIRED', 'try real-name verification first: manual review is for when it fails');
-    }
-    if (pendingReview(ctx, account.idNumber)) {
-      throw conflict('MANUAL_REVIEW_PENDING', 'a manual review is already pending: what was submitted cannot be changed until it is decided');
     }
     const cycle = reviewCycleAt(now, rules);
     const { perCycle } = rules.manualReview;

@@ -6,7 +6,7 @@ import { takeCode } from '../codes/codes';
 import { passwordChanged } from '../accounts/password-changed';
 import { maskPhone } from '../identity/masks';
 import { certificateView, myCertificates } from '../certificates/sync';
-import type { Account } from '../records';
+import type { Account, Profile } from '../records';
 import { iso } from '../time-format';
 import { andThen } from '../maybe-async';
 
@@ -38,11 +38,19 @@ export const getMe = applicantOperation({
   run: ({ account }) => identityView(account),
 });
 
+const PROFILE_FIELDS = ['ethnicity', 'gender', 'birthDate', 'localIdNumber', 'permitNumber'] as const;
+
+/** The form sent again as it stands edits nothing (a page reloaded and submitted while a review is pending). */
+function sameProfile(input: Partial<Record<(typeof PROFILE_FIELDS)[number], string>>, profile: Profile | null): boolean {
+  return profile !== null && PROFILE_FIELDS.every((field) => input[field] === profile[field]);
+}
+
 export const completeProfile = applicantOperation({
   operationId: 'completeProfile',
   summary: 'First-login identity information: ethnicity for all; permit and residence-permit holders also gender, birth date, local ID number; residence permits also the permit number',
   section: '§3',
   requires: [],
+  identityEdit: (input, account) => !sameProfile(input, account.profile),
   input: () => z.object({
     ethnicity: requiredText(20),
     gender: z.enum(['male', 'female']).optional(),
@@ -104,6 +112,8 @@ export const changePhone = applicantOperation({
   summary: 'Change the phone number with a code sent to the new number (requestSmsCode purpose change-phone)',
   section: '§3',
   requires: [],
+  // The phone is part of what a pending manual review was submitted with (004: 待审核期间无法修改信息).
+  identityEdit: true,
   input: (rules) => z.object({ phone: phone(rules), code: code(rules) }),
   run: ({ ctx, input, account, now }) => {
     takeCode(ctx, [{ channel: 'sms', recipient: input.phone }], 'change-phone', input.code, now);

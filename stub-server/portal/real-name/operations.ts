@@ -4,7 +4,6 @@ import { adminOperation, applicantOperation } from '../operation';
 import { idNumber, personName } from '../fields';
 import { conflict, quotaExceeded } from '../problem';
 import type { Account, Identity } from '../records';
-import { pendingReview } from '../manual-review/reviews';
 import { checkRegistry, reachRegistry, registryEntry } from './registry';
 
 /** The counter of real-name attempts, per account per Beijing day. */
@@ -19,13 +18,11 @@ export const verifyRealName = applicantOperation({
   summary: 'One real-name check against the public-security registry, optionally with a new `name` (name change); 3 per Beijing day; refused while a manual review is pending',
   section: '§4, §3',
   requires: ['profile'],
+  // Refused while a review is pending, before the quota: a refused attempt uses up none of the day's three.
+  identityEdit: true,
   input: (rules) => z.object({ name: personName(rules).optional() }),
   run: ({ ctx, input, account, now }) => {
     const limit = ctx.rules.realName.attemptsPerDay;
-    // Checked before the quota: a refused attempt must not use up one of the day's three.
-    if (pendingReview(ctx, account.idNumber)) {
-      throw conflict('MANUAL_REVIEW_PENDING', 'a manual review (人工审核) is pending: real-name verification is closed until it is decided');
-    }
     if (ctx.countedToday(ATTEMPT_COUNTER, account.idNumber, now) >= limit) {
       throw quotaExceeded(
         'REAL_NAME_DAILY_QUOTA_EXCEEDED',
