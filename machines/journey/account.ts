@@ -29,6 +29,7 @@ export const accountPhase = {
         smsQuotaWait: wait('untilTomorrow', 'smsCode'),
         wechatCode: ask('wechatCode', 'requestWechatCode', [
           on('ok', 'form'),
+          retry('CAPTCHA', 'wechatCode', 'captcha'),
           patiently('WECHAT_DAILY_QUOTA_EXCEEDED', 'wechatQuota', 'wechatQuotaWait', 'wechat-quota', 'waitDays', 'wechatCode'),
         ]),
         wechatQuotaWait: wait('untilTomorrow', 'wechatCode'),
@@ -57,6 +58,7 @@ export const accountPhase = {
       states: {
         start: ask('resetStart', 'startPasswordReset', [
           on('ok', 'method'),
+          retry('CAPTCHA', 'resetStart', 'captcha'),
           on('REGISTER_AGAIN', '#register'),
           on('ACCOUNT_NOT_FOUND', '#register'),
         ]),
@@ -67,7 +69,7 @@ export const accountPhase = {
             { target: 'sms' },
           ],
         },
-        email: ask('resetEmail', 'sendResetEmail', [on('ok', 'emailLink')]),
+        email: ask('resetEmail', 'sendResetEmail', [on('ok', 'emailLink'), retry('CAPTCHA', 'resetEmail', 'captcha')]),
         emailLink: ask('resetEmailLink', 'resetPasswordWithEmailToken', [
           on('ok', '#signIn', ...reset('resetEmailLink')),
           patiently('INVALID', 'resetEmailLink', 'email', 'reset-link-refused'),
@@ -85,6 +87,7 @@ export const accountPhase = {
         ]),
         wechat: ask('resetWechat', 'requestWechatCode', [
           on('ok', 'wechatForm'),
+          retry('CAPTCHA', 'resetWechat', 'captcha'),
           on('WECHAT_NOT_BOUND', 'sms'),
         ]),
         wechatForm: ask('resetWechatForm', 'resetPasswordWithWechat', [
