@@ -29,6 +29,13 @@ describe('the must-read notice (SPEC §6)', () => {
     expect(notice.materials.length).toBeGreaterThan(0);
     expect(notice.agreement).toHaveLength(7);
   });
+
+  it('words the conditions and the agreement as the seeds do (002/003 §3.1.1, step 1)', async () => {
+    const notice = (await portal.call('getRegistrationNotice')).body;
+    expect(notice.conditions[0]).toBe('遵守国家法律法规和《中小学教师职业道德规范》，达到省级教育行政部门规定的师德考核评价标准，有良好的师德表现');
+    expect(notice.conditions[2]).toBe(`每个注册有效期内完成不少于国家规定的${defaultRules.registration.trainingHoursPerPeriod}个培训学时或省级教育行政部门规定的等量学分`);
+    expect(notice.agreement[5]).toBe('申请人同意本申报系统对个人申报信息进行在线核验。核验信息包括但不限于申请人拥有的教师资格信息、遵守师德规范信息、年度考核信息和继续教育培训学时信息等。');
+  });
 });
 
 describe('window lookup (SPEC §6)', () => {
