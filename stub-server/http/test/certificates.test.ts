@@ -151,3 +151,25 @@ describe('hand-added certificates (SPEC §6)', () => {
     expect([res.status, res.body.code]).toEqual([403, 'REAL_NAME_REQUIRED']);
   });
 });
+
+describe('only certificates certified in the system (2008 on; Guangxi 2012) are shown outside the wizard (002/003 §1.1.2, §2.2)', () => {
+  it('answers the other query and the personal-information module for them only; the wizard\'s list keeps older ones with a first registration', async () => {
+    const a = await portal.verifiedApplicant();
+    const firstRegistration = { lastRegistration: { date: '2021-10-20', conclusion: '注册合格' } };
+    const inSystem = [registryCert(a, '2008-01-01'), registryCert(a, '2012-01-01', GUANGXI)];
+    const older = [registryCert(a, '2005-06-30', '35', firstRegistration), registryCert(a, '2011-06-30', GUANGXI, firstRegistration)];
+    await seed([...inSystem, ...older]);
+    expect(await mine(a.token)).toEqual([...inSystem, ...older].map((c) => c.number).sort());
+    const info = (await portal.call('getPersonalInfo', {}, a.token)).body;
+    expect(info.teacherCertificates.map((c: { certificateNumber: string }) => c.certificateNumber).sort()).toEqual(inSystem.map((c) => c.number).sort());
+
+    const phone = '13912340001';
+    for (const cert of [...inSystem, ...older]) {
+      await portal.call('requestSmsCode', { phone, purpose: 'certificate-query', captchaToken: await portal.captchaToken() });
+      const code = await portal.lastCode(phone);
+      const res = await portal.call('queryCertificate', { name: a.name, idNumber: a.idNumber, certificateNumber: cert.number, phone, code, captchaToken: await portal.captchaToken() });
+      expect([cert.issueDate, res.status]).toEqual([cert.issueDate, inSystem.includes(cert) ? 200 : 404]);
+      await portal.advance(24 * 3_600_000); // a new day: the phone's SMS quota again
+    }
+  });
+});

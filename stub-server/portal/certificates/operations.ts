@@ -5,7 +5,7 @@ import { notFound } from '../problem';
 import { takeCode } from '../codes/codes';
 import { addCertificate } from './add';
 import { certificateNumber, registryKey } from './registry';
-import { certificateView, myCertificates, syncs } from './sync';
+import { certificateView, inSystem, myCertificates } from './sync';
 
 export const listMyCertificates = applicantOperation({
   operationId: 'listMyCertificates',
@@ -31,9 +31,10 @@ export const queryCertificate = publicOperation({
   }),
   run: ({ ctx, input, now }) => {
     const giveBack = takeCode(ctx, [{ channel: 'sms', recipient: input.phone }], 'certificate-query', input.code, now);
-    // Only the registry answers (hand-added entries are unverified claims), and only what is in the system.
+    // Only the registry answers (hand-added entries are unverified claims), and only what was certified in
+    // the system: an older certificate's first registration does not put it there (002/003 §1.1.2).
     const cert = ctx.state.certificates.get(registryKey(input.certificateNumber));
-    const matches = cert !== undefined && syncs(ctx, cert) && cert.holderName === input.name && cert.idNumber === input.idNumber.toUpperCase();
+    const matches = cert !== undefined && inSystem(ctx, cert) && cert.holderName === input.name && cert.idNumber === input.idNumber.toUpperCase();
     // One answer for every mismatch, so the query does not tell which part was wrong.
     if (!matches) { giveBack(); throw notFound('CERTIFICATE_NOT_FOUND', 'no certificate in the system matches this name, ID number and certificate number'); }
     return { ...certificateView(cert), holderName: cert.holderName };

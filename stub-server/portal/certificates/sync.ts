@@ -8,12 +8,20 @@ export function syncedFromYear(ctx: PortalContext, province: string): number {
 }
 
 /**
- * Whether a registry certificate syncs to its holder's account (002/003 §1.1.2, §3): from the
- * sync year on, or older with a first-registration record; never by hand.
+ * A registry certificate certified in the management system (from 2008; Guangxi 2012): the only
+ * ones the certificate query and the personal-information module show (002/003 §1.1.2, §2.2:
+ * 仅提供/仅展示 2008 年起认定的教师资格证书).
+ */
+export function inSystem(ctx: PortalContext, cert: Certificate): boolean {
+  return cert.source !== 'hand-added' && Number(cert.issueDate.slice(0, 4)) >= syncedFromYear(ctx, cert.province);
+}
+
+/**
+ * Whether a certificate is offered to its holder's registration wizard (002/003 §3 step 2):
+ * in the system, or older with a first-registration record, or added by hand.
  */
 export function syncs(ctx: PortalContext, cert: Certificate): boolean {
-  if (cert.source === 'hand-added') return true;
-  return Number(cert.issueDate.slice(0, 4)) >= syncedFromYear(ctx, cert.province) || cert.lastRegistration !== undefined;
+  return cert.source === 'hand-added' || inSystem(ctx, cert) || cert.lastRegistration !== undefined;
 }
 
 /** The applicant's certificates: linked by ID number and an exact name match. */

@@ -5,7 +5,7 @@ import { conflict, invalid, unauthorized, type FieldError } from '../problem';
 import { takeCode } from '../codes/codes';
 import { passwordChanged } from '../accounts/password-changed';
 import { maskPhone } from '../identity/masks';
-import { certificateView, myCertificates } from '../certificates/sync';
+import { certificateView, inSystem, myCertificates } from '../certificates/sync';
 import type { Account, Profile } from '../records';
 import { iso } from '../time-format';
 import { andThen } from '../maybe-async';
@@ -135,7 +135,8 @@ export const getPersonalInfo = applicantOperation({
     mandarinCertificates: [],
     education: [],
     degrees: [],
-    teacherCertificates: myCertificates(ctx, account).map(certificateView),
+    // 002/003 §2.2: the module shows only certificates certified in the system (2008 on; Guangxi 2012).
+    teacherCertificates: myCertificates(ctx, account).filter((c) => inSystem(ctx, c)).map(certificateView),
     otherCertificates: [],
   }),
 });
