@@ -10,5 +10,7 @@ export default defineConfig({
     pool: 'forks',
     maxWorkers: availableParallelism(),
     testTimeout: 30_000,
+    // Every answer a test server sends is held to its OpenAPI document (test/contract.ts).
+    setupFiles: ['test/contract-setup.ts'],
   },
 });

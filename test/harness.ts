@@ -3,10 +3,11 @@
  * and a client that calls operations by operationId, as outside checks do.
  */
 import { resolveRules, type RulesOverride } from '../rules';
-import { startServer, ROUTES, type RunningServer } from '../stub-server/http';
+import { buildOpenApi, startServer, ROUTES, type RunningServer } from '../stub-server/http';
 import { residentIdCheckDigit, SettableClock } from '../stub-server/portal';
 import { createMemoryStore, type Store } from '../stub-server/store';
 import { httpRequest } from '../sim/clients';
+import { ContractChecker, watchAnswers, type OpenApiDoc } from './contract';
 
 export const ADMIN = 'test-admin-token';
 /** A cheap scrypt keeps tests fast; the cost is a rule like any other. */
@@ -88,6 +89,7 @@ export class TestPortal extends PortalClient {
     const clock = new SettableClock(Date.parse(options.now ?? '2026-09-14T10:00:00+08:00'));
     const rules = resolveRules({ ...options.rules, account: { ...FAST_HASH.account, ...options.rules?.account } });
     const server = await startServer({ rules, clock, store: options.store ?? createMemoryStore(), adminToken: ADMIN, port: 0 });
+    watchServer(server);
     return new TestPortal(server, clock);
   }
 
@@ -96,6 +98,18 @@ export class TestPortal extends PortalClient {
   /** Moves the server clock to a moment (ISO with offset) or by milliseconds. */
   async at(moment: string): Promise<void> { this.clock.set(Date.parse(moment)); }
   async advance(ms: number): Promise<void> { this.clock.advance(ms); }
+}
+
+/** Checkers by document: a rule set's document is compiled once per test file. */
+const checkers = new Map<string, ContractChecker>();
+
+/** Holds every answer of a test server to the server's own OpenAPI document (test/contract.ts). */
+export function watchServer(server: RunningServer): void {
+  const doc = buildOpenApi(server.portal) as OpenApiDoc;
+  const key = JSON.stringify(doc);
+  let checker = checkers.get(key);
+  if (!checker) checkers.set(key, (checker = new ContractChecker(doc)));
+  watchAnswers(server.server, () => checker);
 }
 
 export interface Applicant {
@@ -130,3 +144,6 @@ export function nextApplicant(): Applicant {
     phone: `138${String(serial).padStart(8, '0')}`,
   };
 }
+
+/** A moment as the portal's answers write it: Beijing time with its offset (the expected value, computed apart). */
+export const beijingIso = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().replace('Z', '+08:00');

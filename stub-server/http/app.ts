@@ -51,7 +51,8 @@ export function createApp({ portal, store, adminToken, log = () => {} }: AppOpti
           throw new PortalProblem(415, 'UNSUPPORTED_MEDIA_TYPE', 'send the body as application/json');
         }
         const caller: Caller = { token: admin ? undefined : bearer(req), address: req.ip };
-        await frontDoor(portal, rateLimits, op, caller);
+        const rateHeaders = await frontDoor(portal, rateLimits, op, caller);
+        if (rateHeaders) res.set(rateHeaders);
         // A lazy answer (built when read, for the in-process client) is built here: HTTP sends it all.
         const result = resolved(await invokeDurably(portal, store, route, inputOf(req), caller));
         if (result instanceof BinaryResult) {
@@ -100,18 +101,20 @@ function methodsByPath(): Map<string, string[]> {
  * limit, the injected latency (a real timer: other requests go on meanwhile) and injected
  * error. A call refused here never reaches the portal, so it consumes nothing.
  */
-async function frontDoor(portal: Portal, rateLimits: RateLimits, op: Operation, caller: Caller): Promise<void> {
+async function frontDoor(portal: Portal, rateLimits: RateLimits, op: Operation, caller: Caller): Promise<Record<string, string> | undefined> {
   const { ctx } = portal;
   const decision = ctx.faults.decide(op.operationId, op.access, ctx.now());
   const injected = injectedProblem(op.operationId, decision);
   if (decision.kind === 'outage') throw ctx.refused(injected!);
+  let rateHeaders: Record<string, string> | undefined;
   try {
-    rateLimits.check(op.operationId, caller.address);
+    rateHeaders = rateLimits.check(op.operationId, caller.address);
   } catch (error) {
     throw ctx.refused(error as PortalProblem);
   }
   if (decision.delayMs > 0) await sleep(decision.delayMs);
   if (injected) throw ctx.refused(injected);
+  return rateHeaders;
 }
 
 /**

@@ -9,6 +9,7 @@ import { FaultBox } from './faults/fault-box';
 import { scryptHasher, type PasswordHasher } from './identity/passwords';
 import type { FaultConfig } from './faults/config';
 import { PortalProblem } from './problem';
+import { iso } from './time-format';
 
 export interface PortalDeps {
   rules: Rules;
@@ -60,6 +61,11 @@ export class PortalContext {
   dateOf(ms: number): string { return localDate(ms, this.rules.time.utcOffsetMinutes); }
 
   nextMidnight(ms: number): number { return nextLocalMidnight(ms, this.rules.time.utcOffsetMinutes); }
+
+  /** A moment as answers give it: ISO 8601 in local (Beijing) time with its offset; null when it has not happened. */
+  iso(ms: number): string;
+  iso(ms: number | undefined): string | null;
+  iso(ms: number | undefined): string | null { return iso(ms, this.rules.time.utcOffsetMinutes); }
 
   /** The next number of a named sequence, persisted. */
   /** Counts a refusal by its problem code (getStats), whichever layer refused; returns it to throw on. */

@@ -16,3 +16,4 @@ export type * from './records';
 export { andThen, eachInTurn, Later, type MaybeLater, type MaybePromise } from './maybe-async';
 export { Lazy, resolved } from './lazy';
 export * from './faults';
+export { FORMAT_CODES, CHECK_CODES, PROBLEM_STATUS, statusOf, type ProblemCode, type FieldCode } from './problem-codes';

@@ -3,6 +3,7 @@ import type { Rules } from '../../rules';
 import type { Access } from './access';
 import type { PortalContext } from './context';
 import type { Account, Session } from './records';
+import type { ProblemCode } from './problem-codes';
 
 export type { Access };
 
@@ -19,6 +20,17 @@ interface Base<I> {
   section: string;
   /** The input schema, built once for a rule set. */
   input: (rules: Rules) => z.ZodType<I>;
+  /**
+   * The success answer: a schema of its JSON (its JSON Schema is the answer's schema in
+   * /openapi.json, and the HTTP tests hold every answer to it), or a binary's media type.
+   */
+  output: z.ZodType | { binary: string };
+  /**
+   * The business refusals the operation itself answers with. Those of every operation of its
+   * kind (a session or the admin token missing, its prerequisites, a captcha, the body, rate
+   * limits, faults, the store) are added by the document, not listed here.
+   */
+  refuses?: readonly ProblemCode[];
   /** The input carries a single-use `captchaToken`, used up whatever the outcome. */
   captcha?: boolean;
   /**

@@ -4,26 +4,31 @@
  * per status from it. Codes are the contract's names, not rules: no number lives here.
  */
 
-/** What a field check answers (422, in `errors[]`; the first one is also the problem's `code`). */
-export const FIELD_CODES = [
-  // Generic: any field of any input (validation.ts maps zod's issues onto these).
+/**
+ * What a field's own check answers (422, in `errors[]`; the first one is also the problem's
+ * `code`): any field of any input may give these, so the document lists them for every input.
+ */
+export const FORMAT_CODES = [
+  // Generic (validation.ts maps zod's issues onto these).
   'REQUIRED', 'INVALID_TYPE', 'INVALID_VALUE', 'INVALID_FORMAT', 'TOO_LONG', 'TOO_SHORT', 'INVALID', 'VALIDATION_FAILED',
-  // Formats of the portal's fields (fields.ts, identity/id-numbers.ts).
+  // The portal's field formats (fields.ts, identity/id-numbers.ts, photos/).
   'DATE_FORMAT', 'EMAIL_FORMAT', 'EMAIL_FULLWIDTH_STOP', 'EMAIL_QQ_ALIAS', 'PHONE_FORMAT', 'NAME_FORMAT', 'CODE_FORMAT',
   'POSTCODE_FORMAT', 'PASSWORD_POLICY', 'BASE64_FORMAT', 'CERTIFICATE_NUMBER_FORMAT',
-  'ID_FORMAT', 'ID_AREA_CODE', 'ID_BIRTH_DATE', 'ID_CHECKSUM', 'ID_TYPE_MISMATCH', 'ID_NOT_SECOND_GENERATION',
-  'ID_VALIDITY_RANGE', 'ID_EXPIRED', 'DATE_IN_FUTURE', 'DATE_ORDER', 'WINDOW_RANGE',
-  // Photos (photos/).
-  'PHOTO_NOT_JPEG', 'PHOTO_TOO_LARGE', 'PHOTO_TOO_SMALL', 'PHOTO_WIDTH', 'PHOTO_HEIGHT', 'PHOTO_NOT_FOUND',
-  // Checks against what the portal holds.
+  'ID_FORMAT', 'ID_AREA_CODE', 'ID_BIRTH_DATE', 'ID_CHECKSUM', 'ID_TYPE_MISMATCH',
+  'PHOTO_NOT_JPEG', 'PHOTO_TOO_LARGE', 'PHOTO_TOO_SMALL', 'PHOTO_WIDTH', 'PHOTO_HEIGHT',
+] as const;
+
+/** Field errors an operation finds against other fields or what the portal holds (422): each operation lists its own. */
+export const CHECK_CODES = [
+  'ID_VALIDITY_RANGE', 'ID_EXPIRED', 'ID_NOT_SECOND_GENERATION', 'DATE_IN_FUTURE', 'DATE_ORDER', 'WINDOW_RANGE',
   'AGREEMENT_REQUIRED', 'NOTICES_NOT_READ', 'CAPTCHA_INVALID', 'CAPTCHA_EXPIRED', 'CAPTCHA_MISMATCH',
   'CODE_INVALID', 'CODE_EXPIRED', 'CODE_ATTEMPTS_EXCEEDED', 'RESET_TOKEN_INVALID', 'RESET_TOKEN_EXPIRED',
-  'HOLDER_MISMATCH', 'CERTIFICATE_NOT_LINKED', 'INSTITUTION_NOT_FOUND', 'INSTITUTION_NOT_ENTITLED',
+  'HOLDER_MISMATCH', 'CERTIFICATE_NOT_LINKED', 'PHOTO_NOT_FOUND', 'INSTITUTION_NOT_FOUND', 'INSTITUTION_NOT_ENTITLED',
   'CONFIRMATION_POINT_NOT_FOUND', 'OUTSIDE_POINT_SCOPE', 'SCHOOL_NOT_FOUND', 'WINDOW_NOT_IN_SEASON',
   'CLOCK_OUT_OF_RANGE', 'UNKNOWN_OPERATION', 'NOT_FAULTABLE',
 ] as const;
 
-export type FieldCode = (typeof FIELD_CODES)[number];
+export type FieldCode = (typeof FORMAT_CODES)[number] | (typeof CHECK_CODES)[number];
 
 /** Every other code, with the one status it is answered with. */
 export const PROBLEM_STATUS = {
@@ -63,6 +68,6 @@ export type ProblemCode = FieldCode | keyof typeof PROBLEM_STATUS | typeof INJEC
 
 /** The status a code is answered with; undefined for INJECTED_FAULT, whose status is configured. */
 export function statusOf(code: ProblemCode): number | undefined {
-  if ((FIELD_CODES as readonly string[]).includes(code)) return 422;
+  if ((FORMAT_CODES as readonly string[]).includes(code) || (CHECK_CODES as readonly string[]).includes(code)) return 422;
   return (PROBLEM_STATUS as Record<string, number>)[code];
 }

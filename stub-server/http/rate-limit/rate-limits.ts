@@ -25,13 +25,19 @@ export class RateLimits {
     this.limiter = new WindowLimiter(60_000, rules.trackedAddresses);
   }
 
-  /** Throws 429 RATE_LIMITED with Retry-After when `address` has used up its minute. */
-  check(operationId: string, address: string | undefined): void {
+  /**
+   * Counts a call of `address`; throws 429 RATE_LIMITED with Retry-After when it has used up its
+   * minute. Gives the RateLimit-* headers to send when the operation's limit is on.
+   */
+  check(operationId: string, address: string | undefined): Record<string, string> | undefined {
     const limited = LIMITED[operationId];
-    if (!limited) return;
+    if (!limited) return undefined;
     const limit = this.rules[limited.rule];
     const taken = this.limiter.take(`${limited.group}|${address ?? 'unknown'}`, limit, this.clock.now());
-    if (taken.allowed) return;
+    if (taken.allowed) {
+      if (limit <= 0) return undefined;
+      return { 'RateLimit-Limit': String(limit), 'RateLimit-Remaining': String(taken.remaining), 'RateLimit-Reset': String(Math.ceil(taken.resetMs / 1000)) };
+    }
     throw new PortalProblem(
       429,
       'RATE_LIMITED',

@@ -12,7 +12,8 @@
  * window length of clock time, and past `maxKeys` the oldest windows are dropped (that key
  * starts afresh: the limiter fails open under an address flood rather than growing).
  */
-export type Take = { allowed: true; remaining: number } | { allowed: false; retryAfterMs: number };
+/** A call counted (`remaining` after it) or refused; `resetMs`: until the window ends. */
+export type Take = { allowed: true; remaining: number; resetMs: number } | { allowed: false; retryAfterMs: number };
 
 interface Window { start: number; count: number }
 
@@ -24,7 +25,7 @@ export class WindowLimiter {
 
   /** Counts one call of `key` at `now` against `limit` (0 or less: no limit). */
   take(key: string, limit: number, now: number): Take {
-    if (limit <= 0) return { allowed: true, remaining: Number.POSITIVE_INFINITY };
+    if (limit <= 0) return { allowed: true, remaining: Number.POSITIVE_INFINITY, resetMs: 0 };
     this.sweep(now);
     let window = this.windows.get(key);
     if (!window || !this.current(window, now)) {
@@ -35,7 +36,7 @@ export class WindowLimiter {
     }
     if (window.count >= limit) return { allowed: false, retryAfterMs: window.start + this.windowMs - now };
     window.count += 1;
-    return { allowed: true, remaining: limit - window.count };
+    return { allowed: true, remaining: limit - window.count, resetMs: window.start + this.windowMs - now };
   }
 
   /** Windows held (for tests and stats). */

@@ -9,7 +9,7 @@ import { resolveRules } from '../../../rules';
 import { startServer, type RunningServer } from '..';
 import { cryptoRandom, SettableClock, type PortalRandom } from '../../portal';
 import { createMemoryStore, type Store } from '../../store';
-import { ADMIN, FAST_HASH, nextApplicant, PortalClient, type Answer } from '../../../test/harness';
+import { ADMIN, FAST_HASH, nextApplicant, PortalClient, watchServer, type Answer } from '../../../test/harness';
 import { makeJpeg, toBase64 } from '../../../test/jpeg-fixtures';
 import { application, INSTITUTION, photo } from '../../../test/registration-fixtures';
 
@@ -55,6 +55,7 @@ beforeAll(async () => {
   }
   const rules = resolveRules(FAST_HASH);
   server = await startServer({ rules, clock, store, random, adminToken: ADMIN, port: 0, log: (line) => lines.push(line) });
+  watchServer(server);
   portal = new RecordingClient(server.url);
 });
 afterAll(async () => {

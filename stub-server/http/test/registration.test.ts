@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defaultRules } from '../../../rules';
-import { TestPortal } from '../../../test/harness';
+import { beijingIso, TestPortal } from '../../../test/harness';
 import { application, INSTITUTION, photo, readyApplicant, STEP_TWO, type Ready } from '../../../test/registration-fixtures';
 
 const { personalPhoto: limits, formDelayMinutes, approvalTiers } = defaultRules.registration;
@@ -65,7 +65,7 @@ describe('submitting the wizard (SPEC §6)', () => {
     const res = await submit(a);
     expect(res.status).toBe(201);
     expect(res.body.applicationNumber).toMatch(/^202635\d{8}$/);
-    expect(res.body).toMatchObject({ conclusion: '网报待确认', formAvailableAt: new Date(portal.clock.now() + HOUR).toISOString() });
+    expect(res.body).toMatchObject({ conclusion: '网报待确认', formAvailableAt: beijingIso(portal.clock.now() + HOUR) });
     const list = await portal.call('listMyRegistrations', {}, a.token);
     expect(list.body).toEqual([expect.objectContaining({ applicationNumber: res.body.applicationNumber, certificateNumber: a.certificateNumber, stage: '小学', subject: '语文', conclusion: '网报待确认', institution: { id: 'FJ-FZ', name: INSTITUTION.name } })]);
   });
@@ -158,7 +158,7 @@ describe('after submission (SPEC §6)', () => {
     const applicationNumber = await submitted(a);
     const edit = await portal.call('updateRegistration', { applicationNumber, address: '福州市鼓楼区五四路2号' }, a.token);
     expect([edit.status, edit.body.details.address]).toEqual([200, '福州市鼓楼区五四路2号']);
-    expect(edit.body.formAvailableAt).toBe(new Date(portal.clock.now() + HOUR).toISOString()); // no photo change: unchanged
+    expect(edit.body.formAvailableAt).toBe(beijingIso(portal.clock.now() + HOUR)); // no photo change: unchanged
     await portal.admin('confirmOnSite', { applicationNumber, result: 'pass' });
     const refused = await portal.call('updateRegistration', { applicationNumber, address: 'x路' }, a.token);
     expect([refused.status, refused.body.code]).toEqual([409, 'NOT_PENDING_CONFIRMATION']);
@@ -183,7 +183,7 @@ describe('after submission (SPEC §6)', () => {
     const posted = await portal.admin('postRegistrationMessage', { applicationNumber, from: 'confirmation-point', text: '请携带证书原件于9月20日前来现场确认' });
     expect(posted.status).toBe(201);
     const messages = await portal.call('listRegistrationMessages', { applicationNumber }, a.token);
-    expect(messages.body).toEqual([{ from: 'confirmation-point', text: '请携带证书原件于9月20日前来现场确认', at: new Date(portal.clock.now()).toISOString() }]);
+    expect(messages.body).toEqual([{ from: 'confirmation-point', text: '请携带证书原件于9月20日前来现场确认', at: beijingIso(portal.clock.now()) }]);
   });
 });
 

@@ -4,8 +4,8 @@ import { captchaToken, idNumber, text } from '../fields';
 import { quotaExceeded, unauthorized } from '../problem';
 import { secondsUntil } from '../../../rules';
 import { andThen, type MaybePromise } from '../maybe-async';
-import { iso } from '../time-format';
 import type { PortalContext } from '../context';
+import { done, maybeMoment, moment } from '../answer-fields';
 
 /** 429 while repeated wrong passwords keep the account locked. */
 function refuseIfLocked(ctx: PortalContext, id: string, now: number): void {
@@ -17,6 +17,8 @@ function refuseIfLocked(ctx: PortalContext, id: string, now: number): void {
 
 export const login = publicOperation({
   operationId: 'login',
+  output: z.object({ token: z.string(), expiresAt: moment(), profileComplete: z.boolean(), realNameStatus: z.enum(['unverified', 'verified']), lastLoginAt: maybeMoment() }),
+  refuses: ['WRONG_CREDENTIALS', 'LOGIN_LOCKED'],
   summary: 'Sign in with ID number, password and a captcha token; repeated wrong passwords lock the account for a while',
   section: '§1, §7',
   captcha: true,
@@ -53,10 +55,10 @@ export const login = publicOperation({
       state.accounts.set(id, { ...account, lastLoginAt: now });
       return {
         token,
-        expiresAt: iso(expiresAt),
+        expiresAt: ctx.iso(expiresAt),
         profileComplete: account.profile !== null,
         realNameStatus: account.realName.status,
-        lastLoginAt: iso(previousLogin),
+        lastLoginAt: ctx.iso(previousLogin),
       };
     });
   },
@@ -74,6 +76,7 @@ function endOldestSessions(ctx: PortalContext, id: string, now: number): void {
 
 export const logout = applicantOperation({
   operationId: 'logout',
+  output: done('signedOut'),
   summary: 'End the session (an unfinished registration wizard is lost with it)',
   section: '§1, §6',
   requires: [],

@@ -7,8 +7,9 @@ import { takeCode } from '../codes/codes';
 import type { Account } from '../records';
 import { localMidnight } from '../../../rules';
 import { andThen } from '../maybe-async';
-import { iso } from '../time-format';
 import type { PortalContext } from '../context';
+import { moment } from '../answer-fields';
+import { idTypeSchema } from '../../../rules';
 
 /** An account for this ID number that registering again would not replace. */
 function exists(ctx: PortalContext, idNumber: string): boolean {
@@ -19,6 +20,8 @@ function exists(ctx: PortalContext, idNumber: string): boolean {
 
 export const registerAccount = publicOperation({
   operationId: 'registerAccount',
+  output: z.object({ idType: idTypeSchema, idNumber: z.string(), name: z.string(), registeredAt: moment() }),
+  refuses: ['ID_VALIDITY_RANGE', 'ID_EXPIRED', 'AGREEMENT_REQUIRED', 'CODE_INVALID', 'CODE_EXPIRED', 'CODE_ATTEMPTS_EXCEEDED', 'ACCOUNT_EXISTS'],
   summary: 'Register an account: one per ID number; the code comes by SMS to `phone` or by WeChat for `idNumber`',
   section: '§1',
   captcha: true,
@@ -56,7 +59,7 @@ export const registerAccount = publicOperation({
         realName: { status: 'unverified', failedAttempts: 0 },
       };
       state.accounts.set(account.idNumber, account);
-      return { idType: account.idType, idNumber: account.idNumber, name: account.name, registeredAt: iso(now) };
+      return { idType: account.idType, idNumber: account.idNumber, name: account.name, registeredAt: ctx.iso(now) };
     });
   },
 });

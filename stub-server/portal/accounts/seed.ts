@@ -6,6 +6,7 @@ import type { Account } from '../records';
 import { andThen, eachInTurn } from '../maybe-async';
 import { normalizeIdNumber } from '../identity/id-numbers';
 import type { IdType } from '../../../rules';
+import { seeded } from '../answer-fields';
 
 /** A seeded account as the simulator writes it (Portal.seed). */
 interface TrustedAccount {
@@ -20,6 +21,7 @@ interface TrustedAccount {
  */
 export const seedAccounts = adminOperation({
   operationId: 'seedAccounts',
+  output: seeded(),
   summary: 'Accounts registered in earlier years (a bare array): registration time, WeChat binding, profile and real-name status as given; adds or replaces by ID number',
   section: 'test control',
   input: (rules) => z.array(withIdNumber(z.object({

@@ -2,12 +2,15 @@ import { z } from 'zod';
 import { adminOperation } from '../operation';
 import { conflict, invalidField } from '../problem';
 import { SettableClock } from '../clock';
+import { moment } from '../answer-fields';
 
 /** Where a settable clock may go: four-digit years, with a year's margin for dates computed ahead. */
 const CLOCK_RANGE = { from: Date.parse('1970-01-01T00:00:00Z'), to: Date.parse('9998-12-31T23:59:59.999Z') };
 
 export const setClock = adminOperation({
   operationId: 'setClock',
+  output: z.object({ now: moment() }),
+  refuses: ['CLOCK_NOT_SETTABLE', 'CLOCK_OUT_OF_RANGE'],
   summary: 'Set (`now`, ISO 8601) or advance (`advanceMs`) the server clock; only with a settable clock; may go backwards',
   section: 'test control',
   input: () => z.object({ now: z.iso.datetime({ offset: true }).optional(), advanceMs: z.number().int().optional() }),
@@ -21,12 +24,19 @@ export const setClock = adminOperation({
       throw invalidField(input.advanceMs !== undefined ? 'advanceMs' : 'now', 'CLOCK_OUT_OF_RANGE', `the clock stays between ${new Date(CLOCK_RANGE.from).toISOString()} and ${new Date(CLOCK_RANGE.to).toISOString()}`);
     }
     ctx.clock.set(target);
-    return { now: new Date(ctx.clock.now()).toISOString() };
+    return { now: ctx.iso(ctx.clock.now()) };
   },
 });
 
 export const getStats = adminOperation({
   operationId: 'getStats',
+  output: z.object({
+    now: moment(),
+    held: z.record(z.string(), z.number().int()).meta({ description: 'rows held, by table' }),
+    registrationsByConclusion: z.record(z.string(), z.number().int()),
+    refused: z.record(z.string(), z.number().int()).meta({ description: 'refusals since start, by problem code' }),
+    store: z.record(z.string(), z.number()),
+  }),
   summary: 'Counts of what the server holds and what it has refused (by problem code) since start',
   section: 'back office',
   input: () => z.object({}),
@@ -36,7 +46,7 @@ export const getStats = adminOperation({
     const registrationsByConclusion: Record<string, number> = {};
     for (const r of ctx.state.registrations.values()) registrationsByConclusion[r.conclusion] = (registrationsByConclusion[r.conclusion] ?? 0) + 1;
     return {
-      now: new Date(ctx.now()).toISOString(),
+      now: ctx.iso(ctx.now()),
       held,
       registrationsByConclusion,
       refused: Object.fromEntries([...ctx.refusals].sort(([a], [b]) => a.localeCompare(b))),

@@ -6,12 +6,15 @@ import { checkPhoto, underBytes } from '../photos/photo-check';
 import type { Certificate } from '../records';
 import { certificateNumber, handAddedKey, registryKey } from './registry';
 import { certificateView, syncedFromYear, syncs } from './sync';
+import { certificateAnswer } from './answers';
 
 /** A second-generation (18-character) ID: resident ID or residence permit, never a first-generation 15-digit one. */
 const SECOND_GENERATION = /^\d{17}[\dX]$/;
 
 export const addCertificate = applicantOperation({
   operationId: 'addCertificate',
+  output: certificateAnswer,
+  refuses: ['HOLDER_MISMATCH', 'ID_NOT_SECOND_GENERATION', 'DATE_IN_FUTURE', 'CERTIFICATE_SYNCED_NOT_ADDABLE', 'CERTIFICATE_EXISTS'],
   summary: 'Add by hand a certificate issued before the sync year (2008; Guangxi 2012) that had no first registration: holder and ID must match the account; certificate photo JPG < 190 KB (base64 in JSON)',
   section: '§5, §6',
   requires: ['profile', 'realName'],

@@ -6,9 +6,12 @@ import { takeCode } from '../codes/codes';
 import { addCertificate } from './add';
 import { certificateNumber, registryKey } from './registry';
 import { certificateView, inSystem, myCertificates } from './sync';
+import { certificateAnswer } from './answers';
+import { seeded } from '../answer-fields';
 
 export const listMyCertificates = applicantOperation({
   operationId: 'listMyCertificates',
+  output: z.array(certificateAnswer),
   summary: 'Own query: the certificates linked to this account (synced by ID number and exact name, or added by hand)',
   section: '§5',
   requires: ['profile'],
@@ -18,6 +21,8 @@ export const listMyCertificates = applicantOperation({
 
 export const queryCertificate = publicOperation({
   operationId: 'queryCertificate',
+  output: certificateAnswer.extend({ holderName: z.string() }),
+  refuses: ['CODE_INVALID', 'CODE_EXPIRED', 'CODE_ATTEMPTS_EXCEEDED', 'CERTIFICATE_NOT_FOUND'],
   summary: 'Other query, no account: name + ID number + certificate number, slider captcha, and an SMS code (purpose certificate-query) to the asker’s phone',
   section: '§5',
   captcha: true,
@@ -58,6 +63,7 @@ type TrustedCertificate = z.input<ReturnType<typeof registryCertificate>>;
 
 export const seedCertificates = adminOperation({
   operationId: 'seedCertificates',
+  output: seeded(),
   summary: 'Certificate-registry entries (bare array; adds or replaces by number); they sync to the holder’s account by the sync rule',
   section: 'test control',
   input: (rules) => z.array(registryCertificate(rules)).min(1).max(rules.limits.seedEntries),

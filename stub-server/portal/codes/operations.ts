@@ -5,7 +5,7 @@ import { conflict, invalidField } from '../problem';
 import { maskPhone } from '../identity/masks';
 import { resettableAccount } from '../identity/reset-step-one';
 import { issueCode } from './codes';
-import { iso } from '../time-format';
+import { moment } from '../answer-fields';
 
 const purpose = () => z.enum(['register', 'reset', 'certificate-query', 'change-phone']);
 
@@ -25,12 +25,14 @@ export const requestSmsCode = publicOperation({
   summary: 'A 6-digit code by SMS: to `phone`, or for `reset` to the phone of the account that `idType`, `idNumber` and `name` all match (reset step 1); 3 per phone per Beijing day, valid 5 minutes',
   section: '§1, §2',
   captcha: true,
+  output: z.object({ sentTo: z.string().meta({ description: 'the phone, masked' }), expiresAt: moment(), remainingToday: z.number().int() }),
+  refuses: ['ACCOUNT_NOT_FOUND', 'REGISTER_AGAIN', 'SMS_DAILY_QUOTA_EXCEEDED', 'SMS_GATEWAY_UNAVAILABLE'],
   input: (rules) => z.object({ purpose: purpose(), phone: phone(rules).optional(), ...resetFields(rules), captchaToken: captchaToken() }),
   run: ({ ctx, input, now }) => {
     const recipient = input.purpose === 'reset' ? resettableAccount(ctx, stepOne(input)).phone : input.phone;
     if (!recipient) throw invalidField('phone', 'REQUIRED', 'the phone number to send the code to');
     const { expiresAt, remainingToday } = issueCode(ctx, 'sms', recipient, input.purpose, now);
-    return { sentTo: maskPhone(recipient), expiresAt: iso(expiresAt), remainingToday };
+    return { sentTo: maskPhone(recipient), expiresAt: ctx.iso(expiresAt), remainingToday };
   },
 });
 
@@ -39,6 +41,8 @@ export const requestWechatCode = publicOperation({
   summary: 'A code through the WeChat service account, asked for by ID number there; for `reset` only after step 1 (`idType` and `name` too) and when the account was bound before',
   section: '§1, §2',
   captcha: true,
+  output: z.object({ expiresAt: moment(), remainingToday: z.number().int() }),
+  refuses: ['ACCOUNT_NOT_FOUND', 'REGISTER_AGAIN', 'WECHAT_NOT_BOUND', 'WECHAT_DAILY_QUOTA_EXCEEDED'],
   input: (rules) => z.object({ ...resetFields(rules), idNumber: idNumber(), purpose: z.enum(['register', 'reset']), captchaToken: captchaToken() }),
   run: ({ ctx, input, now }) => {
     const id = input.idNumber.toUpperCase();
@@ -47,7 +51,7 @@ export const requestWechatCode = publicOperation({
       if (!account.wechatBound) throw conflict('WECHAT_NOT_BOUND', 'WeChat reset works only for accounts bound to the service account before the password was forgotten');
     }
     const { expiresAt, remainingToday } = issueCode(ctx, 'wechat', id, input.purpose, now);
-    return { expiresAt: iso(expiresAt), remainingToday };
+    return { expiresAt: ctx.iso(expiresAt), remainingToday };
   },
 });
 
@@ -55,6 +59,9 @@ export const readOutbox = adminOperation({
   operationId: 'readOutbox',
   summary: 'Codes, links and messages sent (SMS, email, WeChat), newest first; `recipient` filters',
   section: 'test control',
+  output: z.array(z.object({
+    channel: z.enum(['sms', 'wechat', 'email']), recipient: z.string(), code: z.string().optional(), link: z.string().optional(), text: z.string(), sentAt: moment(),
+  })),
   input: () => z.object({ recipient: text(100).optional(), limit: z.coerce.number().int().min(1).max(1000).default(100) }),
   run: ({ ctx, input }) => {
     const { outbox } = ctx.state;
@@ -62,7 +69,7 @@ export const readOutbox = adminOperation({
     return messages
       .sort((a, b) => b.seq - a.seq)
       .slice(0, input.limit)
-      .map(({ channel, recipient, code, link, text: body, sentAt }) => ({ channel, recipient, code, link, text: body, sentAt: iso(sentAt) }));
+      .map(({ channel, recipient, code, link, text: body, sentAt }) => ({ channel, recipient, code, link, text: body, sentAt: ctx.iso(sentAt) }));
   },
 });
 

@@ -7,12 +7,30 @@ import type { Institution } from '../records';
 import { assertSeasonOpen, seasonOf, windowStatus } from '../registrations/season';
 import { registrationNotice } from './notice';
 import { hasRights, pointCovers, pointView, servesCity } from './rights';
+import { day, seeded } from '../answer-fields';
 
 const province = () => z.string().regex(/^\d{2}$/, 'a 2-digit province code (e.g. 35 Fujian)');
 const label = () => requiredText(50);
 
+const pointAnswer = z.object({
+  id: z.string(), name: z.string(),
+  scope: z.object({ stages: z.array(z.string()), cities: z.array(z.string()).optional(), description: z.string() }),
+});
+const windowAnswer = z.object({ from: day(), to: day() });
+
 export const getRegistrationNotice = publicOperation({
   operationId: 'getRegistrationNotice',
+  output: z.object({
+    title: z.string(),
+    scope: z.object({ text: z.string(), mandatory: z.array(z.string()), provincialOption: z.string() }),
+    firstRegistrationConditions: z.array(z.string()),
+    conditions: z.array(z.string()),
+    trainingHoursPerPeriod: z.number(),
+    validYears: z.number(),
+    materials: z.array(z.string()),
+    windowLookup: z.string(),
+    agreement: z.array(z.string()),
+  }),
   summary: 'The must-read notice (须知): scope, conditions, first-registration conditions, materials; and the step-1 agreement',
   section: '§6',
   input: () => z.object({}),
@@ -21,6 +39,11 @@ export const getRegistrationNotice = publicOperation({
 
 export const searchRegistrationWindows = publicOperation({
   operationId: 'searchRegistrationWindows',
+  output: z.array(z.object({
+    institutionId: z.string(), institution: z.string(), province: z.string(), city: z.string(),
+    status: z.enum(['upcoming', 'open']), window: windowAnswer, confirmationPoints: z.array(pointAnswer),
+  })),
+  refuses: ['REGISTRATION_SEASON_CLOSED'],
   summary: 'Province → city → stage → institution: online windows open or upcoming this season, with confirmation points and their scope (确认范围); empty when none has opened',
   section: '§6',
   input: () => z.object({ province: province(), city: label().optional(), stage: label().optional(), institution: label().optional() }),
@@ -53,6 +76,11 @@ export const institutionView = (i: Institution) => ({
 
 export const searchInstitutions = publicOperation({
   operationId: 'searchInstitutions',
+  output: z.array(z.object({
+    id: z.string(), name: z.string(), province: z.string(), city: z.string(), stages: z.array(z.string()),
+    qualificationTypes: z.array(z.string()), subjects: z.array(z.string()).nullable(), window: windowAnswer,
+    confirmationPoints: z.array(pointAnswer),
+  })),
   summary: 'Registration institutions with the right (定期注册权限) for a province, city, qualification type, stage and subject',
   section: '§6',
   input: () => z.object({
@@ -96,6 +124,8 @@ function windowErrors(rules: Rules, window: Institution['window'], field: string
 
 export const seedInstitutions = adminOperation({
   operationId: 'seedInstitutions',
+  output: seeded(),
+  refuses: ['WINDOW_RANGE', 'WINDOW_NOT_IN_SEASON'],
   summary: 'Institutions with their online window and confirmation points (bare array; adds or replaces by id); a window outside the open months is refused',
   section: 'test control',
   input: (rules) => z.array(institutionSchema).min(1).max(rules.limits.seedEntries),

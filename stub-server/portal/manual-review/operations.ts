@@ -7,10 +7,15 @@ import { checkPhoto, underBytes } from '../photos/photo-check';
 import type { ManualReview } from '../records';
 import { Lazy } from '../lazy';
 import { latestReview, remainingThisCycle, REVIEW_COUNTER, reviewView } from './reviews';
-import { iso } from '../time-format';
+import { reviewAnswer } from './answers';
+import { day, moment } from '../answer-fields';
 
 export const submitManualReview = applicantOperation({
   operationId: 'submitManualReview',
+  output: z.object({
+    reviewId: z.string(), status: z.literal('pending'), cycle: day(), submittedAt: moment(), decisionDue: day(), remainingThisCycle: z.number().int(),
+  }),
+  refuses: ['ALREADY_VERIFIED', 'VERIFICATION_FAILURE_REQUIRED', 'MANUAL_REVIEW_PENDING', 'MANUAL_REVIEW_CYCLE_QUOTA_EXCEEDED'],
   summary: 'Apply for manual review (人工审核) after a failed real-name check: a photo of the ID document as base64 JPEG in JSON (`photo`, under 190 KB), optionally a new `name` and a `note`; 3 per cycle (1 Jan – 31 Aug, 1 Sep – 31 Dec)',
   section: '§4',
   requires: ['profile'],
@@ -53,7 +58,7 @@ export const submitManualReview = applicantOperation({
       reviewId: review.id,
       status: review.status,
       cycle: review.cycle,
-      submittedAt: iso(now),
+      submittedAt: ctx.iso(now),
       decisionDue: review.decisionDue,
       remainingThisCycle: remainingThisCycle(ctx, account.idNumber, now),
     };
@@ -62,6 +67,8 @@ export const submitManualReview = applicantOperation({
 
 export const getManualReview = applicantOperation({
   operationId: 'getManualReview',
+  output: reviewAnswer.extend({ remainingThisCycle: z.number().int() }),
+  refuses: ['NO_MANUAL_REVIEW'],
   summary: 'The applicant\'s latest manual review: status, the reason if rejected, the promised decision date, and applications left this cycle',
   section: '§4',
   requires: ['profile'],
@@ -69,12 +76,14 @@ export const getManualReview = applicantOperation({
   run: ({ ctx, account, now }) => {
     const review = latestReview(ctx, account.idNumber);
     if (!review) throw notFound('NO_MANUAL_REVIEW', 'no manual review has been submitted');
-    return { ...reviewView(review), remainingThisCycle: remainingThisCycle(ctx, account.idNumber, now) };
+    return { ...reviewView(ctx, review), remainingThisCycle: remainingThisCycle(ctx, account.idNumber, now) };
   },
 });
 
 export const decideManualReview = adminOperation({
   operationId: 'decideManualReview',
+  output: reviewAnswer.extend({ workingDaysTaken: z.number().int(), withinSla: z.boolean() }),
+  refuses: ['MANUAL_REVIEW_NOT_FOUND', 'MANUAL_REVIEW_NOT_PENDING'],
   summary: 'Approve a pending manual review (real name verified; a requested name applied), or reject it with a `reason` shown to the applicant',
   section: 'back office, §4',
   input: () => z.object({
@@ -109,7 +118,7 @@ export const decideManualReview = adminOperation({
     return new Lazy(() => {
       const decidedDate = ctx.dateOf(now);
       return {
-        ...reviewView(decided),
+        ...reviewView(ctx, decided),
         workingDaysTaken: ctx.calendar.workingDaysBetween(ctx.dateOf(review.submittedAt), decidedDate),
         // The promise is a date (7 working days on), so being on time is a date comparison.
         withinSla: decidedDate <= review.decisionDue,

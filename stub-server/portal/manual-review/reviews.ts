@@ -1,7 +1,6 @@
 import { reviewCycleAt } from '../../../rules';
 import type { PortalContext } from '../context';
 import type { ManualReview } from '../records';
-import { iso } from '../time-format';
 
 /** The quota counter of manual-review applications, per account per cycle. */
 export const REVIEW_COUNTER = 'manualReview';
@@ -25,7 +24,7 @@ export function remainingThisCycle(ctx: PortalContext, idNumber: string, now: nu
 
 
 /** A review as the applicant and the back office see it (no photo bytes are kept). */
-export function reviewView(review: ManualReview) {
+export function reviewView(ctx: PortalContext, review: ManualReview) {
   return {
     reviewId: review.id,
     status: review.status,
@@ -33,9 +32,9 @@ export function reviewView(review: ManualReview) {
     note: review.note ?? null,
     reason: review.reason ?? null,
     cycle: review.cycle,
-    submittedAt: iso(review.submittedAt),
+    submittedAt: ctx.iso(review.submittedAt),
     decisionDue: review.decisionDue,
-    decidedAt: iso(review.decidedAt),
+    decidedAt: ctx.iso(review.decidedAt),
     photo: { bytes: review.photo.bytes, width: review.photo.width, height: review.photo.height },
   };
 }

@@ -9,7 +9,7 @@ import { maskEmail, maskPhone } from '../identity/masks';
 import { resetStepOne, resettableAccount } from '../identity/reset-step-one';
 import type { Account } from '../records';
 import { andThen, type MaybePromise } from '../maybe-async';
-import { iso } from '../time-format';
+import { done, moment } from '../answer-fields';
 
 /** A reset's new password: every session of the account ends, and every other reset code and link is void. */
 function setPassword(ctx: PortalContext, account: Account, newPassword: string, giveBack: () => void): MaybePromise<{ reset: true }> {
@@ -25,6 +25,8 @@ function setPassword(ctx: PortalContext, account: Account, newPassword: string, 
 
 export const startPasswordReset = publicOperation({
   operationId: 'startPasswordReset',
+  output: z.object({ methods: z.array(z.enum(['sms', 'email', 'wechat'])), maskedEmail: z.string(), maskedPhone: z.string() }),
+  refuses: ['ACCOUNT_NOT_FOUND', 'REGISTER_AGAIN'],
   summary: 'Step 1 of a reset: the methods available for this account, with its contacts masked',
   section: '§2',
   captcha: true,
@@ -38,6 +40,8 @@ export const startPasswordReset = publicOperation({
 
 export const sendResetEmail = publicOperation({
   operationId: 'sendResetEmail',
+  output: z.object({ sentTo: z.string().meta({ description: 'the address, masked' }), expiresAt: moment() }),
+  refuses: ['ACCOUNT_NOT_FOUND', 'REGISTER_AGAIN', 'RESET_METHOD_UNAVAILABLE', 'RESET_EMAIL_DAILY_QUOTA_EXCEEDED'],
   summary: 'Email a reset link to the registered address, valid 24 hours',
   section: '§2',
   captcha: true,
@@ -46,12 +50,14 @@ export const sendResetEmail = publicOperation({
     const account = resettableAccount(ctx, input);
     if (!ctx.rules.account.resetMethods.includes('email')) throw conflict('RESET_METHOD_UNAVAILABLE', 'email reset is not offered');
     const { expiresAt } = issueResetLink(ctx, account, now);
-    return { sentTo: maskEmail(account.email), expiresAt: iso(expiresAt) };
+    return { sentTo: maskEmail(account.email), expiresAt: ctx.iso(expiresAt) };
   },
 });
 
 export const resetPasswordWithEmailToken = publicOperation({
   operationId: 'resetPasswordWithEmailToken',
+  output: done('reset'),
+  refuses: ['RESET_TOKEN_INVALID', 'RESET_TOKEN_EXPIRED', 'ACCOUNT_NOT_FOUND'],
   summary: 'Set a new password with the token of an email link',
   section: '§2',
   input: (rules) => z.object({ token: text(100), newPassword: password(rules) }),
@@ -69,6 +75,8 @@ const LINK = { field: 'token', invalid: 'RESET_TOKEN_INVALID', expired: 'RESET_T
 
 const resetWithCode = (operationId: string, method: 'sms' | 'wechat', summary: string) => publicOperation({
   operationId,
+  output: done('reset'),
+  refuses: ['ACCOUNT_NOT_FOUND', 'REGISTER_AGAIN', 'RESET_METHOD_UNAVAILABLE', 'WECHAT_NOT_BOUND', 'CODE_INVALID', 'CODE_EXPIRED', 'CODE_ATTEMPTS_EXCEEDED'],
   summary,
   section: '§2',
   input: (rules) => withIdNumber(z.object({ ...resetStepOne(rules), code: code(rules), newPassword: password(rules) }), rules),

@@ -7,11 +7,13 @@ import { passwordChanged } from '../accounts/password-changed';
 import { maskPhone } from '../identity/masks';
 import { certificateView, inSystem, myCertificates } from '../certificates/sync';
 import type { Account, Profile } from '../records';
-import { iso } from '../time-format';
+import type { PortalContext } from '../context';
 import { andThen } from '../maybe-async';
+import { done } from '../answer-fields';
+import { identityAnswer, personalInfoAnswer } from './answers';
 
 
-export function identityView(account: Account) {
+export function identityView(ctx: PortalContext, account: Account) {
   return {
     idType: account.idType,
     idNumber: account.idNumber,
@@ -20,22 +22,23 @@ export function identityView(account: Account) {
     idValidTo: account.idValidTo,
     email: account.email,
     maskedPhone: maskPhone(account.phone),
-    registeredAt: iso(account.registeredAt),
-    lastLoginAt: iso(account.lastLoginAt),
+    registeredAt: ctx.iso(account.registeredAt),
+    lastLoginAt: ctx.iso(account.lastLoginAt),
     wechatBound: account.wechatBound,
     profileComplete: account.profile !== null,
-    profile: account.profile,
-    realName: { status: account.realName.status, method: account.realName.method ?? null, verifiedAt: iso(account.realName.verifiedAt) },
+    profile: account.profile && { ...account.profile, completedAt: ctx.iso(account.profile.completedAt) },
+    realName: { status: account.realName.status, method: account.realName.method ?? null, verifiedAt: ctx.iso(account.realName.verifiedAt) },
   };
 }
 
 export const getMe = applicantOperation({
   operationId: 'getMe',
+  output: identityAnswer,
   summary: 'The signed-in applicant: identity, profile, real-name status',
   section: '§3',
   requires: [],
   input: () => z.object({}),
-  run: ({ account }) => identityView(account),
+  run: ({ ctx, account }) => identityView(ctx, account),
 });
 
 const PROFILE_FIELDS = ['ethnicity', 'gender', 'birthDate', 'localIdNumber', 'permitNumber'] as const;
@@ -47,6 +50,8 @@ function sameProfile(input: Partial<Record<(typeof PROFILE_FIELDS)[number], stri
 
 export const completeProfile = applicantOperation({
   operationId: 'completeProfile',
+  output: identityAnswer,
+  refuses: ['MANUAL_REVIEW_PENDING'],
   summary: 'First-login identity information: ethnicity for all; permit and residence-permit holders also gender, birth date, local ID number; residence permits also the permit number',
   section: '§3',
   requires: [],
@@ -71,12 +76,13 @@ export const completeProfile = applicantOperation({
     }
     const profile = { ...input, completedAt: now };
     ctx.state.accounts.set(account.idNumber, { ...account, profile });
-    return identityView({ ...account, profile });
+    return identityView(ctx, { ...account, profile });
   },
 });
 
 export const bindWechat = applicantOperation({
   operationId: 'bindWechat',
+  output: done('wechatBound'),
   summary: 'Bind the WeChat service account (enables WeChat password reset)',
   section: '§3',
   requires: [],
@@ -89,6 +95,8 @@ export const bindWechat = applicantOperation({
 
 export const changePassword = applicantOperation({
   operationId: 'changePassword',
+  output: done('changed'),
+  refuses: ['WRONG_CREDENTIALS', 'SESSION_ENDED', 'PASSWORD_CHANGED_MEANWHILE'],
   summary: 'Change the password: the current one, then a new one under the password rule',
   section: '§3',
   requires: [],
@@ -109,6 +117,8 @@ export const changePassword = applicantOperation({
 
 export const changePhone = applicantOperation({
   operationId: 'changePhone',
+  output: z.object({ maskedPhone: z.string() }),
+  refuses: ['CODE_INVALID', 'CODE_EXPIRED', 'CODE_ATTEMPTS_EXCEEDED', 'MANUAL_REVIEW_PENDING'],
   summary: 'Change the phone number with a code sent to the new number (requestSmsCode purpose change-phone)',
   section: '§3',
   requires: [],
@@ -124,12 +134,13 @@ export const changePhone = applicantOperation({
 
 export const getPersonalInfo = applicantOperation({
   operationId: 'getPersonalInfo',
+  output: personalInfoAnswer,
   summary: 'The personal-information centre: its seven modules',
   section: '§3',
   requires: [],
   input: () => z.object({}),
   run: ({ ctx, account }) => ({
-    identity: identityView(account),
+    identity: identityView(ctx, account),
     // The stub holds no exam, Mandarin, education, degree or other records: the modules exist, empty.
     examRecords: [],
     mandarinCertificates: [],

@@ -5,6 +5,7 @@ import { idNumber, personName } from '../fields';
 import { conflict, quotaExceeded } from '../problem';
 import type { Account, Identity } from '../records';
 import { checkRegistry, reachRegistry, registryEntry } from './registry';
+import { seeded } from '../answer-fields';
 
 /** The counter of real-name attempts, per account per Beijing day. */
 const ATTEMPT_COUNTER = 'realName';
@@ -15,6 +16,19 @@ export const NAME_CHANGE_FAILED_TEXT =
 
 export const verifyRealName = applicantOperation({
   operationId: 'verifyRealName',
+  output: z.discriminatedUnion('status', [
+    z.object({
+      status: z.literal('passed'), attemptsLeft: z.number().int(), realNameStatus: z.literal('verified'),
+      nameChange: z.object({ applied: z.literal(true), name: z.string() }).optional(),
+    }),
+    z.object({
+      status: z.literal('failed'), attemptsLeft: z.number().int(), reason: z.enum(['NAME_MISMATCH', 'REGISTRY_STALE']),
+      nextStep: z.enum(['open-ctid', 'manual-review']), realNameStatus: z.enum(['unverified', 'verified']),
+      nameChange: z.object({ applied: z.literal(false), name: z.string() }).optional(),
+      message: z.string().optional().meta({ description: 'why a name change was not applied (the portal\'s own words)' }),
+    }),
+  ]),
+  refuses: ['MANUAL_REVIEW_PENDING', 'REAL_NAME_DAILY_QUOTA_EXCEEDED', 'REGISTRY_UNAVAILABLE'],
   summary: 'One real-name check against the public-security registry, optionally with a new `name` (name change); 3 per Beijing day; refused while a manual review is pending',
   section: '§4, §3',
   requires: ['profile'],
@@ -67,6 +81,8 @@ export const verifyRealName = applicantOperation({
 
 export const openCtid = applicantOperation({
   operationId: 'openCtid',
+  output: z.object({ ctidOpened: z.literal(true) }),
+  refuses: ['CTID_RESIDENT_ID_ONLY'],
   summary: 'The simulated CTID app (网证): opening the network ID refreshes a stale public-security record; resident-ID holders only',
   section: '§4',
   requires: ['profile'],
@@ -83,6 +99,7 @@ export const openCtid = applicantOperation({
 
 export const seedIdentities = adminOperation({
   operationId: 'seedIdentities',
+  output: seeded(),
   summary: 'Public-security registry entries (a bare array of `{ idNumber, name, stale }`, stale defaults to false); adds or replaces by ID number',
   section: 'test control',
   input: (rules) => z.array(z.object({

@@ -4,13 +4,15 @@ import { requiredText } from '../fields';
 import { conflict } from '../problem';
 import { anyRegistration, lazyRegistrationDetail } from './read';
 import { assertAllowed, record, transition } from './transitions';
-import { iso } from '../time-format';
+import { messageAnswer, registrationDetailAnswer } from './answers';
 
 const applicationNumber = () => requiredText(40);
 const reason = () => requiredText(500).optional();
 
 export const confirmOnSite = adminOperation({
   operationId: 'confirmOnSite',
+  output: registrationDetailAnswer,
+  refuses: ['REGISTRATION_NOT_FOUND', 'INVALID_TRANSITION'],
   summary: 'On-site confirmation (现场确认) at the confirmation point: pass → 待注册审批, fail → 确认未通过',
   section: '§6, §8',
   input: () => z.object({ applicationNumber: applicationNumber(), result: z.enum(['pass', 'fail']), reason: reason() }),
@@ -23,6 +25,8 @@ export const confirmOnSite = adminOperation({
 
 export const decideRegistration = adminOperation({
   operationId: 'decideRegistration',
+  output: registrationDetailAnswer,
+  refuses: ['REGISTRATION_NOT_FOUND', 'INVALID_TRANSITION', 'TIER_OUT_OF_ORDER'],
   summary: 'Approval by the registration body: 注册合格, 暂缓注册 or 注册不合格; with a tier (初审 → 复核 → 终审, in order) a 注册合格 before the last tier records the tier and stays 待注册审批; without a tier the decision is final',
   section: '§6, §8',
   input: (rules) => z.object({
@@ -54,6 +58,8 @@ export const decideRegistration = adminOperation({
 
 export const revertToPending = adminOperation({
   operationId: 'revertToPending',
+  output: registrationDetailAnswer,
+  refuses: ['REGISTRATION_NOT_FOUND', 'INVALID_TRANSITION'],
   summary: 'The institution sets an application back to 网报待确认 (from 确认未通过 or 待注册审批) so that the applicant can modify it; tiers passed are cleared',
   section: '§6',
   input: () => z.object({ applicationNumber: applicationNumber(), reason: reason() }),
@@ -65,6 +71,8 @@ export const revertToPending = adminOperation({
 
 export const postRegistrationMessage = adminOperation({
   operationId: 'postRegistrationMessage',
+  output: messageAnswer.extend({ applicationNumber: z.string() }),
+  refuses: ['REGISTRATION_NOT_FOUND'],
   summary: 'Leave a message (留言) on an application, from the confirmation point or the institution',
   section: '§6',
   input: () => z.object({ applicationNumber: applicationNumber(), from: z.enum(['confirmation-point', 'institution']), text: requiredText(1000) }),
@@ -72,6 +80,6 @@ export const postRegistrationMessage = adminOperation({
     const reg = anyRegistration(ctx, input.applicationNumber);
     const message = { at: now, from: input.from, text: input.text };
     ctx.state.registrations.set(reg.applicationNumber, { ...reg, messages: [...reg.messages, message] });
-    return { applicationNumber: reg.applicationNumber, ...message, at: iso(now) };
+    return { applicationNumber: reg.applicationNumber, ...message, at: ctx.iso(now) };
   },
 });

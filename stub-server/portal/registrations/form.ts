@@ -4,10 +4,11 @@ import { conflict } from '../problem';
 import { applicationNumberInput, ownRegistration } from './read';
 import { onePagePdf } from './pdf';
 import { Lazy } from '../lazy';
-import { iso } from '../time-format';
 
 export const getApplicationForm = applicantOperation({
   operationId: 'getApplicationForm',
+  output: { binary: 'application/pdf' },
+  refuses: ['REGISTRATION_NOT_FOUND', 'FORM_NOT_YET_AVAILABLE'],
   summary: 'The application form (教师资格定期注册申请表) as PDF: available 1 hour after submission or after a photo change (409 + Retry-After before)',
   section: '§6',
   requires: ['profile'],
@@ -17,7 +18,7 @@ export const getApplicationForm = applicantOperation({
     if (now < reg.formAvailableAt) {
       const retryAfterSeconds = secondsUntil(now, reg.formAvailableAt);
       throw conflict('FORM_NOT_YET_AVAILABLE', `the form is generated ${ctx.rules.registration.formDelayMinutes} minutes after submission or a photo change`, {
-        availableAt: iso(reg.formAvailableAt), retryAfterSeconds,
+        availableAt: ctx.iso(reg.formAvailableAt), retryAfterSeconds,
       });
     }
     // Built only when read (lazy.ts): in process the simulator downloads it and reads nothing.
@@ -26,7 +27,7 @@ export const getApplicationForm = applicantOperation({
       `Certificate number: ${reg.certificateNumber}`,
       `ID number: ${reg.idNumber}`,
       `Institution: ${reg.institutionId}   Confirmation point: ${reg.confirmationPointId}`,
-      `Submitted: ${iso(reg.submittedAt)}`,
+      `Submitted: ${ctx.iso(reg.submittedAt)}`,
       `Photo: ${reg.photoId}`,
     ]), `${reg.applicationNumber}.pdf`));
   },

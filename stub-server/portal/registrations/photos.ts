@@ -6,6 +6,7 @@ import type { Photo } from '../records';
 
 export const uploadPhoto = applicantOperation({
   operationId: 'uploadPhoto',
+  output: z.object({ photoId: z.string(), bytes: z.number().int(), width: z.number().int(), height: z.number().int() }),
   summary: 'The personal photo (1寸白底免冠), base64 JPEG in JSON `{ photo }`, checked against rules.registration.personalPhoto (bytes, width, height; exclusive ranges)',
   section: '§6',
   requires: ['profile', 'realName'],

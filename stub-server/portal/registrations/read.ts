@@ -6,7 +6,7 @@ import type { PortalContext } from '../context';
 import type { Account, Institution, Registration } from '../records';
 import { Lazy } from '../lazy';
 import { seasonOf } from './season';
-import { iso } from '../time-format';
+import { messageAnswer, registrationDetailAnswer, registrationSummaryAnswer } from './answers';
 
 
 export const applicationNumberInput = () => z.object({ applicationNumber: requiredText(40) });
@@ -35,14 +35,14 @@ export function registrationSummary(ctx: PortalContext, reg: Registration) {
     subject: reg.subject,
     conclusion: reg.conclusion,
     institution: { id: reg.institutionId, name: institution?.name ?? null },
-    submittedAt: iso(reg.submittedAt),
-    formAvailableAt: iso(reg.formAvailableAt),
+    submittedAt: ctx.iso(reg.submittedAt),
+    formAvailableAt: ctx.iso(reg.formAvailableAt),
   };
 }
 
 /** The detail page (详情): everything submitted, the tiers passed and the history. */
 export function registrationDetail(ctx: PortalContext, reg: Registration) {
-  return detailOf(reg, ctx.state.institutions.get(reg.institutionId));
+  return detailOf(ctx, reg, ctx.state.institutions.get(reg.institutionId));
 }
 
 /**
@@ -51,11 +51,11 @@ export function registrationDetail(ctx: PortalContext, reg: Registration) {
  */
 export function lazyRegistrationDetail(ctx: PortalContext, reg: Registration): Lazy<ReturnType<typeof detailOf>> {
   const institution = ctx.state.institutions.get(reg.institutionId);
-  return new Lazy(() => detailOf(reg, institution));
+  return new Lazy(() => detailOf(ctx, reg, institution));
 }
 
 /** The detail of an application of `institution` (the summary's fields first, as the list shows them). */
-function detailOf(reg: Registration, institution: Institution | undefined) {
+function detailOf(ctx: PortalContext, reg: Registration, institution: Institution | undefined) {
   const point = institution?.confirmationPoints.find((p) => p.id === reg.confirmationPointId);
   return {
     applicationNumber: reg.applicationNumber,
@@ -64,23 +64,22 @@ function detailOf(reg: Registration, institution: Institution | undefined) {
     subject: reg.subject,
     conclusion: reg.conclusion,
     institution: { id: reg.institutionId, name: institution?.name ?? null },
-    submittedAt: iso(reg.submittedAt),
-    formAvailableAt: iso(reg.formAvailableAt),
+    submittedAt: ctx.iso(reg.submittedAt),
+    formAvailableAt: ctx.iso(reg.formAvailableAt),
     confirmationPoint: { id: reg.confirmationPointId, name: point?.name ?? null, scope: point?.scope ?? null },
     photoId: reg.photoId,
     details: reg.details,
     tiersPassed: reg.tiersPassed,
     season: reg.season,
-    history: reg.history.map(historyStep),
+    history: reg.history.map((h) => ({ ...h, at: ctx.iso(h.at) })),
     messageCount: reg.messages.length,
     unreadMessages: reg.messages.length - (reg.messagesRead ?? 0),
   };
 }
 
-const historyStep = (h: Registration['history'][number]) => ({ ...h, at: iso(h.at) });
-
 export const listMyRegistrations = applicantOperation({
   operationId: 'listMyRegistrations',
+  output: z.array(registrationSummaryAnswer),
   summary: 'The applicant’s applications of the current season (当前批次): number, certificate, stage, subject, conclusion, institution',
   section: '§6',
   requires: ['profile'],
@@ -96,6 +95,8 @@ export const listMyRegistrations = applicantOperation({
 
 export const getRegistration = applicantOperation({
   operationId: 'getRegistration',
+  output: registrationDetailAnswer,
+  refuses: ['REGISTRATION_NOT_FOUND'],
   summary: 'Details of one of the applicant’s own applications',
   section: '§6',
   requires: ['profile'],
@@ -105,6 +106,8 @@ export const getRegistration = applicantOperation({
 
 export const listRegistrationMessages = applicantOperation({
   operationId: 'listRegistrationMessages',
+  output: z.array(messageAnswer),
+  refuses: ['REGISTRATION_NOT_FOUND'],
   summary: 'Messages (留言) from the confirmation point or the institution on one of the applicant’s applications, oldest first; reading them marks them read',
   section: '§6',
   requires: ['profile'],
@@ -114,6 +117,6 @@ export const listRegistrationMessages = applicantOperation({
     if ((reg.messagesRead ?? 0) !== reg.messages.length) {
       ctx.state.registrations.set(reg.applicationNumber, { ...reg, messagesRead: reg.messages.length });
     }
-    return reg.messages.map((m) => ({ from: m.from, text: m.text, at: iso(m.at) }));
+    return reg.messages.map((m) => ({ from: m.from, text: m.text, at: ctx.iso(m.at) }));
   },
 });

@@ -7,7 +7,7 @@ import { choiceErrors, detailErrors, linkedCertificate } from './choice';
 import { mustBeTrue, stepThreeShape, stepTwoShape } from './fields';
 import { assertPortalOpen, assertSeasonOpen, seasonOf, windowStatus } from './season';
 import { leavesCertificateFree } from './transitions';
-import { iso } from '../time-format';
+import { moment } from '../answer-fields';
 
 /**
  * The wizard's final submission (002/003 §3.1.2): progress is not saved between steps, so all
@@ -18,6 +18,12 @@ import { iso } from '../time-format';
  */
 export const submitRegistration = applicantOperation({
   operationId: 'submitRegistration',
+  output: z.object({ applicationNumber: z.string(), conclusion: z.literal('网报待确认'), formAvailableAt: moment() }),
+  refuses: [
+    'REGISTRATION_SEASON_CLOSED', 'PORTAL_CLOSED_HOLIDAY', 'AGREEMENT_REQUIRED', 'NOTICES_NOT_READ', 'COMMITMENT_DECLINED', 'CERTIFICATE_NOT_LINKED', 'PHOTO_NOT_FOUND',
+    'SCHOOL_NOT_FOUND', 'DATE_IN_FUTURE', 'DATE_ORDER', 'INSTITUTION_NOT_FOUND', 'INSTITUTION_NOT_ENTITLED',
+    'CONFIRMATION_POINT_NOT_FOUND', 'OUTSIDE_POINT_SCOPE', 'REGISTRATION_WINDOW_CLOSED', 'DUPLICATE_APPLICATION',
+  ],
   summary: 'Submit the wizard: agreement (step 1), certificate and registration info (2), institution and confirmation point (3), notices read (5), commitment (6) → application number',
   section: '§6',
   requires: ['profile', 'realName'],
@@ -77,6 +83,6 @@ export const submitRegistration = applicantOperation({
     };
     ctx.state.registrations.set(reg.applicationNumber, reg);
     // The summary's fields (registrationSummary), only these three.
-    return { applicationNumber: reg.applicationNumber, conclusion: reg.conclusion, formAvailableAt: iso(reg.formAvailableAt) };
+    return { applicationNumber: reg.applicationNumber, conclusion: reg.conclusion, formAvailableAt: ctx.iso(reg.formAvailableAt) };
   },
 });

@@ -8,6 +8,7 @@ import { choiceErrors, detailErrors } from './choice';
 import { stepThreeShape, stepTwoShape, type Details } from './fields';
 import { registrationDetail, ownRegistration } from './read';
 import { assertPortalOpen } from './season';
+import { registrationDetailAnswer } from './answers';
 
 const { institutionId: _fixed, ...choiceShape } = stepThreeShape;
 
@@ -18,6 +19,11 @@ const { institutionId: _fixed, ...choiceShape } = stepThreeShape;
  */
 export const updateRegistration = applicantOperation({
   operationId: 'updateRegistration',
+  output: registrationDetailAnswer,
+  refuses: [
+    'REGISTRATION_NOT_FOUND', 'NOT_PENDING_CONFIRMATION', 'PORTAL_CLOSED_HOLIDAY', 'PHOTO_NOT_FOUND', 'SCHOOL_NOT_FOUND',
+    'DATE_IN_FUTURE', 'DATE_ORDER', 'INSTITUTION_NOT_FOUND', 'INSTITUTION_NOT_ENTITLED', 'CONFIRMATION_POINT_NOT_FOUND', 'OUTSIDE_POINT_SCOPE',
+  ],
   summary: 'Modify one’s application while its conclusion is 网报待确认; a new photo makes the form wait another hour',
   section: '§6',
   requires: ['profile', 'realName'],

@@ -33,8 +33,12 @@ export function storeSchools(ctx: PortalContext, schools: Omit<School, 'id'>[]):
   });
 }
 
+/** A school as search and addSchool give it. */
+const schoolAnswer = z.object({ id: z.string(), name: z.string(), type: z.string(), province: z.string().nullable() });
+
 export const searchSchools = publicOperation({
   operationId: 'searchSchools',
+  output: z.array(schoolAnswer),
   summary: 'Graduating-school lookup (毕业学校): substring of the name, optionally within a province; one page',
   section: '§6',
   input: () => z.object({ q: requiredText(50), province: z.string().regex(/^\d{2}$/).optional() }),
@@ -53,6 +57,8 @@ export const searchSchools = publicOperation({
 
 export const addSchool = applicantOperation({
   operationId: 'addSchool',
+  output: schoolAnswer,
+  refuses: ['SCHOOL_EXISTS'],
   summary: 'Add a graduating school not found (新增学校): name and school type (办学类型); an existing name answers 409 with its id',
   section: '§6',
   requires: ['profile'],

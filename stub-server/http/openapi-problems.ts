@@ -1,0 +1,85 @@
+import { FORMAT_CODES, statusOf, type Operation, type ProblemCode } from '../portal';
+
+/** RFC 9457 problem details, with this API's stable `code` and, for 422, the failing fields. */
+export const PROBLEM_SCHEMA = {
+  type: 'object',
+  required: ['type', 'title', 'status', 'detail', 'code'],
+  properties: {
+    type: { type: 'string', format: 'uri' },
+    title: { type: 'string' },
+    status: { type: 'integer' },
+    detail: { type: 'string' },
+    code: { type: 'string', pattern: '^[A-Z][A-Z0-9_]*$', description: 'stable upper-snake code' },
+    errors: {
+      type: 'array',
+      items: {
+        type: 'object', required: ['field', 'code', 'message'],
+        properties: { field: { type: 'string' }, code: { type: 'string' }, message: { type: 'string' } },
+      },
+    },
+  },
+  // Problem details may carry more members (RFC 9457 §3.2): a quota's `limit`, a conflict's `existingId`.
+  additionalProperties: true,
+};
+
+/** Operations that faults cannot touch (they would lock the fault controls out). */
+const UNFAULTABLE = new Set(['getFaults', 'setFaults']);
+
+/**
+ * The codes every operation of a kind can answer, beyond its own: the transport's (body,
+ * validation, store, injected faults), who may call, prerequisites, captcha, rate limits.
+ */
+function kindCodes(op: Operation, rateLimited: boolean): ProblemCode[] {
+  const codes: ProblemCode[] = [
+    'BAD_REQUEST', 'MALFORMED_JSON', 'BODY_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE', 'UNSUPPORTED_ENCODING',
+    ...FORMAT_CODES, 'INTERNAL_ERROR', 'STORE_UNAVAILABLE',
+  ];
+  if (!UNFAULTABLE.has(op.operationId)) codes.push('INJECTED_OUTAGE');
+  if (op.access === 'applicant') {
+    codes.push('UNAUTHORIZED', 'SESSION_EXPIRED');
+    if (op.requires.includes('profile')) codes.push('PROFILE_INCOMPLETE');
+    if (op.requires.includes('realName')) codes.push('REAL_NAME_REQUIRED');
+  }
+  if (op.access === 'admin') codes.push('ADMIN_TOKEN_REQUIRED', 'ADMIN_TOKEN_INVALID');
+  if (op.captcha) codes.push('CAPTCHA_INVALID');
+  if (rateLimited) codes.push('RATE_LIMITED');
+  return codes;
+}
+
+const RETRY_AFTER = { description: 'seconds until trying again can help', schema: { type: 'integer', minimum: 1 } };
+
+/** A problem answer of one status, its `code` one of `codes`. */
+function problemResponse(status: number | undefined, codes: string[], description: string) {
+  const only = { properties: { code: { enum: codes }, ...(status ? { status: { const: status } } : {}) } };
+  return {
+    description,
+    // 429 always says when to try again; a 503 does during an outage.
+    headers: { 'Retry-After': { ...RETRY_AFTER, required: status === 429 } },
+    content: { 'application/problem+json': { schema: { allOf: [{ $ref: '#/components/schemas/Problem' }, only] } } },
+  };
+}
+
+/**
+ * An operation's problem answers by status, each listing its codes; an injected fault
+ * (setFaults) can answer any status from 400 to 599, so each status also lists INJECTED_FAULT
+ * and the 4XX and 5XX ranges stand for the statuses it has no other reason to answer.
+ */
+export function problemResponses(op: Operation, { rateLimited }: { rateLimited: boolean }): Record<string, object> {
+  const byStatus = new Map<number, Set<string>>();
+  for (const code of [...kindCodes(op, rateLimited), ...(op.refuses ?? [])]) {
+    const status = statusOf(code)!;
+    if (!byStatus.has(status)) byStatus.set(status, new Set());
+    byStatus.get(status)!.add(code);
+  }
+  const faultable = !UNFAULTABLE.has(op.operationId);
+  const responses: Record<string, object> = {};
+  for (const status of [...byStatus.keys()].sort((a, b) => a - b)) {
+    const codes = [...byStatus.get(status)!].sort();
+    if (faultable) codes.push('INJECTED_FAULT');
+    responses[String(status)] = problemResponse(status, codes, `a problem: ${codes.join(', ')}`);
+  }
+  if (faultable) {
+    for (const range of ['4XX', '5XX']) responses[range] = problemResponse(undefined, ['INJECTED_FAULT'], 'an injected fault, at the status setFaults gave it');
+  }
+  return responses;
+}
