@@ -1,3 +1,4 @@
+import { STATUS_CODES } from 'node:http';
 import { FORMAT_CODES, statusOf, type Operation, type ProblemCode } from '../portal';
 
 /** RFC 9457 problem details, with this API's stable `code` and, for 422, the failing fields. */
@@ -32,7 +33,7 @@ const UNFAULTABLE = new Set(['getFaults', 'setFaults']);
 function kindCodes(op: Operation, rateLimited: boolean): ProblemCode[] {
   const codes: ProblemCode[] = [
     'BAD_REQUEST', 'MALFORMED_JSON', 'BODY_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE', 'UNSUPPORTED_ENCODING',
-    ...FORMAT_CODES, 'INTERNAL_ERROR', 'STORE_UNAVAILABLE',
+    'INTERNAL_ERROR', 'STORE_UNAVAILABLE',
   ];
   if (!UNFAULTABLE.has(op.operationId)) codes.push('INJECTED_OUTAGE');
   if (op.access === 'applicant') {
@@ -46,15 +47,26 @@ function kindCodes(op: Operation, rateLimited: boolean): ProblemCode[] {
   return codes;
 }
 
-const RETRY_AFTER = { description: 'seconds until trying again can help', schema: { type: 'integer', minimum: 1 } };
+/** Shared pieces of the problem answers, under components. */
+export const PROBLEM_COMPONENTS = {
+  schemas: {
+    Problem: PROBLEM_SCHEMA,
+    FormatCode: { enum: [...FORMAT_CODES], description: 'what a field\'s own check answers (422); any input may give these' },
+  },
+  headers: {
+    'Retry-After': { description: 'seconds until trying again can help', schema: { type: 'integer', minimum: 1 } },
+  },
+};
 
-/** A problem answer of one status, its `code` one of `codes`. */
+/** A problem answer of one status, its `code` one of `codes` (422: or a field format's code). */
 function problemResponse(status: number | undefined, codes: string[], description: string) {
-  const only = { properties: { code: { enum: codes }, ...(status ? { status: { const: status } } : {}) } };
+  const formats = { $ref: '#/components/schemas/FormatCode' };
+  const code = status !== 422 ? { enum: codes } : codes.length > 0 ? { anyOf: [formats, { enum: codes }] } : formats;
+  const only = { properties: { code, ...(status ? { status: { const: status } } : {}) } };
   return {
     description,
     // 429 always says when to try again; a 503 does during an outage.
-    headers: { 'Retry-After': { ...RETRY_AFTER, required: status === 429 } },
+    headers: { 'Retry-After': status === 429 ? { ...PROBLEM_COMPONENTS.headers['Retry-After'], required: true } : { $ref: '#/components/headers/Retry-After' } },
     content: { 'application/problem+json': { schema: { allOf: [{ $ref: '#/components/schemas/Problem' }, only] } } },
   };
 }
@@ -67,16 +79,19 @@ function problemResponse(status: number | undefined, codes: string[], descriptio
 export function problemResponses(op: Operation, { rateLimited }: { rateLimited: boolean }): Record<string, object> {
   const byStatus = new Map<number, Set<string>>();
   for (const code of [...kindCodes(op, rateLimited), ...(op.refuses ?? [])]) {
+    if ((FORMAT_CODES as readonly string[]).includes(code)) continue;
     const status = statusOf(code)!;
     if (!byStatus.has(status)) byStatus.set(status, new Set());
     byStatus.get(status)!.add(code);
   }
+  // Any input may fail a field's own check, so every operation answers 422.
+  if (!byStatus.has(422)) byStatus.set(422, new Set());
   const faultable = !UNFAULTABLE.has(op.operationId);
   const responses: Record<string, object> = {};
   for (const status of [...byStatus.keys()].sort((a, b) => a - b)) {
     const codes = [...byStatus.get(status)!].sort();
     if (faultable) codes.push('INJECTED_FAULT');
-    responses[String(status)] = problemResponse(status, codes, `a problem: ${codes.join(', ')}`);
+    responses[String(status)] = problemResponse(status, codes, `${STATUS_CODES[status]}: a problem, its code one of those listed`);
   }
   if (faultable) {
     for (const range of ['4XX', '5XX']) responses[range] = problemResponse(undefined, ['INJECTED_FAULT'], 'an injected fault, at the status setFaults gave it');

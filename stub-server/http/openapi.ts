@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Operation, Portal } from '../portal';
 import { ROUTES, type Route } from './routes';
-import { problemResponses, PROBLEM_SCHEMA } from './openapi-problems';
+import { problemResponses, PROBLEM_COMPONENTS } from './openapi-problems';
 import { RATE_LIMITED_OPERATIONS } from './rate-limit';
 import { EXAMPLES } from './openapi-examples';
 
@@ -103,7 +103,7 @@ export function buildOpenApi(portal: Portal) {
     ],
     paths,
     components: {
-      schemas: { Problem: PROBLEM_SCHEMA },
+      ...PROBLEM_COMPONENTS,
       securitySchemes: {
         session: { type: 'http', scheme: 'bearer', description: 'the token from login' },
         admin: { type: 'http', scheme: 'bearer', description: 'the admin token the server was started with' },
@@ -118,15 +118,26 @@ function withoutPathParams(schema: JsonSchema, names: string[]): JsonSchema {
   return { ...schema, properties, required: schema.required?.filter((k) => !names.includes(k)) };
 }
 
+/** What any path answers to a request the server cannot read (Node's own refusals, as problems). */
+const UNREADABLE = {
+  '4XX': {
+    description: 'a request the server could not read (400 BAD_REQUEST, 408, 431 HEADERS_TOO_LARGE)',
+    content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+  },
+};
+
 const HEALTH = {
   operationId: 'getHealth',
   summary: 'Whether the server can write: `ok`, or 503 `degraded` while its store cannot save changes (reads go on)',
   tags: ['server'],
   security: [],
-  responses: Object.fromEntries(([[200, 'ok'], [503, 'degraded']] as const).map(([status, value]) => [String(status), {
-    description: value,
-    content: { 'application/json': { schema: { type: 'object', properties: { status: { const: value } }, required: ['status'], additionalProperties: false } } },
-  }])),
+  responses: {
+    ...Object.fromEntries(([[200, 'ok'], [503, 'degraded']] as const).map(([status, value]) => [String(status), {
+      description: value,
+      content: { 'application/json': { schema: { type: 'object', properties: { status: { const: value } }, required: ['status'], additionalProperties: false } } },
+    }])),
+    ...UNREADABLE,
+  },
 };
 
 const DOCUMENT = {
@@ -134,5 +145,5 @@ const DOCUMENT = {
   summary: 'This document',
   tags: ['server'],
   security: [],
-  responses: { 200: { description: 'the OpenAPI 3.1 document', content: { 'application/json': { schema: { type: 'object' } } } } },
+  responses: { 200: { description: 'the OpenAPI 3.1 document', content: { 'application/json': { schema: { type: 'object' } } } }, ...UNREADABLE },
 };
