@@ -28,7 +28,8 @@ const UNFAULTABLE = new Set(['getFaults', 'setFaults']);
 
 /**
  * The codes every operation of a kind can answer, beyond its own: the transport's (body,
- * validation, store, injected faults), who may call, prerequisites, captcha, rate limits.
+ * validation, store, injected faults), who may call, prerequisites, an identity edit during a
+ * pending review, captcha, rate limits.
  */
 function kindCodes(op: Operation, rateLimited: boolean): ProblemCode[] {
   const codes: ProblemCode[] = [
@@ -40,6 +41,7 @@ function kindCodes(op: Operation, rateLimited: boolean): ProblemCode[] {
     codes.push('UNAUTHORIZED', 'SESSION_EXPIRED');
     if (op.requires.includes('profile')) codes.push('PROFILE_INCOMPLETE');
     if (op.requires.includes('realName')) codes.push('REAL_NAME_REQUIRED');
+    if (op.identityEdit) codes.push('MANUAL_REVIEW_PENDING');
   }
   if (op.access === 'admin') codes.push('ADMIN_TOKEN_REQUIRED', 'ADMIN_TOKEN_INVALID');
   if (op.captcha) codes.push('CAPTCHA_INVALID');

@@ -15,7 +15,7 @@ export const submitManualReview = applicantOperation({
   output: z.object({
     reviewId: z.string(), status: z.literal('pending'), cycle: day(), submittedAt: moment(), decisionDue: day(), remainingThisCycle: z.number().int(),
   }),
-  refuses: ['ALREADY_VERIFIED', 'VERIFICATION_FAILURE_REQUIRED', 'MANUAL_REVIEW_PENDING', 'MANUAL_REVIEW_CYCLE_QUOTA_EXCEEDED'],
+  refuses: ['ALREADY_VERIFIED', 'VERIFICATION_FAILURE_REQUIRED', 'MANUAL_REVIEW_CYCLE_QUOTA_EXCEEDED'],
   summary: 'Apply for manual review (人工审核) after a failed real-name check: a photo of the ID document as base64 JPEG in JSON (`photo`, under 190 KB), optionally a new `name` and a `note`; 3 per cycle (1 Jan – 31 Aug, 1 Sep – 31 Dec)',
   section: '§4',
   requires: ['profile'],

@@ -51,7 +51,6 @@ function sameProfile(input: Partial<Record<(typeof PROFILE_FIELDS)[number], stri
 export const completeProfile = applicantOperation({
   operationId: 'completeProfile',
   output: identityAnswer,
-  refuses: ['MANUAL_REVIEW_PENDING'],
   summary: 'First-login identity information: ethnicity for all; permit and residence-permit holders also gender, birth date, local ID number; residence permits also the permit number',
   section: '§3',
   requires: [],
@@ -118,7 +117,7 @@ export const changePassword = applicantOperation({
 export const changePhone = applicantOperation({
   operationId: 'changePhone',
   output: z.object({ maskedPhone: z.string() }),
-  refuses: ['CODE_INVALID', 'CODE_EXPIRED', 'CODE_ATTEMPTS_EXCEEDED', 'MANUAL_REVIEW_PENDING'],
+  refuses: ['CODE_INVALID', 'CODE_EXPIRED', 'CODE_ATTEMPTS_EXCEEDED'],
   summary: 'Change the phone number with a code sent to the new number (requestSmsCode purpose change-phone)',
   section: '§3',
   requires: [],

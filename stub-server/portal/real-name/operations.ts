@@ -28,7 +28,7 @@ export const verifyRealName = applicantOperation({
       message: z.string().optional().meta({ description: 'why a name change was not applied (the portal\'s own words)' }),
     }),
   ]),
-  refuses: ['MANUAL_REVIEW_PENDING', 'REAL_NAME_DAILY_QUOTA_EXCEEDED', 'REGISTRY_UNAVAILABLE'],
+  refuses: ['REAL_NAME_DAILY_QUOTA_EXCEEDED', 'REGISTRY_UNAVAILABLE'],
   summary: 'One real-name check against the public-security registry, optionally with a new `name` (name change); 3 per Beijing day; refused while a manual review is pending',
   section: '§4, §3',
   requires: ['profile'],
