@@ -60,7 +60,12 @@ export const readOutbox = adminOperation({
   summary: 'Codes, links and messages sent (SMS, email, WeChat), newest first; `recipient` filters',
   section: 'test control',
   output: z.array(z.object({
-    channel: z.enum(['sms', 'wechat', 'email']), recipient: z.string(), code: z.string().optional(), link: z.string().optional(), text: z.string(), sentAt: moment(),
+    channel: z.enum(['sms', 'wechat', 'email']),
+    recipient: z.string(),
+    code: z.string().optional().meta({ description: 'an SMS or WeChat code: what registerAccount, the resets, changePhone and queryCertificate take as `code`' }),
+    link: z.string().optional().meta({ description: 'a reset email\'s link, `/reset-password?token=…`: its `token` is what resetPasswordWithEmailToken takes' }),
+    text: z.string(),
+    sentAt: moment(),
   })),
   input: () => z.object({ recipient: text(100).optional(), limit: z.coerce.number().int().min(1).max(1000).default(100) }),
   run: ({ ctx, input }) => {
