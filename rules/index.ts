@@ -6,3 +6,4 @@ export { mergeOverrides, deepMerge, type DeepPartial } from './merge';
 export * from './calendar/local-time';
 export { reviewCycleAt, type Cycle } from './calendar/cycles';
 export { WorkingCalendar } from './calendar/working-days';
+export { iso } from './calendar/moments';

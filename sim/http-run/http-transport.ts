@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { rulesHash } from '../../rules';
+import { iso, rulesHash } from '../../rules';
 import { spawnStub, type StubProcess } from '../../stub-server/spawn';
 import { HttpClient } from '../clients';
 import { scenarioPeriod, type Transport, type TransportFactory } from '../runner';
@@ -58,7 +58,7 @@ export const httpTransport = (options: HttpRunOptions): TransportFactory => asyn
     scratch = await mkdtemp(join(tmpdir(), 'jszg-http-run-'));
     const rulesFile = join(scratch, 'rules.json');
     await writeFile(rulesFile, JSON.stringify(rules));
-    const clockStart = new Date(start - LEAD_SECONDS * 1000 * scale).toISOString();
+    const clockStart = iso(start - LEAD_SECONDS * 1000 * scale, rules.time.utcOffsetMinutes);
     stub = await spawnStub(['--memory', '--clock', `scaled:${scale}`, '--clock-start', clockStart, '--rules', rulesFile], adminToken);
     target = stub.url;
     options.onStub?.(target);
@@ -78,7 +78,7 @@ export const httpTransport = (options: HttpRunOptions): TransportFactory => asyn
   }
   if (time.now() >= end) {
     await closeAll();
-    throw new Error(`the server's clock (${new Date(time.now()).toISOString()}) is past the scenario's end (${new Date(end).toISOString()}): start it with --clock-start ${new Date(start).toISOString()}`);
+    throw new Error(`the server's clock (${iso(time.now(), rules.time.utcOffsetMinutes)}) is past the scenario's end (${iso(end, rules.time.utcOffsetMinutes)}): start it with --clock-start ${iso(start, rules.time.utcOffsetMinutes)}`);
   }
   const lateStartHours = Math.max(0, time.now() - start) / 3_600_000;
   const serverNow = () => Math.max(time.now(), sim.now());
@@ -111,7 +111,7 @@ export const httpTransport = (options: HttpRunOptions): TransportFactory => asyn
       lateStartHours: Math.round(lateStartHours * 100) / 100,
       wire: wire.toJSON(),
       generatorLagMs: paced?.lagMs ?? { max: 0, mean: 0 },
-      ...(paced?.aborted ? { aborted: { at: new Date(paced.aborted.at).toISOString(), reason: paced.aborted.reason, lastError: paced.aborted.lastError, serverStderr: stub?.stderr().slice(-2000) ?? '' } } : {}),
+      ...(paced?.aborted ? { aborted: { at: iso(paced.aborted.at, rules.time.utcOffsetMinutes), reason: paced.aborted.reason, lastError: paced.aborted.lastError, serverStderr: stub?.stderr().slice(-2000) ?? '' } } : {}),
     }),
     close: async () => {
       closed = true;

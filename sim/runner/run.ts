@@ -1,4 +1,4 @@
-import { localDate, localHour, localMidnight, mergeOverrides, resolveRules, rulesHash, type RulesOverride } from '../../rules';
+import { iso, localDate, localHour, localMidnight, mergeOverrides, resolveRules, rulesHash, type RulesOverride } from '../../rules';
 import type { Scenario } from '../../scenarios/types';
 import { andThen, type MaybePromise } from '../../stub-server/portal';
 import { arrivalPieces } from './pieces';
@@ -206,7 +206,7 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
     servers: transport.timing.stats,
     queues: { servers: transport.timing.queue?.(periodMs, peakHour) ?? noQueue, ...office.queues(until) },
     transport: transport.report(),
-    ...(stoppedAt !== undefined ? { interrupted: { at: new Date(stoppedAt).toISOString() } } : {}),
+    ...(stoppedAt !== undefined ? { interrupted: { at: iso(stoppedAt, offset) } } : {}),
   });
   return { report, events: sim.eventCount, xstateMs: journeys.xstateMs };
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /**
  * The pieces of the portal's answers, as schemas: what /openapi.json says each answer holds.
- * Moments leave the portal in Beijing time with its offset (time-format.ts).
+ * Moments leave the portal in Beijing time with its offset (rules/calendar/moments.ts).
  */
 export const moment = () => z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}\+08:00$/)
   .meta({ format: 'date-time', description: 'ISO 8601, Beijing time (+08:00)' });

@@ -1,5 +1,5 @@
 import { checkRowShapes } from './row-shapes';
-import { localDate, nextLocalMidnight, WorkingCalendar, type Rules } from '../../rules';
+import { iso, localDate, nextLocalMidnight, WorkingCalendar, type Rules } from '../../rules';
 import type { Store } from '../store';
 import type { Clock } from './clock';
 import { CaptchaBox } from './captcha/captcha-box';
@@ -9,7 +9,6 @@ import { FaultBox } from './faults/fault-box';
 import { scryptHasher, type PasswordHasher } from './identity/passwords';
 import type { FaultConfig } from './faults/config';
 import { PortalProblem } from './problem';
-import { iso } from './time-format';
 
 export interface PortalDeps {
   rules: Rules;

@@ -1,4 +1,4 @@
-import { utcOffsetText } from '../../rules';
+import { utcOffsetText } from './local-time';
 
 const DAY_MS = 86_400_000;
 /** Local moments from 1970 up to the end of year 9999: toISOString's plain YYYY-MM-DDTHH:mm:ss.sss form. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { iso } from '../time-format';
+import { iso } from '../calendar/moments';
 
 const BEIJING = 480;
 /** What Date writes for the local moment, with the offset in place of `Z`. */
