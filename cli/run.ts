@@ -5,10 +5,9 @@ import { SingleBar, Presets } from 'cli-progress';
 import { defaultRules, localDate, loadRulesOverride } from '../rules';
 import { runScenario, type RunProgress } from '../sim/runner';
 import type { Report } from '../sim/runner';
-import { summary } from './summary';
 import { chosenScenario, positiveNumber, wholeNumber } from './options';
 import { countGcPauses } from './gc-pauses';
-import { evaluate, parseLang, parseThresholds, renderHtml, renderMarkdown, toJUnit, type ThresholdResult } from '../reports';
+import { evaluate, parseLang, parseThresholds, renderConsole, renderHtml, renderMarkdown, toJUnit, type ThresholdResult } from '../reports';
 
 export interface RunCliOptions {
   seed?: string; applicants?: string; rules?: string; faults?: string; out: string; lang?: string; thresholds?: string;
@@ -87,7 +86,7 @@ export async function run(name: string, options: RunCliOptions): Promise<Report>
     versions: { node: process.version, jszgSim: await version('../package.json'), xstate: await version('../node_modules/xstate/package.json') },
   };
   await writeFile(join(options.out, 'run.json'), `${JSON.stringify(runRecord, null, 2)}\n`);
-  console.log(summary(report));
+  console.log(renderConsole(report, { lang }));
   console.log(`\n${report.funnel.arrived} applicants, ${events} events in ${runRecord.wallSeconds} s (${runRecord.eventsPerSecond} events/s, peak RSS ${runRecord.peakRssMB} MB)`);
   const broken = results.filter((r) => !r.passed);
   for (const r of results) console.log(`${r.passed ? 'ok    ' : 'FAILED'} ${r.threshold.line} (actual ${r.actual ?? 'missing'})`);

@@ -5,3 +5,4 @@ export { evaluate, parseThreshold, parseThresholds, toJUnit, ThresholdError, typ
 export { renderHtml } from './html';
 export { compareRules, renderComparison, renderComparisonHtml, type Comparison, type Difference } from './compare';
 export { planCapacity, RESOURCES, withCapacity, type PlanResult, type CurvePoint } from './plan';
+export { renderConsole } from './console';

@@ -1,5 +1,6 @@
 import type { Report } from '../sim/runner';
 import type { Labels } from './labels';
+import { fmt, share } from './format';
 
 /** A time in seconds in the unit that reads best: s, min, h or days. */
 export function duration(seconds: number): string {
@@ -7,7 +8,6 @@ export function duration(seconds: number): string {
   return `${value.toFixed(value < 10 ? 2 : 1)} ${unit}`;
 }
 
-const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 
 /**
  * The four queues of a run as queueing theory names them, one row each, for report.md and
@@ -22,8 +22,8 @@ export function queueRows(r: Report, L: Labels): { header: string[]; rows: strin
     header: [L.queue, L.queueArrivals, L.queueServed, L.queueUtilisation, L.queuePeak, L.queueL, L.queueLq, L.queueW, L.queueWq, L.queuePWait],
     rows: names.map(([key, label]) => {
       const q = r.queues[key];
-      return [label, q.arrivals.toLocaleString('en'), q.served.toLocaleString('en'), pct(q.utilisation), pct(q.peakHourUtilisation),
-        q.l.toFixed(2), q.lq.toFixed(2), duration(q.wSeconds), duration(q.wqSeconds), pct(q.pWait)];
+      return [label, fmt(q.arrivals), fmt(q.served), share(q.utilisation), share(q.peakHourUtilisation),
+        fmt(q.l, 2), fmt(q.lq, 2), duration(q.wSeconds), duration(q.wqSeconds), share(q.pWait)];
     }),
   };
 }

@@ -7,6 +7,7 @@ import { defineScenario } from './defaults';
 export default defineScenario({
   name: 'deadline-rush',
   description: 'Guangdong, a 14-day window whose last 3 days draw four times the usual load; 30,000 applicants',
+  descriptionZh: '广东，14 天网报，最后 3 天负载为平日四倍；30,000 名申请人',
   applicants: 30_000,
   provinces: [{ code: '44', share: 1, window: { from: '2026-10-19', to: '2026-11-01' } }],
   arrivals: { openingSpike: { multiplier: 1.5, decayDays: 1 }, deadlineRush: { days: 3, multiplier: 4 } },

@@ -17,6 +17,7 @@ const OPENING = ['41', '37', '44', '51'];
 export default defineScenario({
   name: 'national-opening',
   description: 'Four large provinces (Henan, Shandong, Guangdong, Sichuan) open on the same morning: 300,000 applicants over 10 days on 4 application servers',
+  descriptionZh: '四个大省（河南、山东、广东、四川）同日上午开放：10 天 300,000 名申请人，4 台应用服务器',
   applicants: 300_000,
   provinces: PROVINCES.filter((p) => OPENING.includes(p.code)).map((p) => ({ code: p.code, share: p.teachers, window: { from: '2026-09-14', to: '2026-09-23' } })),
   arrivals: { openingSpike: { multiplier: 6, decayDays: 3 }, deadlineRush: { days: 2, multiplier: 1.5 } },

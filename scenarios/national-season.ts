@@ -13,6 +13,7 @@ const WINDOWS = [
 export default defineScenario({
   name: 'national-season',
   description: 'Every province, about 3,000,000 applicants, provincial windows from September to November 2026',
+  descriptionZh: '全国各省，约 3,000,000 名申请人，各省网报时间为 2026 年 9 月至 11 月',
   applicants: 3_000_000,
   provinces: PROVINCES.map((p, i) => ({ code: p.code, share: p.teachers, window: WINDOWS[i % WINDOWS.length]! })),
   followUpDays: 21,

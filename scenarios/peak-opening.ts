@@ -9,6 +9,7 @@ import { defineScenario } from './defaults';
 export default defineScenario({
   name: 'peak-opening',
   description: 'A large province (Henan), 200,000 applicants, a six-fold opening-day spike over a 10-day window, on 4 application servers',
+  descriptionZh: '一个大省（河南），200,000 名申请人，10 天网报首日六倍高峰，4 台应用服务器',
   applicants: 200_000,
   provinces: [{ code: '41', share: 1, window: { from: '2026-09-14', to: '2026-09-23' } }],
   arrivals: { openingSpike: { multiplier: 6, decayDays: 3 }, deadlineRush: { days: 2, multiplier: 1.5 } },

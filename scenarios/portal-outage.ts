@@ -10,6 +10,7 @@ import { defineScenario } from './defaults';
 export default defineScenario({
   name: 'portal-outage',
   description: 'Fujian opening day with the whole portal down 09:00-11:00; 5,000 applicants',
+  descriptionZh: '福建开放首日，全站 09:00-11:00 不可用；5,000 名申请人',
   applicants: 5_000,
   provinces: [{ code: '35', share: 1, window: { from: '2026-09-11', to: '2026-09-24' } }],
   faults: { operations: { '*': { outage: { from: '2026-09-11T09:00:00+08:00', to: '2026-09-11T11:00:00+08:00' } } } },

@@ -12,6 +12,7 @@ import { defineScenario } from './defaults';
 export default defineScenario({
   name: 'retry-storm',
   description: 'A small province opens with a six-fold rush on 1 application server: 20,000 applicants over 3 days, retries keeping the server saturated',
+  descriptionZh: '一个小省开放首日六倍涌入、仅 1 台应用服务器：3 天 20,000 名申请人，重试使服务器持续饱和',
   applicants: 20_000,
   provinces: [{ code: '64', share: 1, window: { from: '2026-09-14', to: '2026-09-16' } }],
   arrivals: { openingSpike: { multiplier: 6, decayDays: 1 } },

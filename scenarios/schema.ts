@@ -52,6 +52,7 @@ export const scenarioInputSchema = z.strictObject({
   $schema: z.string().optional(),
   name: z.string().min(1),
   description: z.string(),
+  descriptionZh: z.string().optional(),
   provinces: z.array(province).min(1),
   seed: whole(0).optional(),
   applicants: whole(1).optional(),

@@ -8,6 +8,7 @@ import { defineScenario } from './defaults';
 export default defineScenario({
   name: 'stale-registry',
   description: 'Fujian, 10% stale public-security records: a CTID and manual-review surge; 10,000 applicants',
+  descriptionZh: '福建，10% 公安库记录未更新：网证与人工审核激增；10,000 名申请人',
   applicants: 10_000,
   provinces: [{ code: '35', share: 1, window: { from: '2026-09-11', to: '2026-09-24' } }],
   population: { staleRate: 0.1, verifiedAccounts: 0.2 },

@@ -55,6 +55,8 @@ export interface CapacityConfig {
 export interface Scenario {
   name: string;
   description: string;
+  /** The description in Chinese, for `--lang zh` reports. */
+  descriptionZh?: string;
   seed: number;
   applicants: number;
   provinces: ProvinceWindow[];
@@ -77,4 +79,4 @@ export interface Scenario {
 }
 
 /** What a scenario file states: its name, description and provinces, and whatever differs from the defaults, at any depth. */
-export type ScenarioInput = Pick<Scenario, 'name' | 'description' | 'provinces'> & DeepPartial<Omit<Scenario, 'name' | 'description' | 'provinces' | 'rules'>> & { rules?: RulesOverride };
+export type ScenarioInput = Pick<Scenario, 'name' | 'description' | 'descriptionZh' | 'provinces'> & DeepPartial<Omit<Scenario, 'name' | 'description' | 'descriptionZh' | 'provinces' | 'rules'>> & { rules?: RulesOverride };

@@ -18,6 +18,8 @@ import { htmlLabels, type HtmlLabels, type Lang } from './labels';
 import { queueRows } from '../queue-rows';
 import { transportRows } from '../transport-rows';
 import { bars, esc, fill, fmt, pct, scriptJson, table, tiles } from './markup';
+import { describe, funnelRows, latencyRows, outcomeRows, peakRows, quotaRows, reasonRows, reviewRows, type Row } from '../figure-rows';
+import { stepName } from '../journey-names';
 import { onSite } from './on-site';
 import { servers } from './servers';
 import { faultsLine, outageWindows } from './faults';
@@ -76,78 +78,49 @@ function header(r: Report, L: HtmlLabels): string {
   const items: [string, string][] = [
     [L.scenario, `<b>${esc(r.scenario)}</b>`],
     [L.seed, esc(r.seed)],
-    [L.rulesHash, `<code>${esc(r.rulesHash)}</code>`],
+    [L.rulesPortal, `<code>${esc(r.portalRulesHash)}</code>`],
+    [L.rulesSimulated, `<code>${esc(r.rulesHash)}</code>`],
     [L.period, `${esc(r.period.from)} – ${esc(r.period.to)}`],
     ...(r.interrupted ? [[L.interruptedAt, `<b>${esc(r.interrupted.at)}</b>`] as [string, string]] : []),
-    [L.applicants, fmt(r.applicants)],
+    [L.applicantsRun, fmt(r.applicants)],
     [L.approvedRate, pct(r.funnel.approved, r.funnel.arrived)],
   ];
-  return `<header><h1>${esc(L.htmlTitle)} · ${esc(r.scenario)}</h1><p class="desc">${esc(r.description)}</p>${faultsLine(r.inputs['faults'], L)}
+  return `<header><h1>${esc(L.htmlTitle)} · ${esc(r.scenario)}</h1><p class="desc">${esc(describe(r, L.lang, L))}</p>${faultsLine(r.inputs['faults'], L)}
 <dl class="meta">${items.map(([k, v]) => `<div><dt>${esc(k)}</dt><dd>${v}</dd></div>`).join('')}</dl></header>`;
 }
 
+/** Bars of rows [label, count, percentage], each bar's length its count against `scale`. */
+const rowBars = (rows: Row[], values: number[], scale: number, cls: string) => bars(rows.map(([label, count, share], i) => ({
+  label: esc(label!), value: values[i]!, text: `<b>${count}</b> <span class="muted">${share}</span>`, cls,
+})), scale);
+
 function funnel(r: Report, L: HtmlLabels): string {
-  const arrived = r.funnel.arrived;
-  const rows = FUNNEL.map((k) => ({
-    label: esc(L[k]),
-    value: r.funnel[k],
-    text: `<b>${fmt(r.funnel[k])}</b> <span class="muted">${pct(r.funnel[k], arrived)}</span>`,
-    cls: 'c-funnel',
-  }));
-  return `<section><h2>${esc(L.funnel)}</h2><p class="caption">${esc(L.funnelCaption)}</p>${bars(rows, arrived)}</section>`;
+  const counts = FUNNEL.map((k) => r.funnel[k]);
+  const states = table([esc(L.outcomes), esc(L.count)], outcomeRows(r, L.lang).map((row) => row.map(esc)));
+  return `<section><h2>${esc(L.funnel)}</h2><p class="caption">${esc(L.funnelCaption)}</p>
+<div class="two"><div>${rowBars(funnelRows(r, L), counts, r.funnel.arrived, 'c-funnel')}</div><div>${states}</div></div></section>`;
 }
 
 function abandonment(r: Report, L: HtmlLabels): string {
-  const rows: { step: string; reason: string; n: number }[] = [];
-  for (const [step, reasons] of Object.entries(r.abandoned.byStep))
-    for (const [reason, n] of Object.entries(reasons)) rows.push({ step, reason, n });
-  rows.sort((a, b) => b.n - a.n || a.step.localeCompare(b.step) || a.reason.localeCompare(b.reason));
-  const max = rows.reduce((m, x) => Math.max(m, x.n), 0);
-  const chart = bars(
-    rows.map((x) => ({
-      label: `<code>${esc(x.step)}</code> · ${esc(x.reason)}`,
-      value: x.n,
-      text: `<b>${fmt(x.n)}</b> <span class="muted">${pct(x.n, r.abandoned.total)}</span>`,
-      cls: 'c-abandon',
-    })),
-    max,
-  );
+  const rows = reasonRows(r, L.lang);
+  const counts = rows.map((row) => Number(row[1]!.replaceAll(',', '')));
   const byStep = Object.entries(r.abandoned.byStep)
     .map(([step, reasons]) => [step, Object.values(reasons).reduce((a, b) => a + b, 0)] as const)
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   const tbl = table(
-    [esc(L.step), esc(L.count), esc(L.percent)],
-    byStep.map(([s, n]) => [`<code>${esc(s)}</code>`, fmt(n), pct(n, r.abandoned.total)]),
+    [esc(L.step), esc(L.count), esc(L.ofArrived)],
+    byStep.map(([s, n]) => [esc(stepName(s, L.lang)), fmt(n), pct(n, r.funnel.arrived)]),
   );
-  return `<section><h2>${esc(L.abandoned)}</h2><p class="caption">${esc(L.abandonedCaption)} ${esc(L.abandonedTotal)}: <b>${fmt(r.abandoned.total)}</b> (${pct(r.abandoned.total, r.funnel.arrived)})</p>
-<div class="two"><div>${rows.length ? chart : `<p>${esc(L.none)}</p>`}</div><div>${tbl}</div></div></section>`;
+  return `<section><h2>${esc(L.abandoned)}</h2><p class="caption">${esc(L.abandonedCaption)} ${esc(L.gaveUp)}: <b>${fmt(r.abandoned.total)}</b> (${pct(r.abandoned.total, r.funnel.arrived)})</p>
+<div class="two"><div>${rows.length ? rowBars(rows, counts, Math.max(0, ...counts), 'c-abandon') : `<p>${esc(L.none)}</p>`}</div><div>${tbl}</div></div></section>`;
 }
 
 function quota(r: Report, L: HtmlLabels): string {
-  const q = r.quotaDenials;
-  const rows: [string, number][] = [[L.sms, q.sms], [L.realName, q.realName], [L.manualReviewQuota, q.manualReview], [L.wechat, q.wechat]];
-  return `<section class="half"><h2>${esc(L.quota)}</h2><p class="caption">${esc(L.quotaCaption)}</p>${table([esc(L.kind), esc(L.times)], rows.map(([k, n]) => [esc(k), fmt(n)]))}</section>`;
+  return `<section class="half"><h2>${esc(L.quota)}</h2><p class="caption">${esc(L.quotaCaption)}</p>${table([esc(L.kind), esc(L.times)], quotaRows(r, L).map((row) => row.map(esc)))}</section>`;
 }
 
 function peaksAndServers(r: Report, L: HtmlLabels): string {
-  const p = r.peaks;
-  const rows: [string, string][] = [
-    [L.requestsPerSecond, fmt(p.requestsPerSecond)],
-    [L.requestsPerHour, fmt(p.requestsPerHour)],
-    [L.smsPerHour, fmt(p.smsPerHour)],
-    [L.registryPerHour, fmt(p.registryChecksPerHour)],
-    [L.concurrent, fmt(p.inProgressPeak)],
-    [L.inSession, fmt(p.inSessionPeak)],
-    // Over HTTP the servers are real: the modelled pool's figures would be zeros.
-    ...(r.transport ? [] : [
-      [`${L.servers} · ${L.requests}`, fmt(r.servers.requests)],
-      [`${L.servers} · ${L.refusedBusy}`, fmt(r.servers.refused)],
-      [`${L.servers} · ${L.timeouts}`, fmt(r.servers.timeouts)],
-      [`${L.servers} · ${L.utilisation}`, r.servers.utilisation === 0 && r.servers.requests > 0 ? '&lt; 0.01%' : fmt(r.servers.utilisation * 100, 2) + '%'],
-      [`${L.servers} · ${L.peakHourUtilisation}`, fmt(r.servers.peakHourUtilisation * 100, 2) + '%'],
-    ] as [string, string][]),
-  ];
-  return `<section class="half"><h2>${esc(L.peaks)}</h2>${table([esc(L.kind), esc(L.value)], rows.map(([k, v]) => [esc(k), v]))}</section>`;
+  return `<section class="half"><h2>${esc(L.peaks)}</h2>${table([esc(L.kind), esc(L.value)], peakRows(r, L).map((row) => row.map(esc)))}</section>`;
 }
 
 function queues(r: Report, L: HtmlLabels): string {
@@ -164,14 +137,13 @@ function overHttp(r: Report, L: HtmlLabels): string {
 function review(r: Report, L: HtmlLabels): string {
   const m = r.manualReview;
   const w = m.waitWorkingDays;
-  const stats: [string, string, string?][] = [
-    [L.reviewSubmitted, fmt(m.submitted)],
-    [L.reviewDecided, fmt(m.decided)],
-    [L.reviewApproved, fmt(m.approved)],
-    [L.slaBreaches, fmt(m.slaBreaches), m.slaBreaches > 0 ? 'bad' : 'good'],
-  ];
+  // The counts as tiles; the waits are drawn below, and those still running when the run ended listed.
+  const [submitted, decided, approved, late, , still] = reviewRows(r, L) as [string, string][];
+  const stats: [string, string, string?][] = [submitted!, decided!, approved!, [...late!, m.slaBreaches > 0 ? 'bad' : 'good'], [still![0], still![1]]];
   // Wait percentiles as SVG bars against the 7-working-day line.
-  const waits: [string, number][] = [[L.waitP50, w.p50], [L.waitMean, w.mean], [L.waitP95, w.p95], [L.waitMax, w.max]];
+  // A wait still running at the end that is already longer than every ended one makes the max a lower bound.
+  const censoredLonger = w.censored.count > 0 && w.censored.atLeast > w.max;
+  const waits: [string, number][] = [[L.waitP50, w.p50], [L.waitMean, w.mean], [L.waitP95, w.p95], [censoredLonger ? `${L.waitMax} ≥` : L.waitMax, censoredLonger ? w.censored.atLeast : w.max]];
   const scale = Math.max(SLA_WORKING_DAYS + 3, Math.ceil(w.max + 1));
   const W = 560, left = 120, right = 20, rowH = 30, top = 10, plotW = W - left - right;
   const H = top + waits.length * rowH + 40;
@@ -200,8 +172,7 @@ function review(r: Report, L: HtmlLabels): string {
 }
 
 function latency(r: Report, L: HtmlLabels): string {
-  const ops = Object.entries(r.latency).sort((a, b) => b[1].p95 - a[1].p95 || a[0].localeCompare(b[0]));
-  const rows = ops.map(([op, l]) => [`<code>${esc(op)}</code>`, fmt(l.count), fmt(l.p50), fmt(l.p95), fmt(l.p99), fmt(l.max)]);
+  const rows = latencyRows(r).map(([op, ...cells]) => [`<code>${esc(op!)}</code>`, ...cells]);
   return `<section><h2>${esc(L.latency)}</h2><p class="caption">${esc(r.transport ? L.latencyCaptionHttp : L.latencyCaption)}</p>${table(
     [esc(L.operation), esc(L.calls), 'p50 ms', 'p95 ms', 'p99 ms', `${esc(L.max)} ms`],
     rows,

@@ -14,8 +14,6 @@ const EN = {
   abandonedTotal: 'Applicants who gave up',
   abandonedCaption: 'Step of the journey where the applicant gave up, and why.',
   quotaCaption: 'Requests refused because a daily or per-cycle quota was used up.',
-  wechat: 'WeChat codes (per day)',
-  reviewApproved: 'Approved',
   reviewWaitTitle: 'Wait for a 人工审核 decision (working days)',
   slaLine: 'SLA: 7 working days',
   waitP50: 'median (p50)',
@@ -28,7 +26,6 @@ const EN = {
   confirmationBacklog: '确认点 (现场确认)',
   approvalBacklog: '注册机构 (each approval tier)',
   deskWaitTitle: 'Wait at each desk (working days)',
-  conclusions: 'Final conclusions',
   conclusion: 'Conclusion',
   desksBacklogTitle: 'Applications waiting at the desks at the end of each hour',
   desksBacklogAxis: 'applications waiting',
@@ -70,14 +67,11 @@ const EN = {
   calls: 'Calls',
   latencyCaption: 'Queueing at the application servers plus service, in milliseconds.',
   latencyCaptionHttp: 'Measured on the wire: real milliseconds from request to answer.',
-  requests: 'Requests',
   refusals: 'Refusals by problem code',
   sessionExpiriesNote: 'Not refusals, so not above: {n} calls answered SESSION_EXPIRED. A session lasts hours and applicants come back days later: they sign in again, as expected.',
   code: 'Code',
   generatedNote: 'Deterministic: the same report.json gives the same file.',
   workingDays: 'working days',
-  percent: 'Percent',
-  times: 'Count',
   injectedFaults: 'Injected faults',
   everyOperation: 'every operation',
   smsGatewayBackend: 'SMS gateway',
@@ -88,7 +82,8 @@ const EN = {
   outagesShaded: 'Outages are shaded on the hourly charts.',
 };
 
-export type HtmlLabels = Labels & typeof EN;
+/** The HTML labels, and the language they are in (journey names are looked up by it). */
+export type HtmlLabels = Labels & typeof EN & { lang: Lang };
 
 const ZH: typeof EN = {
   htmlTitle: 'jszg-sim 仿真报告',
@@ -100,8 +95,6 @@ const ZH: typeof EN = {
   abandonedTotal: '放弃人数',
   abandonedCaption: '申请人放弃时所处的环节及原因。',
   quotaCaption: '因每日或每周期配额用尽而被拒绝的请求。',
-  wechat: '微信验证码（每日）',
-  reviewApproved: '审核通过',
   reviewWaitTitle: '人工审核等待时间（工作日）',
   slaLine: '时限：7个工作日',
   waitP50: '中位数 (p50)',
@@ -114,7 +107,6 @@ const ZH: typeof EN = {
   confirmationBacklog: '确认点（现场确认）',
   approvalBacklog: '注册机构（每级审批）',
   deskWaitTitle: '各环节等待（工作日）',
-  conclusions: '最终结论',
   conclusion: '结论',
   desksBacklogTitle: '每小时末各环节待处理的申请',
   desksBacklogAxis: '待处理申请',
@@ -156,14 +148,11 @@ const ZH: typeof EN = {
   calls: '调用次数',
   latencyCaption: '应用服务器排队加处理时间，单位毫秒。',
   latencyCaptionHttp: '网络实测：从请求到应答的实际毫秒数。',
-  requests: '请求数',
   refusals: '按问题代码统计的拒绝',
   sessionExpiriesNote: '{n} 次调用返回 SESSION_EXPIRED，不计为拒绝，未列入上表：会话仅持续数小时，申请人数日后回来时会重新登录，属预期情况。',
   code: '代码',
   generatedNote: '确定性输出：同一 report.json 生成同一文件。',
   workingDays: '个工作日',
-  percent: '百分比',
-  times: '次数',
   injectedFaults: '注入的故障',
   everyOperation: '所有操作',
   smsGatewayBackend: '短信网关',
@@ -175,7 +164,7 @@ const ZH: typeof EN = {
 };
 
 export function htmlLabels(lang: Lang): HtmlLabels {
-  return { ...LABELS[lang], ...(lang === 'zh' ? ZH : EN) };
+  return { ...LABELS[lang], ...(lang === 'zh' ? ZH : EN), lang };
 }
 
 export type { Lang };

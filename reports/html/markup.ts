@@ -1,16 +1,12 @@
-/** HTML building blocks of the report: escaping, numbers in a fixed locale, bars, tables, tiles. */
+/** HTML building blocks of the report: escaping, bars, tables, tiles (numbers: ../format.ts). */
+import { fmt, pct } from '../format';
+
+export { fmt, pct };
 
 export const esc = (s: string | number): string =>
   String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-/** Thousands separators, fixed locale so output does not depend on the machine. */
-export function fmt(x: number, digits = 0): string {
-  if (!Number.isFinite(x)) return '–';
-  const [int, frac] = Math.abs(x).toFixed(digits).split('.');
-  const grouped = int!.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return (x < 0 ? '-' : '') + grouped + (frac ? '.' + frac : '');
-}
-export const pct = (part: number, whole: number, digits = 1): string => (whole > 0 ? fmt((100 * part) / whole, digits) + '%' : '–');
+/** A template's `{name}` places filled in. */
 export const fill = (template: string, values: Record<string, string>): string =>
   template.replace(/\{(\w+)\}/g, (_, k: string) => values[k] ?? `{${k}}`);
 

@@ -1,6 +1,7 @@
 import type { Report } from '../../sim/runner/report';
 import type { HtmlLabels } from './labels';
 import { esc, fill, fmt, table, tiles } from './markup';
+import { conclusionRows, deskRows, spread, stillWaiting } from '../figure-rows';
 
 /** The desks' daily capacities as the scenario's inputs give them, when they do. */
 function deskCapacities(r: Report): { perPoint?: number; perBody?: number } {
@@ -16,18 +17,14 @@ function deskCapacities(r: Report): { perPoint?: number; perBody?: number } {
  */
 export function onSite(r: Report, L: HtmlLabels): string {
   const d = r.onSite;
-  const stats: [string, string][] = [
-    [L.confirmed, fmt(d.confirmed)], [L.confirmationFailed, fmt(d.confirmationFailed)], [L.changeAsked, fmt(d.messages)], [L.sentBack, fmt(d.reverted)],
-  ];
+  const [confirmations, failed, changes, sentBack] = deskRows(r, L) as [string, string][];
+  const stats: [string, string][] = [confirmations!, failed!, changes!, sentBack!];
   const waits = table(
-    [esc(L.desk), 'p50', 'p95', esc(L.waitMax), esc(L.waitMean)],
+    [esc(L.desk), 'p50', 'p95', esc(L.waitMax), esc(L.waitMean), esc(L.stillWaitingShort)],
     ([[L.confirmationBacklog, d.waitWorkingDays.confirmation], [L.approvalBacklog, d.waitWorkingDays.approval]] as const)
-      .map(([k, w]) => [esc(k), fmt(w.p50), fmt(w.p95), fmt(w.max), fmt(w.mean, 2)]),
+      .map(([k, w]) => [esc(k), ...spread(w).split(' / ').map(esc), fmt(w.mean, 2), esc(stillWaiting(w))]),
   );
-  const decided = table(
-    [esc(L.conclusion), esc(L.count)],
-    Object.entries(d.decided).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([k, n]) => [esc(k), fmt(n)]),
-  );
+  const decided = table([esc(L.conclusions), esc(L.times)], conclusionRows(r, L).map((row) => row.map(esc)));
   const { perPoint, perBody } = deskCapacities(r);
   const caption = perPoint !== undefined && perBody !== undefined
     ? fill(L.desksCaption, { point: fmt(perPoint), body: fmt(perBody) })

@@ -3,14 +3,12 @@ import { LABELS, type Lang } from '../labels';
 import type { ThresholdResult } from '../thresholds';
 import { queueRows } from '../queue-rows';
 import { transportRows } from '../transport-rows';
+import { fmt, pct } from '../format';
+import { conclusionRows, describe, deskRows, funnelRows, latencyRows, outcomeRows, peakRows, quotaRows, reasonRows, reviewRows } from '../figure-rows';
 
-const FUNNEL = ['arrived', 'registered', 'verified', 'submitted', 'confirmed', 'approved'] as const;
-const n = (x: number) => x.toLocaleString('en');
-const pct = (x: number, of: number) => (of > 0 ? `${((100 * x) / of).toFixed(1)}%` : '–');
-const spread = (w: { p50: number; p95: number; max: number }) => `${w.p50} / ${w.p95} / ${w.max}`;
 /** A Markdown table; columns of numbers (counts, percentages, ms) align right. */
 const table = (head: string[], rows: (string | number)[][]) => {
-  const numeric = head.map((_, i) => rows.length > 0 && rows.every((r) => /^[-\d.,%/ –]+$/.test(String(r[i]))));
+  const numeric = head.map((_, i) => rows.length > 0 && rows.every((r) => /^[-\d.,%/ –≥]+$/.test(String(r[i]))));
   return [`| ${head.join(' | ')} |`, `|${numeric.map((right) => (right ? '---:' : '---')).join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
 };
 
@@ -19,14 +17,16 @@ const table = (head: string[], rows: (string | number)[][]) => {
  * report gives the same text), so it can be diffed between runs and rule sets.
  */
 export function renderMarkdown(r: Report, options: { lang: Lang; thresholds?: readonly ThresholdResult[] }): string {
-  const L = LABELS[options.lang];
-  const f = r.funnel;
+  const { lang } = options;
+  const L = LABELS[lang];
   const out: string[] = [
     `# ${L.report}: ${r.scenario}`,
     '',
-    `${r.description}`,
+    describe(r, lang, L),
     '',
-    `${L.period}: ${r.period.from} → ${r.period.to} · ${L.seed}: ${r.seed} · ${L.rules}: \`${r.rulesHash}\``,
+    `${L.period}: ${r.period.from} → ${r.period.to} · ${L.seed}: ${r.seed} · ${L.applicantsRun}: ${fmt(r.applicants)}`,
+    '',
+    `${L.rulesPortal}: \`${r.portalRulesHash}\` · ${L.rulesSimulated}: \`${r.rulesHash}\``,
     ...(r.interrupted ? ['', `**${L.interruptedAt}: ${r.interrupted.at}**`] : []),
   ];
   if (options.thresholds && options.thresholds.length > 0) {
@@ -34,48 +34,23 @@ export function renderMarkdown(r: Report, options: { lang: Lang; thresholds?: re
       `\`${t.threshold.line}\``, t.actual === null ? '–' : String(t.actual), t.passed ? L.passed : `**${L.failed}**`,
     ])));
   }
-  out.push('', `## ${L.funnel}`, '', table([L.step, L.count, L.ofArrived], FUNNEL.map((k) => [L[k], n(f[k]), pct(f[k], f.arrived)])));
-  out.push('', `${L.outcomes}: ${Object.entries(r.outcomes).map(([k, v]) => `${k} ${n(v)}`).join(', ')}`);
-
-  const reasons = Object.entries(r.abandoned.byStep)
-    .flatMap(([step, byReason]) => Object.entries(byReason).map(([reason, count]) => ({ step, reason, count })))
-    .sort((a, b) => b.count - a.count || a.step.localeCompare(b.step) || a.reason.localeCompare(b.reason));
-  out.push('', `## ${L.abandoned}`, '', reasons.length === 0 ? L.none
-    : table([L.step, L.reason, L.count, L.ofArrived], reasons.map((x) => [x.step, x.reason, n(x.count), pct(x.count, f.arrived)])));
-
-  const q = r.quotaDenials;
-  out.push('', `## ${L.quota}`, '', table([L.kind, L.count], [[L.sms, n(q.sms)], [L.realName, n(q.realName)], [L.manualReviewQuota, n(q.manualReview)]]));
-
-  const m = r.manualReview;
-  out.push('', `## ${L.review}`, '', table([L.kind, L.count], [
-    [L.reviewSubmitted, n(m.submitted)], [L.reviewDecided, n(m.decided)], [L.slaBreaches, n(m.slaBreaches)],
-    [L.wait, spread(m.waitWorkingDays)],
-  ]));
-
-  const d = r.onSite;
-  out.push('', `## ${L.desks}`, '', table([L.kind, L.count], [
-    [L.confirmed, n(d.confirmed)], [L.confirmationFailed, n(d.confirmationFailed)], [L.changeAsked, n(d.messages)], [L.sentBack, n(d.reverted)],
-    [L.confirmationWait, spread(d.waitWorkingDays.confirmation)], [L.approvalWait, spread(d.waitWorkingDays.approval)],
-    [L.mostWaiting, `${n(d.mostWaiting.confirmation)} / ${n(d.mostWaiting.approval)}`],
-  ]));
-
-  out.push('', `## ${L.latency}`, '', table([L.operation, L.count, 'p50', 'p95', 'p99'],
-    Object.entries(r.latency).sort((a, b) => b[1].p95 - a[1].p95 || a[0].localeCompare(b[0])).map(([op, l]) => [op, n(l.count), l.p50, l.p95, l.p99])));
-
-  // Over HTTP the servers are real: the modelled pool's figures would be zeros.
+  out.push('', `## ${L.funnel}`, '', table([L.step, L.count, L.ofArrived], funnelRows(r, L)));
+  out.push('', `### ${L.outcomes}`, '', table([L.outcomes, L.count], outcomeRows(r, lang)));
+  const reasons = reasonRows(r, lang);
+  out.push('', `## ${L.abandoned}`, '', `${L.gaveUp}: ${fmt(r.abandoned.total)} (${pct(r.abandoned.total, r.funnel.arrived)})`, '',
+    reasons.length === 0 ? L.none : table([L.stepReason, L.count, L.ofArrived], reasons));
+  out.push('', `## ${L.quota}`, '', table([L.kind, L.times], quotaRows(r, L)));
+  out.push('', `## ${L.review}`, '', table([L.kind, L.value], reviewRows(r, L)));
+  out.push('', `## ${L.desks}`, '', table([L.kind, L.value], deskRows(r, L)));
+  out.push('', `### ${L.conclusions}`, '', table([L.conclusions, L.times], conclusionRows(r, L)));
+  out.push('', `## ${L.latency}`, '', table([L.operation, L.times, 'p50', 'p95', 'p99', 'max'], latencyRows(r)));
+  out.push('', `## ${L.peaks}`, '', table([L.kind, L.value], peakRows(r, L)));
+  // Over HTTP the servers are real: the wire's figures instead of the modelled pool's.
   const wire = transportRows(r, L);
-  out.push('', `## ${L.peaks}`, '', table([L.kind, L.count], [
-    [L.requestsPerSecond, n(r.peaks.requestsPerSecond)], [L.requestsPerHour, n(r.peaks.requestsPerHour)],
-    [L.smsPerHour, n(r.peaks.smsPerHour)], [L.registryPerHour, n(r.peaks.registryChecksPerHour)], [L.concurrent, n(r.peaks.inProgressPeak)], [L.inSession, n(r.peaks.inSessionPeak)],
-    ...(wire ? [] : [
-      [`${L.servers}: ${L.utilisation}`, pct(r.servers.utilisation, 1)], [`${L.servers}: ${L.peakHourUtilisation}`, pct(r.servers.peakHourUtilisation, 1)],
-      [`${L.servers}: ${L.refusedBusy}`, n(r.servers.refused)], [`${L.servers}: ${L.timeouts}`, n(r.servers.timeouts)],
-    ]),
-  ]));
   if (wire) out.push('', `## ${L.overHttp}`, '', table([L.kind, L.value], wire));
   const queues = queueRows(r, L);
   out.push('', `## ${L.queues}`, '', L.queuesCaption, '', table(queues.header, queues.rows));
-
-  out.push('', `## ${L.inputs}`, '', '```json', JSON.stringify(r.inputs, null, 2), '```', '');
+  // The inputs last and folded: a reviewer reads the findings first.
+  out.push('', `<details><summary>${L.inputs}</summary>`, '', '```json', JSON.stringify(r.inputs, null, 2), '```', '', '</details>', '');
   return out.join('\n');
 }

@@ -40,6 +40,11 @@ export class DailyDesk<T> {
     this.schedule();
   }
 
+  /** When each item still waiting was added: waits the run's end cuts off (censored). */
+  waitingSince(): number[] {
+    return [...this.queues.values()].flatMap((q) => q.map((x) => x.addedAt));
+  }
+
   /**
    * The queue's figures from its log's start to `now`. Utilisation is what the rounds handled over the
    * capacity of every place on every working day; the peak is the busiest day's.

@@ -32,6 +32,8 @@ export class ReviewDesk {
   readonly log: QueueLog;
   /** Reviewer working time by clock hour. */
   private readonly busyByHour = new Map<number, number>();
+  /** Reviews submitted and not yet decided, by id: when each was submitted. */
+  private readonly undecided = new Map<string, number>();
 
   constructor(
     private readonly sim: Simulation,
@@ -52,8 +54,12 @@ export class ReviewDesk {
     const now = this.sim.now();
     this.log.arrive(now);
     this.queue.push({ reviewId, at: now });
+    this.undecided.set(reviewId, now);
     this.dispatch();
   }
+
+  /** When each review not yet decided was submitted: waits the run's end cuts off (censored). */
+  waitingSince(): number[] { return [...this.undecided.values()]; }
 
   /**
    * The queue's figures from its log's start to `now`. Utilisation is reviewer working time over
@@ -99,6 +105,7 @@ export class ReviewDesk {
       const done = this.office.finish(now, this.draw(this.config.serviceMinutes) * 60_000, this.working);
       this.sim.scheduleAt(done, () => {
         this.log.end(done, at);
+        this.undecided.delete(reviewId);
         this.decide(reviewId, this.chance(this.config.approveRate));
         this.idle += 1;
         this.dispatch();

@@ -19,12 +19,13 @@ export class BackOffice {
   readonly reviews: ReviewDesk;
   readonly confirmation: DailyDesk<Pending>;
   readonly approval: DailyDesk<Pending>;
+  private readonly desks: OfficeHours;
 
   constructor(deps: { places: { points: number; institutions: number }; sim: Simulation; client: PortalClient; rules: Rules; config: BackOfficeConfig; rng: Rng; metrics: RunMetrics; track: (work: MaybePromise<unknown>) => void; resume: (then: () => void) => void }) {
     const { places, sim, client, rules, config, rng, metrics, track, resume } = deps;
     const after = (work: MaybePromise<PortalAnswer>, then: (answer: PortalAnswer) => void) => track(andThen(work, (answer) => resume(() => then(answer))));
     const office = new OfficeHours(rules, config.reviewers.hours, config.reviewers.continuous);
-    const desks = new OfficeHours(rules, [9, 17]);
+    const desks = (this.desks = new OfficeHours(rules, [9, 17]));
     const tiers = rules.registration.approvalTiers;
     const outcomes = Object.entries(config.approval.outcomes);
 
@@ -75,6 +76,15 @@ export class BackOffice {
         else this.approval.add(institutionId, { ...item, tier: item.tier + 1 });
       });
     });
+  }
+
+  /**
+   * The waits still running at `now`, in working days so far, by desk: the run's end cuts them
+   * off, so they are censored (at least this long), not finished waits.
+   */
+  censoredWaits(now: number): Record<'manualReview' | 'confirmation' | 'approval', number[]> {
+    const soFar = (since: number[]) => since.map((at) => this.desks.workingDaysBetween(at, now));
+    return { manualReview: soFar(this.reviews.waitingSince()), confirmation: soFar(this.confirmation.waitingSince()), approval: soFar(this.approval.waitingSince()) };
   }
 
   /** The back office's queues, from the run's start to `now`. */

@@ -3,6 +3,6 @@ export { LIVE_ACTOR_LIMIT, runScenario, scenarioPeriod, SIMULATION_RULES, type R
 export type { Transport, TransportFactory, TransportReport, TransportSetup } from './transport';
 export type { ObserveCall, PortalTiming, Settled } from './timing';
 export type { WorkTracker } from './work';
-export type { Report } from './report';
+export type { Report, WaitSummary } from './report';
 export { arrivalPieces } from './pieces';
 export { earlierAccountRegisteredAt, institutionsOf, seedApplicant, seedInstitutions } from './world';

@@ -9,8 +9,13 @@ const FUNNEL = ['arrived', 'registered', 'verified', 'submitted', 'confirmed', '
 export interface Report {
   scenario: string;
   description: string;
+  /** The scenario's description in Chinese, when it has one. */
+  descriptionZh?: string;
   seed: number;
+  /** The rules this run used: the portal's with the simulation layer on top (SIMULATION_RULES: a cheap password hash). */
   rulesHash: string;
+  /** The portal's rules alone (defaults, the scenario's, the rule change): the hash `serve` and an exported k6 script show. */
+  portalRulesHash: string;
   applicants: number;
   period: { from: string; to: string };
   inputs: Record<string, unknown>;
@@ -53,19 +58,27 @@ const round = (x: number, digits = 4) => Number(x.toFixed(digits));
 
 export type QueueName = 'servers' | 'manualReview' | 'confirmation' | 'approval';
 
-/** Waits in working days: median, 95th percentile, longest, mean. */
-export interface WaitSummary { p50: number; p95: number; max: number; mean: number }
+/**
+ * Waits in working days: median, 95th percentile, longest and mean of the waits that ended;
+ * `censored`: those still running when the run ended (how many, and the longest so far: at
+ * least that long), which the figures of ended waits leave out.
+ */
+export interface WaitSummary { p50: number; p95: number; max: number; mean: number; censored: { count: number; atLeast: number } }
 
-const waitSummary = (waits: SmallIntDistribution): WaitSummary =>
-  ({ p50: waits.percentile(50), p95: waits.percentile(95), max: waits.max(), mean: round(waits.mean()) });
+const waitSummary = (waits: SmallIntDistribution, running: number[]): WaitSummary => ({
+  p50: waits.percentile(50), p95: waits.percentile(95), max: waits.max(), mean: round(waits.mean()),
+  censored: { count: running.length, atLeast: running.reduce((a, b) => Math.max(a, b), 0) },
+});
 
 export function buildReport(args: {
-  scenario: { name: string; description: string }; seed: number; rulesHash: string; applicants: number;
+  scenario: { name: string; description: string; descriptionZh?: string }; seed: number; rulesHash: string; portalRulesHash: string; applicants: number;
   period: { from: string; to: string }; inputs: Record<string, unknown>; metrics: RunMetrics;
   /** The period's length, ms, and its hours. */
   periodMs: number; timeseries: HourRow[];
   servers: { requests: number; busy?: number; timeouts: number };
   queues: Record<QueueName, QueueFigures>;
+  /** Waits still running at the end, working days so far, by desk. */
+  censoredWaits: Record<'manualReview' | 'confirmation' | 'approval', number[]>;
   transport?: TransportReport;
   interrupted?: { at: string };
 }): Report {
@@ -82,8 +95,10 @@ export function buildReport(args: {
   return {
     scenario: args.scenario.name,
     description: args.scenario.description,
+    ...(args.scenario.descriptionZh !== undefined ? { descriptionZh: args.scenario.descriptionZh } : {}),
     seed: args.seed,
     rulesHash: args.rulesHash,
+    portalRulesHash: args.portalRulesHash,
     applicants: args.applicants,
     period: args.period,
     inputs: args.inputs,
@@ -96,12 +111,15 @@ export function buildReport(args: {
     },
     manualReview: {
       submitted: m.review.submitted, decided: m.review.decided, approved: m.review.approved, slaBreaches: m.review.slaBreaches,
-      waitWorkingDays: waitSummary(m.review.waits),
+      waitWorkingDays: waitSummary(m.review.waits, args.censoredWaits.manualReview),
       littlesLaw: littlesLaw(args.queues.manualReview, args.periodMs),
     },
     onSite: {
       ...counts, decided: decided.toJSON(),
-      waitWorkingDays: { confirmation: waitSummary(waits.confirmation), approval: waitSummary(waits.approval) },
+      waitWorkingDays: {
+        confirmation: waitSummary(waits.confirmation, args.censoredWaits.confirmation),
+        approval: waitSummary(waits.approval, args.censoredWaits.approval),
+      },
       mostWaiting: {
         confirmation: timeseries.reduce((most, h) => Math.max(most, h.confirmationBacklog), 0),
         approval: timeseries.reduce((most, h) => Math.max(most, h.approvalBacklog), 0),

@@ -64,6 +64,9 @@ const noQueue: QueueFigures = { arrivals: 0, served: 0, utilisation: 0, peakHour
 /** The simulation's rules for a scenario: the simulator's layer, the scenario's, then a rule change. */
 const scenarioRules = (scenario: Scenario, change?: RulesOverride) =>
   resolveRules(mergeOverrides(SIMULATION_RULES, scenario.rules, change), `scenario ${scenario.name}`);
+/** The portal's rules for a scenario, without the simulator's layer: what `serve` would run. */
+const portalRules = (scenario: Scenario, change?: RulesOverride) =>
+  resolveRules(mergeOverrides(scenario.rules, change), `scenario ${scenario.name}`);
 
 /** The virtual period a scenario covers: from the first window's opening to the end of its follow-up. */
 export function scenarioPeriod(scenario: Scenario, utcOffsetMinutes: number): { from: string; start: number; end: number } {
@@ -196,8 +199,9 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
   const timeseries = metrics.series.finish();
   const peakHour = timeseries.reduce((most, h) => Math.max(most, h.utilisation), 0);
   const report = buildReport({
-    scenario, seed, rulesHash: rulesHash(rules), applicants, period: { from, to: localDate(Math.max(start, until - 1), offset) },
+    scenario, seed, rulesHash: rulesHash(rules), portalRulesHash: rulesHash(portalRules(scenario, options.rules)), applicants, period: { from, to: localDate(Math.max(start, until - 1), offset) },
     inputs: {
+      applicants: scenario.applicants,
       provinces: scenario.provinces, arrivals: scenario.arrivals, population: scenario.population, backOffice: scenario.backOffice, capacity: scenario.capacity,
       ...(scenario.faults ? { faults: scenario.faults } : {}),
     },
@@ -205,6 +209,7 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
     periodMs, timeseries,
     servers: transport.timing.stats,
     queues: { servers: transport.timing.queue?.(periodMs, peakHour) ?? noQueue, ...office.queues(until) },
+    censoredWaits: office.censoredWaits(until),
     transport: transport.report(),
     ...(stoppedAt !== undefined ? { interrupted: { at: iso(stoppedAt, offset) } } : {}),
   });

@@ -10,7 +10,7 @@ function sampleReport(): Report {
     return { hour: `${bj}+08:00`, arrivals: i % 24, requests: 20 * (i % 24), sms: i % 3, registryChecks: i % 6, submissions: i % 5, active: i, reviewBacklog: i % 4, confirmationBacklog: i % 7, approvalBacklog: i % 9 };
   });
   return {
-    scenario: 'unit', description: 'A test scenario <with> & "quotes"', seed: 7, rulesHash: 'abc123def4567890', applicants: 12345,
+    scenario: 'unit', description: 'A test scenario <with> & "quotes"', seed: 7, rulesHash: 'abc123def4567890', portalRulesHash: '0987654fed321cba', applicants: 12345,
     period: { from: '2026-09-11', to: '2026-09-12' },
     inputs: { capacity: { servers: { servers: 4, serviceMs: { default: 25, login: 60 }, timeoutMs: 30000 } } },
     funnel: { arrived: 12345, registered: 12001, verified: 11876, submitted: 11234, confirmed: 10987, approved: 10456, approvedRate: 0.847 },
@@ -19,11 +19,11 @@ function sampleReport(): Report {
     quotaDenials: { sms: 4321, realName: 12, manualReview: 3, wechat: 0 },
     manualReview: {
       submitted: 1500, decided: 1480, approved: 1300, slaBreaches: 17,
-      waitWorkingDays: { p50: 3, p95: 8, max: 11, mean: 3.4 },
+      waitWorkingDays: { p50: 3, p95: 8, max: 11, mean: 3.4, censored: { count: 20, atLeast: 12 } },
       littlesLaw: { arrivalsPerHour: 1.2, meanTimeInSystemHours: 30, meanBacklog: 36 },
     },
     onSite: { confirmed: 10987, confirmationFailed: 100, messages: 40, reverted: 30, decided: { 注册合格: 10456 },
-      waitWorkingDays: { confirmation: { p50: 1, p95: 3, max: 5, mean: 1.4 }, approval: { p50: 1, p95: 2, max: 4, mean: 1.1 } },
+      waitWorkingDays: { confirmation: { p50: 1, p95: 3, max: 5, mean: 1.4, censored: { count: 0, atLeast: 0 } }, approval: { p50: 1, p95: 2, max: 4, mean: 1.1, censored: { count: 0, atLeast: 0 } } },
       mostWaiting: { confirmation: 6, approval: 8 } },
     latency: {
       login: { count: 20000, p50: 42, p95: 1777, p99: 2840, max: 4450 },

@@ -15,7 +15,7 @@ describe('a run stopped early (Ctrl-C) still reports what happened until then', 
     const stopped = await runScenario(scenario, { seed: 5, applicants: 400, signal: abortedAfter(3000) });
 
     expect(whole.report.interrupted).toBeUndefined();
-    expect(stopped.report.interrupted?.at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+    expect(stopped.report.interrupted?.at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}\+08:00$/);
     expect(stopped.events).toBe(3000);
     expect(stopped.report.period.to < whole.report.period.to).toBe(true);
     // Nobody is lost: those who came either ended somewhere or are counted as unfinished.
