@@ -24,7 +24,7 @@ export function onSite(r: Report, L: HtmlLabels): string {
     ([[L.confirmationBacklog, d.waitWorkingDays.confirmation], [L.approvalBacklog, d.waitWorkingDays.approval]] as const)
       .map(([k, w]) => [esc(k), ...spread(w).split(' / ').map(esc), fmt(w.mean, 2), esc(stillWaiting(w))]),
   );
-  const decided = table([esc(L.conclusions), esc(L.times)], conclusionRows(r, L).map((row) => row.map(esc)));
+  const decided = table([esc(L.kind), esc(L.times)], conclusionRows(r, L).map((row) => row.map(esc)));
   const { perPoint, perBody } = deskCapacities(r);
   const caption = perPoint !== undefined && perBody !== undefined
     ? fill(L.desksCaption, { point: fmt(perPoint), body: fmt(perBody) })
