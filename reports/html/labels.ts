@@ -7,11 +7,8 @@ import { LABELS, type Lang, type Labels } from '../labels';
 const EN = {
   htmlTitle: 'jszg-sim report',
   scenario: 'Scenario',
-  rulesHash: 'Rules hash',
-  applicants: 'Applicants asked for',
   approvedRate: 'Approved / arrived',
   funnelCaption: 'Applicants reaching each point; bar length and percentage are of those who arrived.',
-  abandonedTotal: 'Applicants who gave up',
   abandonedCaption: 'Step of the journey where the applicant gave up, and why.',
   quotaCaption: 'Requests refused because a daily or per-cycle quota was used up.',
   reviewWaitTitle: 'Wait for a 人工审核 decision (working days)',
@@ -88,11 +85,8 @@ export type HtmlLabels = Labels & typeof EN & { lang: Lang };
 const ZH: typeof EN = {
   htmlTitle: 'jszg-sim 仿真报告',
   scenario: '场景',
-  rulesHash: '规则哈希',
-  applicants: '设定申请人数',
   approvedRate: '注册合格 / 到达',
   funnelCaption: '到达各环节的人数；条形长度与百分比均相对于到达人数。',
-  abandonedTotal: '放弃人数',
   abandonedCaption: '申请人放弃时所处的环节及原因。',
   quotaCaption: '因每日或每周期配额用尽而被拒绝的请求。',
   reviewWaitTitle: '人工审核等待时间（工作日）',
