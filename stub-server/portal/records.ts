@@ -115,9 +115,16 @@ export type Conclusion = '网报待确认' | '确认未通过' | '待注册审�
 
 export interface RegistrationMessage { at: number; from: 'confirmation-point' | 'institution'; text: string }
 
+/** The applicant's identity as an application keeps it (registrations/applicant.ts). */
+export interface ApplicantCopy {
+  name: string; ethnicity: string | null; idType: IdType; idNumber: string; gender: 'male' | 'female' | null; birthDate: string | null;
+}
+
 export interface Registration {
   applicationNumber: string;
   idNumber: string;
+  /** The identity as it was when the application was last submitted (absent in stores written before it was kept). */
+  applicant?: ApplicantCopy;
   certificateNumber: string;
   institutionId: string;
   confirmationPointId: string;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { moment } from '../answer-fields';
+import { idTypeSchema } from '../../../rules';
+import { day, moment } from '../answer-fields';
 import { stepTwoShape } from './fields';
 
 const conclusion = z.enum(['网报待确认', '确认未通过', '待注册审批', '注册合格', '暂缓注册', '注册不合格']);
@@ -24,6 +25,10 @@ export const registrationDetailAnswer = registrationSummaryAnswer.extend({
     scope: z.object({ stages: z.array(z.string()), cities: z.array(z.string()).optional(), description: z.string() }).nullable(),
   }),
   photoId: z.string(),
+  applicant: z.object({
+    name: z.string(), ethnicity: z.string().nullable(), idType: idTypeSchema, idNumber: z.string(),
+    gender: z.enum(['male', 'female']).nullable(), birthDate: day().nullable(),
+  }).nullable().meta({ description: 'the identity as the application keeps it: updated when the application is submitted again' }),
   details: z.object(stepTwoShape).omit({ photoId: true }).meta({ description: 'step 2 of the wizard, as submitted' }),
   tiersPassed: z.array(z.string()),
   season: z.number().int(),

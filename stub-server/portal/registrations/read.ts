@@ -68,6 +68,7 @@ function detailOf(ctx: PortalContext, reg: Registration, institution: Institutio
     formAvailableAt: ctx.iso(reg.formAvailableAt),
     confirmationPoint: { id: reg.confirmationPointId, name: point?.name ?? null, scope: point?.scope ?? null },
     photoId: reg.photoId,
+    applicant: reg.applicant ?? null,
     details: reg.details,
     tiersPassed: reg.tiersPassed,
     season: reg.season,

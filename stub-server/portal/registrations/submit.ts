@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { applicantOperation } from '../operation';
 import { conflict, invalid } from '../problem';
 import type { Registration } from '../records';
+import { applicantCopy } from './applicant';
 import { certificateNumber } from '../certificates/registry';
 import { choiceErrors, detailErrors, linkedCertificate } from './choice';
 import { mustBeTrue, stepThreeShape, stepTwoShape } from './fields';
@@ -66,6 +67,7 @@ export const submitRegistration = applicantOperation({
     const reg: Registration = {
       applicationNumber: `${season}${institution.province}${String(sequence).padStart(8, '0')}`,
       idNumber: account.idNumber,
+      applicant: applicantCopy(account),
       certificateNumber: cert.number,
       institutionId,
       confirmationPointId,

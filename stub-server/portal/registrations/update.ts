@@ -3,6 +3,7 @@ import { applicantOperation } from '../operation';
 import { requiredText } from '../fields';
 import { conflict, invalid } from '../problem';
 import type { Registration } from '../records';
+import { applicantCopy } from './applicant';
 import { myCertificates } from '../certificates/sync';
 import { choiceErrors, detailErrors } from './choice';
 import { stepThreeShape, stepTwoShape, type Details } from './fields';
@@ -44,7 +45,8 @@ export const updateRegistration = applicantOperation({
     if (errors.length > 0) throw invalid(errors);
     // 002/003 §3: the printed form carries the photo, so a new photo restarts the wait for it.
     const formAvailableAt = photoId !== reg.photoId ? now + ctx.rules.registration.formDelayMinutes * 60_000 : reg.formAvailableAt;
-    const next: Registration = { ...reg, details, photoId, stage, subject, confirmationPointId, formAvailableAt };
+    // Submitting the modified application again brings its copy of the identity up to date (001).
+    const next: Registration = { ...reg, applicant: applicantCopy(account), details, photoId, stage, subject, confirmationPointId, formAvailableAt };
     ctx.state.registrations.set(reg.applicationNumber, next);
     return registrationDetail(ctx, next);
   },
