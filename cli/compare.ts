@@ -2,6 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { loadRulesOverride, type RulesOverride } from '../rules';
 import { compareRules, renderComparison, renderComparisonHtml } from '../reports';
+import { UsageError } from './exit-codes';
 import { chosenScenario, wholeNumber } from './options';
 
 export interface CompareCliOptions { rules: string[]; faults?: string; replications: string; seed?: string; applicants?: string; workers?: string; out: string }
@@ -10,7 +11,7 @@ const load = (file: string): Promise<RulesOverride | undefined> => (file === 'de
 
 /** `jszg-sim compare <scenario> --rules A --rules B`: both rule sets on the same applicants. */
 export async function compare(name: string, options: CompareCliOptions): Promise<void> {
-  if (options.rules.length !== 2) throw new Error('give --rules twice: A, then B (a file, or "defaults")');
+  if (options.rules.length !== 2) throw new UsageError('give --rules twice: A, then B (a file, or "defaults")');
   const scenario = await chosenScenario(name, options.faults);
   const replications = wholeNumber('--replications', options.replications, 1)!;
   const seed = wholeNumber('--seed', options.seed, 0) ?? scenario.seed;

@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
-import { RulesError } from '../rules';
+import { EXIT_CODES_HELP, exitCodeOf } from './exit-codes';
 import { serve } from './serve';
 // `run` and `scenarios` load the simulator when they are used: `serve` starts without it
 // (faster restarts in the kill tests, and a server that does not depend on the simulator).
@@ -7,9 +8,17 @@ import { serve } from './serve';
 const SCENARIO_ARGUMENT = 'a scenario name (see `jszg-sim scenarios`), or a scenario file of your own (.json, or .ts with a default export)';
 const FAULTS_OPTION = 'injected faults (JSON, as serve --faults) in place of the scenario\'s: an outage, a slow operation, a cut SMS gateway or registry';
 
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+
 const program = new Command()
   .name('jszg-sim')
-  .description('Workflow simulation and load-test harness for the teacher-qualification portal (中国教师资格网)');
+  .description('Workflow simulation and load-test harness for the teacher-qualification portal (中国教师资格网)')
+  .version(version, '-V, --version', 'print the version')
+  .addHelpText('after', EXIT_CODES_HELP)
+  .showSuggestionAfterError()
+  // Commander's own refusals (unknown option or command, missing argument) end as usage errors, exit 2.
+  .exitOverride()
+  .configureOutput({ outputError: (text, write) => write(`${text.trim().replace(/^error: /, 'jszg-sim: ').replace(/\n+/g, ' ')}\n`) });
 
 program.command('serve')
   .description('start the portal stub server')
@@ -101,7 +110,12 @@ program.command('scenarios')
     console.log('\nOr a scenario file of your own: jszg-sim run ./my-week.json (its fields: docs/scenario.schema.json).');
   });
 
+// Every subcommand ends its errors the same way: one line, and the exit code it means.
+for (const command of program.commands) command.exitOverride().addHelpText('after', EXIT_CODES_HELP);
+
 program.parseAsync().catch((error: unknown) => {
-  console.error(error instanceof RulesError || error instanceof Error ? `jszg-sim: ${error.message}` : error);
-  process.exit(1);
+  const code = exitCodeOf(error);
+  // Commander has written its own line (and help or the version is not an error).
+  if (!(error instanceof Error && error.name === 'CommanderError')) console.error(`jszg-sim: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(code);
 });

@@ -1,11 +1,13 @@
+import { parseLang, type Lang } from '../reports';
 import { loadScenario, type Scenario } from '../scenarios';
 import { loadFaultsFile } from '../stub-server/portal';
+import { UsageError } from './exit-codes';
 
 /** A whole-number option: undefined when not given; a clear error naming the flag when not whole or below `min`. */
 export function wholeNumber(flag: string, value: string | undefined, min: number): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!Number.isSafeInteger(n) || n < min) throw new Error(`${flag} ${value} is not a whole number of at least ${min}`);
+  if (!Number.isSafeInteger(n) || n < min) throw new UsageError(`${flag} ${value} is not a whole number of at least ${min}`);
   return n;
 }
 
@@ -13,7 +15,7 @@ export function wholeNumber(flag: string, value: string | undefined, min: number
 export function positiveNumber(flag: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!(Number.isFinite(n) && n > 0)) throw new Error(`${flag} ${value} is not a positive number`);
+  if (!(Number.isFinite(n) && n > 0)) throw new UsageError(`${flag} ${value} is not a positive number`);
   return n;
 }
 
@@ -24,4 +26,13 @@ export function positiveNumber(flag: string, value: string | undefined): number 
 export async function chosenScenario(name: string, faultsFile: string | undefined): Promise<Scenario> {
   const scenario = await loadScenario(name);
   return faultsFile ? { ...scenario, faults: await loadFaultsFile(faultsFile) } : scenario;
+}
+
+/** `--lang`: en or zh. */
+export function language(value: string | undefined): Lang {
+  try {
+    return parseLang(value);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
 }

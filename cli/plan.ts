@@ -1,7 +1,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { RunPool } from '../sim/parallel';
-import { parseThreshold, planCapacity, RESOURCES, withCapacity } from '../reports';
+import { checkMetrics, parseThreshold, planCapacity, RESOURCES, withCapacity } from '../reports';
+import { EXIT, OPERATION_IDS, UsageError } from './exit-codes';
 import { chosenScenario, wholeNumber } from './options';
 
 export interface PlanCliOptions { resource: string; faults?: string; target: string; replications: string; seed?: string; applicants?: string; min: string; max: string; workers?: string; out: string }
@@ -9,8 +10,9 @@ export interface PlanCliOptions { resource: string; faults?: string; target: str
 /** `jszg-sim plan <scenario> --resource R --target T`: the smallest capacity meeting T in ≥ 95% of replications. */
 export async function plan(name: string, options: PlanCliOptions): Promise<void> {
   const scenario = await chosenScenario(name, options.faults);
-  if (!RESOURCES[options.resource]) throw new Error(`--resource ${options.resource}: one of ${Object.keys(RESOURCES).join(', ')}`);
+  if (!RESOURCES[options.resource]) throw new UsageError(`--resource ${options.resource}: one of ${Object.keys(RESOURCES).join(', ')}`);
   const target = parseThreshold(options.target);
+  checkMetrics([target], { latency: OPERATION_IDS });
   const replications = wholeNumber('--replications', options.replications, 1)!;
   const seed = wholeNumber('--seed', options.seed, 0) ?? scenario.seed;
   const applicants = wholeNumber('--applicants', options.applicants, 1);
@@ -47,4 +49,8 @@ export async function plan(name: string, options: PlanCliOptions): Promise<void>
   await writeFile(join(options.out, 'plan.json'), `${JSON.stringify({ scenario: scenario.name, resource: options.resource, ...result }, null, 2)}\n`);
   await writeFile(join(options.out, 'plan.md'), lines.join('\n'));
   console.log(lines.join('\n'));
+  if (result.capacity === null) {
+    console.error(`jszg-sim: no ${options.resource} capacity from ${min} to ${max} meets ${target.line} (in ${result.share * 100}% of replications): raise --max`);
+    process.exitCode = EXIT.failed;
+  }
 }

@@ -5,9 +5,10 @@ import { SingleBar, Presets } from 'cli-progress';
 import { defaultRules, localDate, loadRulesOverride } from '../rules';
 import { runScenario, type RunProgress } from '../sim/runner';
 import type { Report } from '../sim/runner';
-import { chosenScenario, positiveNumber, wholeNumber } from './options';
+import { chosenScenario, language, positiveNumber, wholeNumber } from './options';
 import { countGcPauses } from './gc-pauses';
-import { evaluate, parseLang, parseThresholds, renderConsole, renderHtml, renderMarkdown, toJUnit, type ThresholdResult } from '../reports';
+import { checkMetrics, evaluate, parseThresholds, renderConsole, renderHtml, renderMarkdown, toJUnit, type ThresholdResult } from '../reports';
+import { OPERATION_IDS, UsageError } from './exit-codes';
 
 export interface RunCliOptions {
   seed?: string; applicants?: string; rules?: string; faults?: string; out: string; lang?: string; thresholds?: string;
@@ -20,12 +21,13 @@ export async function run(name: string, options: RunCliOptions): Promise<Report>
   const seed = wholeNumber('--seed', options.seed, 0);
   const applicants = wholeNumber('--applicants', options.applicants, 1);
   const rules = options.rules ? await loadRulesOverride(options.rules) : undefined;
-  const lang = parseLang(options.lang);
+  const lang = language(options.lang);
   // Thresholds are read before the run, so a typo fails at once, not after minutes of simulation.
   const thresholds = [
     ...parseThresholds((scenario.thresholds ?? []).join('\n')),
-    ...(options.thresholds ? parseThresholds(await readFile(options.thresholds, 'utf8')) : []),
+    ...(options.thresholds ? parseThresholds(await readThresholds(options.thresholds)) : []),
   ];
+  checkMetrics(thresholds, { latency: OPERATION_IDS });
   const transport = await transportOf(options);
   const tty = process.stderr.isTTY && !process.env.CI;
   const bar = tty ? new SingleBar({ format: '{bar} {percentage}% of the period | {date} | {arrived}/{expected} arrived, {active} active ({asleep} waiting days) | {rate} events/s | RSS {rss} MB', hideCursor: true }, Presets.shades_classic) : undefined;
@@ -106,13 +108,13 @@ async function transportOf(options: RunCliOptions) {
   if (kind === 'in-process') {
     // A flag of the HTTP transport on an in-process run is a mistake worth saying.
     const httpOnly = (['target', 'timeScale', 'adminToken', 'timeout'] as const).filter((k) => options[k] !== undefined);
-    if (httpOnly.length > 0) throw new Error(`--${httpOnly[0]!.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} needs --transport http`);
+    if (httpOnly.length > 0) throw new UsageError(`--${httpOnly[0]!.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} needs --transport http`);
     return undefined;
   }
-  if (kind !== 'http') throw new Error(`--transport ${kind}: use in-process or http`);
+  if (kind !== 'http') throw new UsageError(`--transport ${kind}: use in-process or http`);
   const timeScale = positiveNumber('--time-scale', options.timeScale) ?? DEFAULT_TIME_SCALE;
   const timeoutMs = wholeNumber('--timeout', options.timeout, 1);
-  if (options.target !== undefined && !/^https?:\/\/[^/]+/.test(options.target)) throw new Error(`--target ${options.target} is not an http(s) URL`);
+  if (options.target !== undefined && !/^https?:\/\/[^/]+/.test(options.target)) throw new UsageError(`--target ${options.target} is not an http(s) URL`);
   const { httpTransport } = await import('../sim/http-run');
   return httpTransport({
     timeScale, ...(options.target ? { target: options.target } : {}), ...(options.adminToken ? { adminToken: options.adminToken } : {}),
@@ -127,4 +129,13 @@ export const DEFAULT_TIME_SCALE = 3600;
 
 async function version(relative: string): Promise<string> {
   return JSON.parse(await readFile(new URL(relative, import.meta.url), 'utf8')).version as string;
+}
+
+/** A thresholds file's text; a file that cannot be read is a usage error. */
+async function readThresholds(file: string): Promise<string> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    throw new UsageError(`--thresholds ${file}: ${(error as Error).message}`);
+  }
 }

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { defaultRules, loadRulesFile, rulesHash } from '../rules';
+import { UsageError } from './exit-codes';
 import { startServer, type RunningServer } from '../stub-server/http';
 import { clockFromSpec, RowShapeError } from '../stub-server/portal';
 import { loadDemoData } from '../stub-server/portal/demo';
@@ -26,12 +27,12 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
   const rules = options.rules ? await loadRulesFile(options.rules) : defaultRules;
   const faults = options.faults ? await loadFaultsFile(options.faults) : undefined;
   const start = options.clockStart ? Date.parse(options.clockStart) : undefined;
-  if (start !== undefined && Number.isNaN(start)) throw new Error(`--clock-start "${options.clockStart}" is not an ISO 8601 moment`);
+  if (start !== undefined && Number.isNaN(start)) throw new UsageError(`--clock-start "${options.clockStart}" is not an ISO 8601 moment`);
   const clock = clockFromSpec(options.clock, start);
   const store = options.memory ? createMemoryStore() : await openJournalStore({ file: options.db });
   const adminToken = options.adminToken ?? randomBytes(16).toString('hex');
   const port = Number(options.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port ${options.port} is not a port number`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port ${options.port} is not a port number`);
   const running = await startServer({
     rules, clock, store, adminToken, port, host: options.host, faults, sweepEveryMs: 1000 * (positiveNumber('--sweep-seconds', options.sweepSeconds) ?? 60),
     log: (line) => console.error(line),

@@ -1,7 +1,7 @@
 /** What a planner reads: report.md, report.html, thresholds with JUnit XML. */
 export { renderMarkdown } from './markdown';
 export { LABELS, parseLang, type Lang, type Labels } from './labels';
-export { evaluate, parseThreshold, parseThresholds, toJUnit, ThresholdError, type Threshold, type ThresholdResult } from './thresholds';
+export { checkMetrics, evaluate, isMetric, parseThreshold, parseThresholds, toJUnit, ThresholdError, type Threshold, type ThresholdResult } from './thresholds';
 export { renderHtml } from './html';
 export { compareRules, renderComparison, renderComparisonHtml, type Comparison, type Difference } from './compare';
 export { planCapacity, RESOURCES, withCapacity, type PlanResult, type CurvePoint } from './plan';

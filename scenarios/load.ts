@@ -5,16 +5,11 @@ import { fieldProblems, resolveRules, RulesError, type RulesOverride } from '../
 import { FaultsError, parseFaultConfig } from '../stub-server/portal';
 import { defineScenario } from './defaults';
 import { scenarioByName } from './named';
+import { ScenarioError } from './scenario-error';
 import { scenarioInputSchema } from './schema';
 import type { Scenario, ScenarioInput } from './types';
 
 /** A scenario file that cannot be run, with every problem named by its dotted field. */
-export class ScenarioError extends Error {
-  constructor(readonly source: string, readonly problems: { field: string; message: string }[]) {
-    super(`invalid scenario in ${source}:\n${problems.map((p) => `  ${p.field}: ${p.message}`).join('\n')}`);
-    this.name = 'ScenarioError';
-  }
-}
 
 const FILE = /[/\\]|\.(json|[cm]?[jt]s)$/;
 

@@ -20,11 +20,11 @@ describe('jszg-sim run --faults', () => {
     expect(report.refusals.REGISTRY_UNAVAILABLE).toBeGreaterThan(0);
   }, 60_000);
 
-  it('refuses a bad file before running, naming the field, exit code 1', async () => {
+  it('refuses a bad file before running, naming the field, exit code 2', async () => {
     const faults = join(dir, 'bad.json');
     await writeFile(faults, JSON.stringify({ operations: { login: { error: { rate: 2 } } } }));
     const run = await cli(['run', 'default', '--faults', faults, '--out', join(dir, 'bad')]);
-    expect(run.code).toBe(1);
+    expect(run.code).toBe(2);
     expect(run.stderr).toContain('operations.login.error.rate');
   }, 30_000);
 });
@@ -39,11 +39,11 @@ describe('jszg-sim run <scenario file>', () => {
     expect(report.inputs.provinces[0].code).toBe('33');
   }, 60_000);
 
-  it('refuses a scenario file with a wrong field before running, exit code 1', async () => {
+  it('refuses a scenario file with a wrong field before running, exit code 2', async () => {
     const file = join(dir, 'wrong.json');
     await writeFile(file, JSON.stringify({ name: 'w', description: 'w', provinces: [{ code: '33', share: 1, window: { from: '2026-09-14', to: '2026-09-20' } }], applicant: 10 }));
     const run = await cli(['run', file, '--out', join(dir, 'wrong')]);
-    expect(run.code).toBe(1);
+    expect(run.code).toBe(2);
     expect(run.stderr).toContain('applicant: unknown field');
   }, 30_000);
 });

@@ -60,7 +60,7 @@ describe('a scenario file of one\'s own', () => {
     expect(await loadScenario('default')).toBe(scenarioByName('default'));
     await expect(loadScenario('no-such-scenario')).rejects.toThrow('unknown scenario "no-such-scenario"');
     expect(await problemsOf('not a scenario')).toEqual(['(root)']);
-    await expect(loadScenario(join(dir, 'missing.json'))).rejects.toThrow(/invalid scenario in .*missing\.json:\n {2}\(file\): ENOENT/);
+    await expect(loadScenario(join(dir, 'missing.json'))).rejects.toThrow(/invalid scenario in .*missing\.json: \(file\): ENOENT/);
   });
 
   it('accepts what the named scenarios state: a file can say anything they say', () => {

@@ -1,0 +1,33 @@
+import { CommanderError } from 'commander';
+import { RulesError } from '../rules';
+import { ThresholdError } from '../reports/thresholds';
+import { ScenarioError } from '../scenarios/scenario-error';
+import { ROUTES } from '../stub-server/http/routes';
+import { FaultsError } from '../stub-server/portal';
+
+/** The operations a latency threshold may name (`latency.<operationId>.p95`). */
+export const OPERATION_IDS = ROUTES.map((r) => r.operationId);
+
+/**
+ * How `jszg-sim` ends, as CLI users expect (and `--help` and README say): 0 all good; 1 a
+ * threshold broken, `plan`'s target not met, or a run that failed; 2 a usage error (unknown
+ * scenario, option or metric, a bad file or value); 130 interrupted.
+ */
+export const EXIT = { ok: 0, failed: 1, usage: 2, interrupted: 130 } as const;
+
+export const EXIT_CODES_HELP = `
+Exit codes:
+  0    all good
+  1    a threshold broken, plan's target not met, or the run failed
+  2    a usage error: unknown scenario, option or metric; a bad rules, scenario, faults or thresholds file; a bad value
+  130  interrupted (Ctrl-C)`;
+
+/** A mistake in how the command was called: said in one line, exit 2. */
+export class UsageError extends Error {}
+
+/** The exit code of an error that ended a command. */
+export function exitCodeOf(error: unknown): number {
+  if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+  const usage = [UsageError, RulesError, ScenarioError, FaultsError, ThresholdError].some((kind) => error instanceof kind);
+  return usage ? EXIT.usage : EXIT.failed;
+}

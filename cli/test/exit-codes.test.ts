@@ -1,0 +1,53 @@
+/**
+ * Exit codes as CLI users expect: 2 for every mistake in how the command was called, said in
+ * one line before anything runs; 1 for a target not met; 0 and the version for --version.
+ */
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cli } from '../../test/cli';
+
+let dir: string;
+beforeAll(async () => { dir = await mkdtemp(join(tmpdir(), 'jszg-exit-')); });
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+const oneLine = (stderr: string) => stderr.trim().split('\n');
+
+describe('jszg-sim exit codes', () => {
+  it('prints package.json\'s version', async () => {
+    const { version } = JSON.parse(await (await import('node:fs/promises')).readFile(new URL('../../package.json', import.meta.url), 'utf8'));
+    expect(await cli(['--version'])).toMatchObject({ code: 0, stdout: `${version}\n` });
+  }, 30_000);
+
+  it('names the nearest scenario for a misspelt one, in one line, exit 2', async () => {
+    const run = await cli(['run', 'defualt', '--out', join(dir, 'typo')]);
+    expect(run.code).toBe(2);
+    expect(oneLine(run.stderr)).toEqual([expect.stringContaining('did you mean "default"?')]);
+  }, 30_000);
+
+  it('refuses an unknown option, a missing argument and an unknown command with exit 2', async () => {
+    for (const args of [['run', 'default', '--bogus'], ['run'], ['rn', 'default'], ['run', 'default', '--seed', 'x']]) {
+      const run = await cli(args);
+      expect(run.code, args.join(' ')).toBe(2);
+      expect(oneLine(run.stderr), args.join(' ')).toHaveLength(1);
+    }
+  }, 60_000);
+
+  it('checks a threshold\'s metric before any simulation: an unknown one is named with the nearest, exit 2', async () => {
+    const file = join(dir, 'thresholds.txt');
+    await writeFile(file, 'funnel.aprovedRate >= 0.9\n');
+    const out = join(dir, 'never');
+    const run = await cli(['run', 'default', '--thresholds', file, '--out', out]);
+    expect(run.code).toBe(2);
+    expect(oneLine(run.stderr)).toEqual([expect.stringContaining('did you mean funnel.approvedRate?')]);
+    await expect(readdir(out)).rejects.toThrow(/ENOENT/);
+  }, 30_000);
+
+  it('exits 1 with a clear line when no capacity up to --max meets plan\'s target', async () => {
+    const run = await cli(['plan', 'default', '--applicants', '300', '--resource', 'reviewers', '--target', 'funnel.approvedRate >= 1.5',
+      '--min', '1', '--max', '2', '--replications', '1', '--workers', '1', '--out', join(dir, 'plan')]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('no reviewers capacity from 1 to 2 meets funnel.approvedRate >= 1.5');
+  }, 120_000);
+});
