@@ -85,12 +85,13 @@ export const DEMO_CERTIFICATES: RegistryCertificate[] = [
 ];
 
 /** Seeds the dataset through the seed operations, with windows in the season of the portal's clock. */
-export async function loadDemoData(portal: Portal): Promise<{ institutions: number; schools: number; certificates: number }> {
+export async function loadDemoData(portal: Portal): Promise<{ institutions: number; schools: number; certificates: number; windows: { from: string; to: string } }> {
   const year = seasonOf(portal.ctx, portal.ctx.now());
   const list = institutions(year);
   await portal.invoke('seedInstitutions', list);
   await portal.invoke('seedCertificates', DEMO_CERTIFICATES);
   // No seed operation for schools (API.md has none): they go in through the schools module.
   const stored = storeSchools(portal.ctx, schools);
-  return { institutions: list.length, schools: stored.length, certificates: DEMO_CERTIFICATES.length };
+  const windows = { from: list.map((i) => i.window.from).sort()[0]!, to: list.map((i) => i.window.to).sort().at(-1)! };
+  return { institutions: list.length, schools: stored.length, certificates: DEMO_CERTIFICATES.length, windows };
 }
