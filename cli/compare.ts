@@ -5,7 +5,7 @@ import { compareRules, renderComparison, renderComparisonHtml } from '../reports
 import { UsageError } from './exit-codes';
 import { chosenScenario, wholeNumber } from './options';
 
-export interface CompareCliOptions { rules: string[]; faults?: string; replications: string; seed?: string; applicants?: string; workers?: string; out: string }
+export interface CompareCliOptions { rules: string[]; faults?: string; replications: string; seed?: string; applicants?: string; independent?: boolean; workers?: string; out: string }
 
 const load = (file: string): Promise<RulesOverride | undefined> => (file === 'defaults' ? Promise.resolve(undefined) : loadRulesOverride(file));
 
@@ -20,7 +20,7 @@ export async function compare(name: string, options: CompareCliOptions): Promise
   const rules = [await load(options.rules[0]!), await load(options.rules[1]!)] as [RulesOverride | undefined, RulesOverride | undefined];
   const quiet = !process.stderr.isTTY || Boolean(process.env.CI);
   const comparison = await compareRules({
-    scenario, rules, replications, seed, applicants, workers,
+    scenario, rules, replications, seed, applicants, workers, design: options.independent ? 'independent' : 'common-random-numbers',
     onRun: (done, total) => { if (!quiet) process.stderr.write(`\r${done}/${total} runs`); },
   });
   if (!quiet) process.stderr.write('\n');

@@ -56,13 +56,14 @@ program.command('run')
   });
 
 program.command('compare')
-  .description('run two rule sets on the same applicants (common random numbers) and report the differences with 95% intervals')
+  .description('run two rule sets on the same applicants (common random numbers) and report the differences with 95% intervals, p-values and Holm\'s verdict')
   .argument('<scenario>', SCENARIO_ARGUMENT)
   .option('--rules <file>', 'rules override for A, then for B (a file, or "defaults"); give it twice', (v: string, all: string[]) => [...all, v], [] as string[])
   .option('--faults <file>', FAULTS_OPTION)
   .option('--replications <n>', 'replications (seeds seed … seed+n−1), spread over worker threads', '5')
   .option('--seed <n>', 'first seed (default: the scenario\'s)')
   .option('--applicants <n>', 'applicants per run (default: the scenario\'s)')
+  .option('--independent', 'run B on seeds of its own (independent streams, Welch\'s test), e.g. to check a rule set against itself (A/A)')
   .option('--workers <n>', 'worker threads (default: the machine\'s cores)')
   .option('--out <dir>', 'output folder', 'out/compare')
   .action(async (name: string, options) => {

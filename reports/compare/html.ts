@@ -1,7 +1,7 @@
 import type { Comparison } from './compare';
+import { designLine, fmt, holmLine, pValue } from './words';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-const fmt = (x: number) => (Number.isInteger(x) ? x.toLocaleString('en') : x.toLocaleString('en', { maximumSignificantDigits: 4 }));
 
 /**
  * compare.html: the comparison as one self-contained page (no scripts, no network). Each
@@ -14,7 +14,7 @@ export function renderComparisonHtml(c: Comparison, names: [string, string]): st
     const interval = d.ci
       ? `<svg width="200" height="18" role="img" aria-label="95% interval"><line x1="100" y1="0" x2="100" y2="18" class="zero"/><line x1="${x(d.ci[0])}" y1="9" x2="${x(d.ci[1])}" y2="9" class="${d.significant ? 'sig' : 'ns'}"/><circle cx="${x(d.diff)}" cy="9" r="3.5" class="${d.significant ? 'sig' : 'ns'}"/></svg>`
       : '';
-    return `<tr class="${d.significant ? 'significant' : ''}"><td><code>${esc(d.metric)}</code></td><td class="num">${fmt(d.a)}</td><td class="num">${fmt(d.b)}</td><td class="num">${d.diff > 0 ? '+' : ''}${fmt(d.diff)}</td><td class="num">${d.ci ? `[${fmt(d.ci[0])}, ${fmt(d.ci[1])}]` : '–'}</td><td>${interval}</td></tr>`;
+    return `<tr class="${d.significant ? 'significant' : ''}"><td><code>${esc(d.metric)}</code></td><td class="num">${fmt(d.a)}</td><td class="num">${fmt(d.b)}</td><td class="num">${d.diff > 0 ? '+' : ''}${fmt(d.diff)}</td><td class="num">${d.ci ? `[${fmt(d.ci[0])}, ${fmt(d.ci[1])}]` : '–'}</td><td>${interval}</td><td class="num">${pValue(d.p)}</td><td class="num">${pValue(d.pHolm)}</td><td>${d.significant ? 'yes' : ''}</td></tr>`;
   });
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Rule comparison · ${esc(c.scenario)}</title>
@@ -26,9 +26,9 @@ td.num{text-align:right;font-variant-numeric:tabular-nums}tr.significant td{font
 circle.sig{fill:#c0392b}circle.ns{fill:#7a8ca3}
 </style></head><body><main>
 <h1>Rule comparison: ${esc(c.scenario)}</h1>
-<p>A: ${esc(names[0])} (<code>${esc(c.rulesHash[0])}</code>) · B: ${esc(names[1])} (<code>${esc(c.rulesHash[1])}</code>) · ${c.replications} replications, seeds ${c.seed}…${c.seed + c.replications - 1}, the same applicants under both (common random numbers).</p>
-<p class="caption">Means over the replications; B − A paired by seed with its 95% t-interval, drawn around zero. Highlighted: the interval excludes zero.</p>
-<table><thead><tr><th>metric</th><th>A</th><th>B</th><th>B − A</th><th>95% interval</th><th></th></tr></thead><tbody>
+<p>A: ${esc(names[0])} (<code>${esc(c.rulesHash[0])}</code>) · B: ${esc(names[1])} (<code>${esc(c.rulesHash[1])}</code>) · ${esc(designLine(c))}</p>
+<p class="caption">${esc(holmLine(c)).replace(/\*\*Bold\*\*/, 'Highlighted')} The interval is drawn around zero.</p>
+<table><thead><tr><th>metric</th><th>A</th><th>B</th><th>B − A</th><th>95% interval</th><th></th><th>p</th><th>p (Holm)</th><th>significant after Holm (m = ${c.holm.m})</th></tr></thead><tbody>
 ${rows.join('\n')}
 </tbody></table></main></body></html>
 `;

@@ -1,4 +1,5 @@
 import type { Report } from '../../sim/runner';
+import { holm, pairedTest, welchTest } from './statistics';
 
 /**
  * The headline metrics a comparison reports, each read from a report.json. Latency p95 is
@@ -25,43 +26,48 @@ export const HEADLINE: { name: string; of: (r: Report) => number }[] = [
   { name: 'latency.submitRegistration.p95', of: (r) => r.latency.submitRegistration?.p95 ?? 0 },
 ];
 
-/** Student's t quantile at 0.975 for small degrees of freedom (then the normal's 1.96). */
-const T975 = [12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145, 2.131, 2.12, 2.11, 2.101, 2.093, 2.086, 2.08, 2.074, 2.069, 2.064, 2.06, 2.056, 2.052, 2.048, 2.045, 2.042];
-export const t975 = (df: number) => T975[df - 1] ?? 1.96;
-
 export interface Difference {
   metric: string;
   a: number;
   b: number;
-  /** Mean of the paired differences b − a over the replications. */
+  /** B − A: the mean of the paired differences (common random numbers), or of the means (independent). */
   diff: number;
+  /** Its 95% t-interval, and the two-sided p-value of "no difference" (null below 2 replications). */
   ci: [number, number] | null;
-  /** The interval excludes zero (needs at least 2 replications). */
+  p: number | null;
+  /** The interval excludes zero, on its own: one of m tests, so expect about 5% of them by chance. */
+  significantRaw: boolean;
+  /** Holm-adjusted p-value over the m metrics compared, and the verdict on it at 5%. */
+  pHolm: number | null;
   significant: boolean;
 }
 
+/** How the two sides' replications relate: the same seeds (common random numbers), or independent ones. */
+export type Design = 'common-random-numbers' | 'independent';
+
 const round = (x: number) => Number(x.toPrecision(6));
+const roundOrNull = (x: number | null) => (x === null ? null : round(x));
 
 /**
- * Paired differences: replication i of A and of B ran on the same applicants (same seed),
- * so each pair's difference is the rule change's effect plus little noise, and a 95%
- * t-interval over the pairs says whether the change did something.
+ * Every headline metric under A and B, B − A with its 95% interval and p-value, and Holm's
+ * verdict over the family. With common random numbers replication i of A and of B ran on the
+ * same applicants, so the test is paired; with independent streams it is Welch's.
  */
-export function differences(a: readonly Report[], b: readonly Report[]): Difference[] {
-  return HEADLINE.map(({ name, of }) => {
+export function differences(a: readonly Report[], b: readonly Report[], design: Design = 'common-random-numbers'): Difference[] {
+  const test = design === 'independent' ? welchTest : pairedTest;
+  const tests = HEADLINE.map(({ name, of }) => {
     const xa = a.map(of);
     const xb = b.map(of);
-    const d = xb.map((v, i) => v - xa[i]!);
-    const n = d.length;
     const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
-    const diff = mean(d);
-    let ci: [number, number] | null = null;
-    if (n >= 2) {
-      const sd = Math.sqrt(d.reduce((s, x) => s + (x - diff) ** 2, 0) / (n - 1));
-      const half = t975(n - 1) * sd / Math.sqrt(n);
-      ci = [round(diff - half), round(diff + half)];
-    }
-    const significant = ci !== null && (ci[0] > 0 || ci[1] < 0);
-    return { metric: name, a: round(mean(xa)), b: round(mean(xb)), diff: round(diff), ci, significant };
+    return { metric: name, a: mean(xa), b: mean(xb), ...test(xa, xb) };
   });
+  const adjusted = holm(tests.map((t) => t.p));
+  return tests.map((t, i) => ({
+    metric: t.metric, a: round(t.a), b: round(t.b), diff: round(t.diff),
+    ci: t.ci ? [round(t.ci[0]), round(t.ci[1])] : null,
+    p: roundOrNull(t.p),
+    significantRaw: t.ci !== null && (t.ci[0] > 0 || t.ci[1] < 0),
+    pHolm: roundOrNull(adjusted.adjusted[i]!),
+    significant: adjusted.significant[i]!,
+  }));
 }
