@@ -8,8 +8,12 @@ const SUCCESS_STATUS = new Map(ROUTES.map((r) => [r.operationId, r.status ?? 200
 /** A refusal as HTTP would carry it. */
 const answerOf = (problem: PortalProblem): PortalAnswer => ({ status: problem.status, body: problem.toBody(), retryAfter: problem.extra.retryAfterSeconds });
 
-/** The body of a success as HTTP would carry it: JSON, or the bytes of a binary answer. */
-const bodyOf = (result: unknown): unknown => (result instanceof BinaryResult ? result.body : result);
+/**
+ * The body of a success as HTTP would carry it: JSON, or the bytes of a binary answer (a
+ * promise of them when the portal builds them asynchronously: the form PDF).
+ */
+const bodyOf = (result: unknown): unknown =>
+  result instanceof BinaryResult ? result.body : result instanceof Promise ? result.then(bodyOf) : result;
 
 /** A success: its body now, or built on first read when the portal answered lazily. */
 function success(status: number, result: unknown): PortalAnswer {

@@ -26,7 +26,7 @@ const portalRandom = (rng: Rng): PortalRandom => {
  * applicants still going: finished ones are forgotten, past days' counters swept daily.
  */
 export const inProcessTransport: TransportFactory = async ({ sim, clock, rules, streams, scenario }): Promise<Transport> => {
-  const portal = new Portal({ rules, clock, store: createMemoryStore(), random: portalRandom(streams.stream('portal')), passwords: plainTextHasher });
+  const portal = new Portal({ rules, clock, store: createMemoryStore(), random: portalRandom(streams.stream('portal')), passwords: plainTextHasher, keepPhotoFiles: false });
   const serverRng = streams.stream('portal').fork('servers');
   const servers = new ApplicationServers(scenario.capacity.servers, (d) => sample(d, serverRng));
   return {

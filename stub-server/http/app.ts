@@ -54,7 +54,7 @@ export function createApp({ portal, store, adminToken, log = () => {} }: AppOpti
         const rateHeaders = await frontDoor(portal, rateLimits, op, caller);
         if (rateHeaders) res.set(rateHeaders);
         // A lazy answer (built when read, for the in-process client) is built here: HTTP sends it all.
-        const result = resolved(await invokeDurably(portal, store, route, inputOf(req), caller));
+        const result = await resolved(await invokeDurably(portal, store, route, inputOf(req), caller));
         if (result instanceof BinaryResult) {
           res.status(200).type(result.contentType);
           if (result.filename) res.attachment(result.filename);

@@ -20,6 +20,12 @@ export interface PortalDeps {
   faults?: FaultConfig;
   /** Defaults to scrypt at the rules' cost; the in-process simulator passes a cheap one. */
   passwords?: PasswordHasher;
+  /**
+   * Keep each personal photo's file, for the application form to print (default). The
+   * in-process simulator keeps only what was read from it: nothing reads its forms' images,
+   * and a season's photos would take gigabytes.
+   */
+  keepPhotoFiles?: boolean;
 }
 
 /** What every operation works with: the rules, the clock, the state, randomness. */
@@ -39,6 +45,7 @@ export class PortalContext {
   readonly passwords: PasswordHasher;
   /** Every operationId the portal serves (setFaults names only these). */
   readonly operationIds: ReadonlySet<string>;
+  readonly keepPhotoFiles: boolean;
 
   constructor(deps: PortalDeps, operationIds: Iterable<string>) {
     this.rules = deps.rules;
@@ -52,6 +59,7 @@ export class PortalContext {
     this.faults = new FaultBox(this.random, deps.faults);
     this.passwords = deps.passwords ?? scryptHasher(deps.rules);
     this.operationIds = new Set(operationIds);
+    this.keepPhotoFiles = deps.keepPhotoFiles ?? true;
   }
 
   now(): number { return this.clock.now(); }

@@ -109,7 +109,8 @@ export interface Institution {
 
 export interface School { id: string; name: string; type: string; province?: string; addedBy?: string }
 
-export interface Photo extends PhotoMeta { id: string; idNumber: string; uploadedAt: number }
+/** A personal photo: what the portal read from it, and the file itself (base64) when kept (PortalDeps.keepPhotoFiles). */
+export interface Photo extends PhotoMeta { id: string; idNumber: string; uploadedAt: number; jpeg?: string }
 
 export type Conclusion = '网报待确认' | '确认未通过' | '待注册审批' | '注册合格' | '暂缓注册' | '注册不合格';
 

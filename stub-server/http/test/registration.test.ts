@@ -146,7 +146,7 @@ describe('after submission (SPEC §6)', () => {
     expect(form.status).toBe(200);
     expect(form.headers.get('content-type')).toBe('application/pdf');
     expect(form.body.subarray(0, 5).toString()).toBe('%PDF-');
-    expect(form.body.toString('latin1')).toContain(applicationNumber);
+    expect(form.headers.get('content-disposition')).toContain(`${applicationNumber}.pdf`);
     const newPhoto = (await portal.call('uploadPhoto', { photo: photo({ width: limits.widthPx.below - 1 }) }, a.token)).body.photoId;
     expect((await portal.call('updateRegistration', { applicationNumber, photoId: newPhoto }, a.token)).status).toBe(200);
     const again = await portal.call('getApplicationForm', { applicationNumber }, a.token);

@@ -13,8 +13,8 @@ export const uploadPhoto = applicantOperation({
   input: (rules) => z.object({ photo: base64File(rules) }),
   run: ({ ctx, input, account, now }) => {
     const meta = checkPhoto(input.photo, ctx.rules.registration.personalPhoto, 'photo');
-    // Only what the portal read from the file is kept; the bytes are not (records.ts).
-    const photo: Photo = { id: ctx.random.token(), idNumber: account.idNumber, uploadedAt: now, ...meta };
+    // The file is kept for the application form to print, unless the portal runs without (context.ts).
+    const photo: Photo = { id: ctx.random.token(), idNumber: account.idNumber, uploadedAt: now, ...meta, ...(ctx.keepPhotoFiles ? { jpeg: input.photo } : {}) };
     ctx.state.photos.set(photo.id, photo);
     return { photoId: photo.id, bytes: photo.bytes, width: photo.width, height: photo.height };
   },
