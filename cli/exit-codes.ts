@@ -25,6 +25,12 @@ Exit codes:
 /** A mistake in how the command was called: said in one line, exit 2. */
 export class UsageError extends Error {}
 
+/** A message as one line of stderr: a list of problems under a heading joined with "; ". */
+export function oneLine(message: string): string {
+  const [head = '', ...rest] = message.split('\n').map((line) => line.trim()).filter(Boolean);
+  return rest.length === 0 ? head : `${head}${head.endsWith(':') ? ' ' : ': '}${rest.join('; ')}`;
+}
+
 /** The exit code of an error that ended a command. */
 export function exitCodeOf(error: unknown): number {
   if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.usage;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
-import { EXIT_CODES_HELP, exitCodeOf } from './exit-codes';
+import { EXIT_CODES_HELP, exitCodeOf, oneLine } from './exit-codes';
 import { serve } from './serve';
 // `run` and `scenarios` load the simulator when they are used: `serve` starts without it
 // (faster restarts in the kill tests, and a server that does not depend on the simulator).
@@ -117,6 +117,6 @@ for (const command of program.commands) command.exitOverride().addHelpText('afte
 program.parseAsync().catch((error: unknown) => {
   const code = exitCodeOf(error);
   // Commander has written its own line (and help or the version is not an error).
-  if (!(error instanceof Error && error.name === 'CommanderError')) console.error(`jszg-sim: ${error instanceof Error ? error.message : String(error)}`);
+  if (!(error instanceof Error && error.name === 'CommanderError')) console.error(`jszg-sim: ${oneLine(error instanceof Error ? error.message : String(error))}`);
   process.exit(code);
 });

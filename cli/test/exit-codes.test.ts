@@ -34,6 +34,24 @@ describe('jszg-sim exit codes', () => {
     }
   }, 60_000);
 
+  it('refuses a bad rules, faults, scenario or thresholds file in one line naming each problem, exit 2', async () => {
+    const file = (name: string, text: string) => writeFile(join(dir, name), text).then(() => join(dir, name));
+    const rules = await file('rules.json', JSON.stringify({ bogus: 1, limits: { sms: 2 } }));
+    const faults = await file('faults.json', JSON.stringify({ operations: { login: { error: { rate: 2 } } }, x: 1 }));
+    const scenario = await file('scenario.json', JSON.stringify({ name: 'w' }));
+    const thresholds = await file('bad-thresholds.txt', 'funnel.approvedRate >> 3\n');
+    for (const [args, says] of [
+      [['run', 'default', '--rules', rules], 'bogus: unknown rule'],
+      [['serve', '--memory', '--faults', faults], 'operations.login.error.rate'],
+      [['run', scenario], 'provinces'],
+      [['run', 'default', '--thresholds', thresholds], 'write it as "metric op value"'],
+    ] as const) {
+      const run = await cli([...args]);
+      expect(run.code, args.join(' ')).toBe(2);
+      expect(oneLine(run.stderr), args.join(' ')).toEqual([expect.stringContaining(says)]);
+    }
+  }, 60_000);
+
   it('checks a threshold\'s metric before any simulation: an unknown one is named with the nearest, exit 2', async () => {
     const file = join(dir, 'thresholds.txt');
     await writeFile(file, 'funnel.aprovedRate >= 0.9\n');
