@@ -1,67 +1,41 @@
 import { closest } from 'fastest-levenshtein';
+import { z } from 'zod';
+import { reportSchema } from '../../sim/runner/report-schema';
 import { ThresholdError, type Threshold } from './thresholds';
-
-/**
- * The numbers of report.json a threshold may name, as a tree: `true` is a number, `'*'` a
- * record whose keys vary (its values numbers, or the tree given). The fields are those of
- * docs/report-schema.md; a test holds this tree, that document and a real report together.
- */
-type Tree = { [key: string]: true | Tree | { '*': true | Tree } };
-
-const WAIT: Tree = { p50: true, p95: true, max: true, mean: true, censored: { count: true, atLeast: true } };
-const QUEUE: Tree = {
-  arrivals: true, served: true, utilisation: true, peakHourUtilisation: true, l: true, lq: true, wSeconds: true, wqSeconds: true, pWait: true,
-};
-
-export const METRICS: Tree = {
-  seed: true,
-  applicants: true,
-  funnel: { arrived: true, registered: true, verified: true, submitted: true, confirmed: true, approved: true, approvedRate: true },
-  outcomes: { '*': true },
-  abandoned: { total: true, byStep: { '*': { '*': true } } },
-  quotaDenials: { sms: true, realName: true, manualReview: true, wechat: true },
-  manualReview: {
-    submitted: true, decided: true, approved: true, slaBreaches: true, waitWorkingDays: WAIT,
-    littlesLaw: { arrivalsPerHour: true, meanTimeInSystemHours: true, meanBacklog: true },
-  },
-  onSite: {
-    confirmed: true, confirmationFailed: true, messages: true, reverted: true, decided: { '*': true },
-    waitWorkingDays: { confirmation: WAIT, approval: WAIT }, mostWaiting: { confirmation: true, approval: true },
-  },
-  latency: { '*': { count: true, p50: true, p95: true, p99: true, max: true } },
-  peaks: { requestsPerSecond: true, requestsPerHour: true, smsPerHour: true, registryChecksPerHour: true, inProgressPeak: true, inSessionPeak: true },
-  servers: { requests: true, refused: true, timeouts: true, utilisation: true, peakHourUtilisation: true },
-  queues: { servers: QUEUE, manualReview: QUEUE, confirmation: QUEUE, approval: QUEUE },
-  refusals: { '*': true },
-  sessionExpiries: true,
-};
 
 /** Names a record's keys may take, where they are known (operationIds for `latency`). */
 export interface KnownKeys { latency?: readonly string[] }
 
-/** Whether `path` names a number of report.json. */
-export function isMetric(path: string, known: KnownKeys = {}): boolean {
-  let node: true | Tree | undefined = METRICS;
-  const keys = path.split('.');
-  for (const [i, key] of keys.entries()) {
-    if (node === true || node === undefined) return false;
-    if ('*' in node) {
-      if (i === 1 && keys[0] === 'latency' && known.latency && !known.latency.includes(key)) return false;
-      node = node['*'] as true | Tree;
-    } else {
-      node = Object.hasOwn(node, key) ? (node[key] as true | Tree) : undefined;
+const joined = (prefix: string, key: string) => (prefix ? `${prefix}.${key}` : key);
+
+/**
+ * The numbers of report.json a threshold may name, read off its schema (sim/runner/report-schema.ts)
+ * as dotted paths; a record's keys are written `*`, but known ones (`latency`'s operationIds)
+ * each. The hourly series and the echoed inputs hold no metrics.
+ */
+export function metricPaths(known: KnownKeys = {}): string[] {
+  const walk = (schema: z.ZodType, prefix: string): string[] => {
+    if (schema instanceof z.ZodOptional) return walk(schema.unwrap() as z.ZodType, prefix);
+    if (schema instanceof z.ZodNumber) return [prefix];
+    if (schema instanceof z.ZodObject) return Object.entries(schema.shape as Record<string, z.ZodType>).flatMap(([k, v]) => walk(v, joined(prefix, k)));
+    if (schema instanceof z.ZodRecord) {
+      const keys = prefix === 'latency' && known.latency ? known.latency : ['*'];
+      return keys.flatMap((k) => walk(schema.valueType as z.ZodType, joined(prefix, k)));
     }
-  }
-  return node === true;
+    return [];
+  };
+  return walk(reportSchema, '');
 }
 
-/** Every metric path, a record's keys written as `*` (or each known key). */
-function allPaths(node: true | Tree = METRICS, prefix = '', known: KnownKeys = {}): string[] {
-  if (node === true) return [prefix];
-  return Object.entries(node).flatMap(([key, child]) => {
-    const names = key === '*' && prefix === 'latency' && known.latency ? known.latency : [key];
-    return names.flatMap((name) => allPaths(child as true | Tree, prefix ? `${prefix}.${name}` : name, known));
-  });
+const matches = (pattern: string, path: string) => {
+  const want = pattern.split('.');
+  const keys = path.split('.');
+  return want.length === keys.length && want.every((w, i) => w === '*' || w === keys[i]);
+};
+
+/** Whether `path` names a number of report.json. */
+export function isMetric(path: string, known: KnownKeys = {}): boolean {
+  return metricPaths(known).some((pattern) => matches(pattern, path));
 }
 
 /**
@@ -71,7 +45,6 @@ function allPaths(node: true | Tree = METRICS, prefix = '', known: KnownKeys = {
 export function checkMetrics(thresholds: readonly Threshold[], known: KnownKeys = {}): void {
   for (const t of thresholds) {
     if (isMetric(t.metric, known)) continue;
-    const nearest = closest(t.metric, allPaths(METRICS, '', known));
-    throw new ThresholdError(`threshold "${t.line}": report.json has no metric ${t.metric}; did you mean ${nearest}? (docs/report-schema.md lists them)`);
+    throw new ThresholdError(`threshold "${t.line}": report.json has no metric ${t.metric}; did you mean ${closest(t.metric, metricPaths(known))}? (docs/report-schema.md lists them)`);
   }
 }

@@ -4,5 +4,6 @@ export type { Transport, TransportFactory, TransportReport, TransportSetup } fro
 export type { ObserveCall, PortalTiming, Settled } from './timing';
 export type { WorkTracker } from './work';
 export type { Report, WaitSummary } from './report';
+export { reportSchema } from './report-schema';
 export { arrivalPieces } from './pieces';
 export { earlierAccountRegisteredAt, institutionsOf, seedApplicant, seedInstitutions } from './world';

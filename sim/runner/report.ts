@@ -1,69 +1,21 @@
-import type { HourRow, LatencySummary, SmallIntDistribution } from '../metrics';
+import type { z } from 'zod';
+import type { HourRow, SmallIntDistribution } from '../metrics';
 import type { QueueFigures } from '../queueing';
+import type { reportSchema, waitSummarySchema } from './report-schema';
 import type { RunMetrics } from './run-metrics';
 import type { TransportReport } from './transport';
 
 const FUNNEL = ['arrived', 'registered', 'verified', 'submitted', 'confirmed', 'approved'] as const;
 
-/** report.json: what a run found, deterministic (no wall-clock figure). Schema: docs/report-schema.md. */
-export interface Report {
-  scenario: string;
-  description: string;
-  /** The scenario's description in Chinese, when it has one. */
-  descriptionZh?: string;
-  seed: number;
-  /** The rules this run used: the portal's with the simulation layer on top (SIMULATION_RULES: a cheap password hash). */
-  rulesHash: string;
-  /** The portal's rules alone (defaults, the scenario's, the rule change): the hash `serve` and an exported k6 script show. */
-  portalRulesHash: string;
-  applicants: number;
-  period: { from: string; to: string };
-  inputs: Record<string, unknown>;
-  funnel: Record<(typeof FUNNEL)[number], number> & { approvedRate: number };
-  outcomes: Record<string, number>;
-  abandoned: { total: number; byStep: Record<string, Record<string, number>> };
-  quotaDenials: { sms: number; realName: number; manualReview: number; wechat: number };
-  manualReview: {
-    submitted: number; decided: number; approved: number; slaBreaches: number;
-    waitWorkingDays: WaitSummary;
-    /** Little's law on the review queue: L = λW, with W the mean time in the system (waiting and being reviewed). */
-    littlesLaw: { arrivalsPerHour: number; meanTimeInSystemHours: number; meanBacklog: number };
-  };
-  onSite: {
-    confirmed: number; confirmationFailed: number; messages: number; reverted: number; decided: Record<string, number>;
-    waitWorkingDays: { confirmation: WaitSummary; approval: WaitSummary };
-    /** The most applications waiting at an hour's end: for their 确认点, and at registration bodies (one per tier). */
-    mostWaiting: { confirmation: number; approval: number };
-  };
-  latency: Record<string, LatencySummary>;
-  peaks: { requestsPerSecond: number; requestsPerHour: number; smsPerHour: number; registryChecksPerHour: number; inProgressPeak: number; inSessionPeak: number };
-  /**
-   * The application servers: requests, those refused at a full backlog (503) and answered past
-   * the gateway's limit (504), the run's utilisation and its busiest hour's.
-   */
-  servers: { requests: number; refused: number; timeouts: number; utilisation: number; peakHourUtilisation: number };
-  /** Queue figures as queueing theory names them (docs/report-schema.md). */
-  queues: Record<QueueName, QueueFigures>;
-  refusals: Record<string, number>;
-  /** Calls answered SESSION_EXPIRED (a session lasts hours; applicants come back days later and sign in again): expected, not refusals. */
-  sessionExpiries: number;
-  timeseries: HourRow[];
-  /** Only in runs over HTTP: the target, time scale, errors on the wire, whether the run was aborted. */
-  transport?: TransportReport;
-  /** Only when the run was stopped early (Ctrl-C): the virtual moment it stopped; the report covers the run until then. */
-  interrupted?: { at: string };
-}
+/** report.json (its schema: report-schema.ts; explained in docs/report-schema.md). */
+export type Report = z.infer<typeof reportSchema>;
 
 const round = (x: number, digits = 4) => Number(x.toFixed(digits));
 
-export type QueueName = 'servers' | 'manualReview' | 'confirmation' | 'approval';
+export type QueueName = keyof Report['queues'];
 
-/**
- * Waits in working days: median, 95th percentile, longest and mean of the waits that ended;
- * `censored`: those still running when the run ended (how many, and the longest so far: at
- * least that long), which the figures of ended waits leave out.
- */
-export interface WaitSummary { p50: number; p95: number; max: number; mean: number; censored: { count: number; atLeast: number } }
+/** Waits in working days: ended ones' figures, and those still running at the end (censored). */
+export type WaitSummary = z.infer<typeof waitSummarySchema>;
 
 const waitSummary = (waits: SmallIntDistribution, running: number[]): WaitSummary => ({
   p50: waits.percentile(50), p95: waits.percentile(95), max: waits.max(), mean: round(waits.mean()),
