@@ -1,12 +1,9 @@
 import { CommanderError } from 'commander';
-import { RulesError } from '../rules';
-import { ThresholdError } from '../reports/thresholds';
+// The errors' own modules, not their packages' indexes: every command loads this at start.
+import { RulesError } from '../rules/load';
+import { ThresholdError } from '../reports/thresholds/thresholds';
 import { ScenarioError } from '../scenarios/scenario-error';
-import { ROUTES } from '../stub-server/http/routes';
-import { FaultsError } from '../stub-server/portal';
-
-/** The operations a latency threshold may name (`latency.<operationId>.p95`). */
-export const OPERATION_IDS = ROUTES.map((r) => r.operationId);
+import { FaultsError } from '../stub-server/portal/faults/load';
 
 /**
  * How `jszg-sim` ends, as CLI users expect (and `--help` and README say): 0 all good; 1 a

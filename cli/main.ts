@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { EXIT_CODES_HELP, exitCodeOf, oneLine } from './exit-codes';
-import { serve } from './serve';
-// `run` and `scenarios` load the simulator when they are used: `serve` starts without it
-// (faster restarts in the kill tests, and a server that does not depend on the simulator).
+import { checkedLine, thresholdsFile } from './thresholds';
+// Each command loads what it needs when it runs: `--version`, `--help` and a usage error answer
+// at once, and `serve` starts without the simulator (faster restarts in the kill tests).
 
 const SCENARIO_ARGUMENT = 'a scenario name (see `jszg-sim scenarios`), or a scenario file of your own (.json, or .ts with a default export)';
 const FAULTS_OPTION = 'injected faults (JSON, as serve --faults) in place of the scenario\'s: an outage, a slow operation, a cut SMS gateway or registry';
@@ -33,7 +33,10 @@ program.command('serve')
   .option('--faults <file>', 'injected faults (JSON): per-operation latency, error rate, outage; slow or cut SMS gateway and registry')
   .option('--demo', 'seed the demo dataset (provinces, institutions, confirmation points, schools)')
   .option('--sweep-seconds <n>', 'how often (real seconds) what has expired is swept, by the server\'s clock', '60')
-  .action(async (options) => { await serve(options); });
+  .action(async (options) => {
+    const { serve } = await import('./serve');
+    await serve(options);
+  });
 
 program.command('run')
   .description('run a scenario (in virtual time, or over HTTP with --transport http) and write report.json and run.json')
@@ -51,6 +54,8 @@ program.command('run')
   .option('--admin-token <token>', 'with --transport http and --target: the target\'s admin token')
   .option('--timeout <ms>', 'with --transport http: a call unanswered after this many ms is a timeout (default 30000)')
   .action(async (name: string, options) => {
+    // A misspelt metric is refused before the simulator loads (run reads the file again to use it).
+    if (options.thresholds) await thresholdsFile(options.thresholds);
     const { run } = await import('./run');
     await run(name, options);
   });
@@ -85,6 +90,7 @@ program.command('plan')
   .option('--workers <n>', 'worker threads, each running one replication (default: the machine\'s cores)')
   .option('--out <dir>', 'output folder', 'out/plan')
   .action(async (name: string, options) => {
+    checkedLine(options.target); // at once, as run's thresholds
     const { plan } = await import('./plan');
     await plan(name, options);
   });

@@ -1,8 +1,9 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { RunPool } from '../sim/parallel';
-import { checkMetrics, parseThreshold, planCapacity, RESOURCES, withCapacity } from '../reports';
-import { EXIT, OPERATION_IDS, UsageError } from './exit-codes';
+import { planCapacity, RESOURCES, withCapacity } from '../reports';
+import { EXIT, UsageError } from './exit-codes';
+import { checkedLine } from './thresholds';
 import { chosenScenario, wholeNumber } from './options';
 
 export interface PlanCliOptions { resource: string; faults?: string; target: string; replications: string; seed?: string; applicants?: string; min: string; max: string; workers?: string; out: string }
@@ -11,8 +12,7 @@ export interface PlanCliOptions { resource: string; faults?: string; target: str
 export async function plan(name: string, options: PlanCliOptions): Promise<void> {
   const scenario = await chosenScenario(name, options.faults);
   if (!RESOURCES[options.resource]) throw new UsageError(`--resource ${options.resource}: one of ${Object.keys(RESOURCES).join(', ')}`);
-  const target = parseThreshold(options.target);
-  checkMetrics([target], { latency: OPERATION_IDS });
+  const target = checkedLine(options.target);
   const replications = wholeNumber('--replications', options.replications, 1)!;
   const seed = wholeNumber('--seed', options.seed, 0) ?? scenario.seed;
   const applicants = wholeNumber('--applicants', options.applicants, 1);

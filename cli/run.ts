@@ -7,8 +7,9 @@ import { runScenario, type RunProgress } from '../sim/runner';
 import type { Report } from '../sim/runner';
 import { chosenScenario, language, positiveNumber, wholeNumber } from './options';
 import { countGcPauses } from './gc-pauses';
-import { checkMetrics, evaluate, parseThresholds, renderConsole, renderHtml, renderMarkdown, toJUnit, type ThresholdResult } from '../reports';
-import { OPERATION_IDS, UsageError } from './exit-codes';
+import { evaluate, parseThresholds, renderConsole, renderHtml, renderMarkdown, toJUnit, type ThresholdResult } from '../reports';
+import { UsageError } from './exit-codes';
+import { checked, thresholdsFile } from './thresholds';
 
 export interface RunCliOptions {
   seed?: string; applicants?: string; rules?: string; faults?: string; out: string; lang?: string; thresholds?: string;
@@ -24,10 +25,9 @@ export async function run(name: string, options: RunCliOptions): Promise<Report>
   const lang = language(options.lang);
   // Thresholds are read before the run, so a typo fails at once, not after minutes of simulation.
   const thresholds = [
-    ...parseThresholds((scenario.thresholds ?? []).join('\n')),
-    ...(options.thresholds ? parseThresholds(await readThresholds(options.thresholds)) : []),
+    ...checked(parseThresholds((scenario.thresholds ?? []).join('\n'))),
+    ...(options.thresholds ? await thresholdsFile(options.thresholds) : []),
   ];
-  checkMetrics(thresholds, { latency: OPERATION_IDS });
   const transport = await transportOf(options);
   const tty = process.stderr.isTTY && !process.env.CI;
   const bar = tty ? new SingleBar({ format: '{bar} {percentage}% of the period | {date} | {arrived}/{expected} arrived, {active} active ({asleep} waiting days) | {rate} events/s | RSS {rss} MB', hideCursor: true }, Presets.shades_classic) : undefined;
@@ -129,13 +129,4 @@ export const DEFAULT_TIME_SCALE = 3600;
 
 async function version(relative: string): Promise<string> {
   return JSON.parse(await readFile(new URL(relative, import.meta.url), 'utf8')).version as string;
-}
-
-/** A thresholds file's text; a file that cannot be read is a usage error. */
-async function readThresholds(file: string): Promise<string> {
-  try {
-    return await readFile(file, 'utf8');
-  } catch (error) {
-    throw new UsageError(`--thresholds ${file}: ${(error as Error).message}`);
-  }
 }

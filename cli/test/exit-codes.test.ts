@@ -56,7 +56,10 @@ describe('jszg-sim exit codes', () => {
     const file = join(dir, 'thresholds.txt');
     await writeFile(file, 'funnel.aprovedRate >= 0.9\n');
     const out = join(dir, 'never');
+    const started = performance.now();
     const run = await cli(['run', 'default', '--thresholds', file, '--out', out]);
+    // Before the simulator even loads: 0.8 s measured on a loaded 2-core machine; the bound leaves room for a busier one.
+    expect(performance.now() - started).toBeLessThan(3000);
     expect(run.code).toBe(2);
     expect(oneLine(run.stderr)).toEqual([expect.stringContaining('did you mean funnel.approvedRate?')]);
     await expect(readdir(out)).rejects.toThrow(/ENOENT/);
