@@ -116,6 +116,7 @@ export function renderScript(p: ScriptParts): string {
     '',
     "import http from 'k6/http';",
     "import { check, sleep } from 'k6';",
+    "import { Counter } from 'k6/metrics';",
     "import exec from 'k6/execution';",
     "import type { Options } from 'k6/options';",
     '',

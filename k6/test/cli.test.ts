@@ -22,12 +22,12 @@ describe('jszg-sim export-k6', () => {
     expect(script).toContain("timeUnit: '30s'");
   }, 30_000);
 
-  it('refuses an unknown scenario and a bad time scale, exit code 1', async () => {
+  it('refuses an unknown scenario and a bad time scale, exit code 2', async () => {
     const unknown = await cli(['export-k6', 'no-such-scenario', '--out', join(dir, 'x.ts')]);
-    expect(unknown.code).toBe(1);
+    expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('unknown scenario "no-such-scenario"');
     const scale = await cli(['export-k6', 'default', '--time-scale', 'fast', '--out', join(dir, 'y.ts')]);
-    expect(scale.code).toBe(1);
+    expect(scale.code).toBe(2);
     expect(scale.stderr).toContain('--time-scale fast is not a positive number');
   }, 30_000);
 });

@@ -1,5 +1,6 @@
-// Stand-ins for the k6 modules an exported script imports, so tests can run its code in
-// Node (the k6 binary is not available here). Plain JS: worker threads load it as it is.
+// Stand-ins for the k6 modules an exported script imports, so tests can run its journeys in
+// Node against a stub started in the test (k6/test/real-k6.test.ts runs the real binary).
+// Plain JS: worker threads load it as it is.
 
 /**
  * Evaluates a script transpiled to CommonJS. `request(method, url, body, params)` answers
@@ -10,7 +11,7 @@
  * @param {{ request: (method: string, url: string, body: string | null, params: any) => { status: number, body: string }, scenario: { name: string, iterationInTest: number }, env?: Record<string, string> }} hooks
  */
 export function evaluateScript(js, hooks) {
-  const recorded = { requests: [], checks: [] };
+  const recorded = { requests: [], checks: [], counters: [] };
   const k6 = {
     __esModule: true,
     check(value, sets) {
@@ -42,6 +43,7 @@ export function evaluateScript(js, hooks) {
     'k6/http': { __esModule: true, default: http },
     'k6/execution': { __esModule: true, default: execution },
     'k6/options': { __esModule: true },
+    'k6/metrics': { __esModule: true, Counter: class { constructor(name) { this.name = name; } add(value, tags) { recorded.counters.push({ name: this.name, value, tags }); } } },
   };
   const require = (id) => {
     if (!(id in modules)) throw new Error(`the script imports ${id}, which is not a k6 module`);

@@ -37,7 +37,8 @@ describe.each(SCENARIOS.map((s) => [s.name, s] as const))('%s: the script', (_na
 
   it('sends every request through one call, tagged with its operationId and checked', () => {
     expect([...script.matchAll(/\bhttp\.(get|post|put|patch|del|head|options|request|batch|asyncRequest)\(/g)].map((m) => m[1])).toEqual(['request']);
-    expect(script).toMatch(/http\.request\(route\.method, url, body, \{ headers, tags: \{ name: op, operationId: op \} \}\);\n\s+const expected = check\(res, \{ \[op \+ ' answers '/);
+    expect(script).toMatch(/http\.request\(route\.method, url, body, \{ headers, tags: \{ name: op, operationId: op \} \}\);/);
+    expect(script).toMatch(/REFUSALS\.add\(1, \{ operationId: op, code \}\);\n\s+return null;\n\s+\}\n\s+const expected = check\(res, \{ \[op \+ ' answers '/);
   });
 
   it('sets the scenario\'s faults in setup(), if it has any', () => {

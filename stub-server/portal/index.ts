@@ -17,3 +17,4 @@ export { andThen, eachInTurn, Later, type MaybeLater, type MaybePromise } from '
 export { Lazy, resolved } from './lazy';
 export * from './faults';
 export { FORMAT_CODES, CHECK_CODES, PROBLEM_STATUS, statusOf, type ProblemCode, type FieldCode } from './problem-codes';
+export { OPERATIONS } from './operations';
