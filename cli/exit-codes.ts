@@ -17,7 +17,7 @@ Exit codes:
   0    all good
   1    a threshold broken, plan's target not met, or the run failed
   2    a usage error: unknown scenario, option or metric; a bad rules, scenario, faults or thresholds file; a bad value
-  130  interrupted (Ctrl-C)`;
+  130  interrupted (Ctrl-C); serve stops with 0 (Ctrl-C, SIGTERM or SIGHUP is how it ends)`;
 
 /** A mistake in how the command was called: said in one line, exit 2. */
 export class UsageError extends Error {}

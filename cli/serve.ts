@@ -43,6 +43,9 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
     // A start that fails (the port taken) leaves no file behind that was not there before.
     await store.close().catch(() => {});
     if (before) await removeCreated(options.db, before);
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      throw new Error(`${options.host}:${port} is taken (EADDRINUSE): stop what listens there, or choose another --port (0 picks a free one)`);
+    }
     // The store's rows are checked as the portal opens them: say which file they came from.
     throw error instanceof RowShapeError && !options.memory ? new Error(`${options.db}: ${error.message}`) : error;
   });
