@@ -2,7 +2,8 @@
  * Exit codes as CLI users expect: 2 for every mistake in how the command was called, said in
  * one line before anything runs; 1 for a target not met; 0 and the version for --version.
  */
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +14,7 @@ beforeAll(async () => { dir = await mkdtemp(join(tmpdir(), 'jszg-exit-')); });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
 const oneLine = (stderr: string) => stderr.trim().split('\n');
+const bin = new URL('../../bin/jszg-sim.js', import.meta.url).pathname;
 
 describe('jszg-sim exit codes', () => {
   it('prints package.json\'s version', async () => {
@@ -64,6 +66,17 @@ describe('jszg-sim exit codes', () => {
     expect(oneLine(run.stderr)).toEqual([expect.stringContaining('did you mean funnel.approvedRate?')]);
     await expect(readdir(out)).rejects.toThrow(/ENOENT/);
   }, 30_000);
+
+  it('exits 130 on Ctrl-C, after writing the report of the run so far', async () => {
+    const out = join(dir, 'interrupted');
+    // In a process group of its own, as a terminal starts it: Ctrl-C signals the whole group.
+    const child = spawn(process.execPath, [bin, 'run', 'default', '--applicants', '200000', '--out', out], { detached: true, stdio: 'ignore' });
+    const code = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    await new Promise((r) => setTimeout(r, 5000));
+    process.kill(-child.pid!, 'SIGINT');
+    expect(await code).toBe(130);
+    expect(JSON.parse(await readFile(join(out, 'report.json'), 'utf8')).interrupted.at).toMatch(/^2026-/);
+  }, 60_000);
 
   it('exits 1 with a clear line when no capacity up to --max meets plan\'s target', async () => {
     const run = await cli(['plan', 'default', '--applicants', '300', '--resource', 'reviewers', '--target', 'funnel.approvedRate >= 1.5',
