@@ -4,6 +4,7 @@ import { RulesError } from '../rules/load';
 import { ThresholdError } from '../reports/thresholds/thresholds';
 import { ScenarioError } from '../scenarios/scenario-error';
 import { FaultsError } from '../stub-server/portal/faults/load';
+import { K6ImportError } from '../k6/import-error';
 
 /**
  * How `jszg-sim` ends, as CLI users expect (and `--help` and README say): 0 all good; 1 a
@@ -31,6 +32,6 @@ export function oneLine(message: string): string {
 /** The exit code of an error that ended a command. */
 export function exitCodeOf(error: unknown): number {
   if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
-  const usage = [UsageError, RulesError, ScenarioError, FaultsError, ThresholdError].some((kind) => error instanceof kind);
+  const usage = [UsageError, RulesError, ScenarioError, FaultsError, ThresholdError, K6ImportError].some((kind) => error instanceof kind);
   return usage ? EXIT.usage : EXIT.failed;
 }

@@ -109,6 +109,17 @@ program.command('export-k6')
     await exportK6(name, options);
   });
 
+program.command('import-k6')
+  .description('read k6\'s per-sample JSON output (k6 run --out json=FILE) into report.json, report.md and report.html: latency per operation as a simulated run has it')
+  .argument('<file>', 'the k6 JSON output (one sample a line)')
+  .option('--out <dir>', 'output folder', 'out/k6-import')
+  .option('--thresholds <file>', 'latency.<operationId>.p50|p95|p99|max|count lines; a broken one exits 1')
+  .option('--lang <lang>', 'labels of report.md and report.html: en or zh', 'en')
+  .action(async (file: string, options) => {
+    const { importK6Cli } = await import('./import-k6');
+    await importK6Cli(file, options);
+  });
+
 program.command('scenarios')
   .description('list the named scenarios')
   .action(async () => {

@@ -34,7 +34,7 @@ export function renderConsole(r: Report, options: { lang: Lang }): string {
     '', L.desks, ...lines(deskRows(r, L)),
     '', L.peaks, ...lines(peakRows(r, L)),
     ...(transportRows(r, L) ? ['', L.overHttp, ...lines(transportRows(r, L)!)] : []),
-    '', `${L.latency}, p95`, ...lines(latencyRows(r).slice(0, 3).map(([op, , , p95]) => [`${op} p95`, p95!])),
+    '', `${L.latency}, p95`, ...lines(latencyRows(r.latency).slice(0, 3).map(([op, , , p95]) => [`${op} p95`, p95!])),
   ];
   return out.join('\n');
 }

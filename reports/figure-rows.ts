@@ -84,10 +84,13 @@ export function peakRows(r: Report, L: Labels): Row[] {
   ];
 }
 
-/** Latency per operation, slowest p95 first: operation, calls, p50, p95, p99, max (ms). */
-export const latencyRows = (r: Report): Row[] =>
-  Object.entries(r.latency).sort((a, b) => b[1].p95 - a[1].p95 || a[0].localeCompare(b[0]))
-    .map(([op, l]) => [op, fmt(l.count), fmt(l.p50), fmt(l.p95), fmt(l.p99), fmt(l.max)]);
+/** A latency in ms: whole ms, or two decimals below 10 ms (measured runs have fractions). */
+const ms = (x: number) => fmt(x, Number.isInteger(x) || x >= 10 ? 0 : 2);
+
+/** Latency per operation (a report's, or a k6 run's), slowest p95 first: operation, calls, p50, p95, p99, max (ms). */
+export const latencyRows = (latency: Report['latency']): Row[] =>
+  Object.entries(latency).sort((a, b) => b[1].p95 - a[1].p95 || a[0].localeCompare(b[0]))
+    .map(([op, l]) => [op, fmt(l.count), ms(l.p50), ms(l.p95), ms(l.p99), ms(l.max)]);
 
 /** The scenario's description in the report's language, saying so when the run had another number of applicants. */
 export function describe(r: Report, lang: Lang, L: Labels): string {

@@ -6,3 +6,4 @@ export { renderHtml } from './html';
 export { compareRules, renderComparison, renderComparisonHtml, type Comparison, type Difference } from './compare';
 export { planCapacity, RESOURCES, withCapacity, type PlanResult, type CurvePoint } from './plan';
 export { renderConsole } from './console';
+export { evaluateImported, renderImportedHtml, renderImportedMarkdown, type ImportedRun } from './imported';

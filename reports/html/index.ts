@@ -172,7 +172,7 @@ function review(r: Report, L: HtmlLabels): string {
 }
 
 function latency(r: Report, L: HtmlLabels): string {
-  const rows = latencyRows(r).map(([op, ...cells]) => [`<code>${esc(op!)}</code>`, ...cells]);
+  const rows = latencyRows(r.latency).map(([op, ...cells]) => [`<code>${esc(op!)}</code>`, ...cells]);
   return `<section><h2>${esc(L.latency)}</h2><p class="caption">${esc(r.transport ? L.latencyCaptionHttp : L.latencyCaption)}</p>${table(
     [esc(L.operation), esc(L.calls), 'p50 ms', 'p95 ms', 'p99 ms', `${esc(L.max)} ms`],
     rows,

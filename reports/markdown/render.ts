@@ -43,7 +43,7 @@ export function renderMarkdown(r: Report, options: { lang: Lang; thresholds?: re
   out.push('', `## ${L.review}`, '', table([L.kind, L.value], reviewRows(r, L)));
   out.push('', `## ${L.desks}`, '', table([L.kind, L.value], deskRows(r, L)));
   out.push('', `### ${L.conclusions}`, '', table([L.kind, L.times], conclusionRows(r, L)));
-  out.push('', `## ${L.latency}`, '', table([L.operation, L.times, 'p50', 'p95', 'p99', 'max'], latencyRows(r)));
+  out.push('', `## ${L.latency}`, '', table([L.operation, L.times, 'p50', 'p95', 'p99', 'max'], latencyRows(r.latency)));
   out.push('', `## ${L.peaks}`, '', table([L.kind, L.value], peakRows(r, L)));
   // Over HTTP the servers are real: the wire's figures instead of the modelled pool's.
   const wire = transportRows(r, L);
