@@ -255,14 +255,14 @@ describe('jszg-sim serve --faults FILE', () => {
     expect((await server.client.admin('getFaults')).body.config.seed).toBe(1);
   });
 
-  it('refuses a bad file, naming the field', async () => {
+  it('refuses a bad file, naming the field, exit code 2 (a usage error)', async () => {
     const file = join(dir, 'bad.json');
     writeFileSync(file, JSON.stringify({ operations: { getCaptcha: { error: { rate: 2 } } }, smsGatway: {} }));
     const child = spawn(process.execPath, ['--import', 'tsx', 'cli/main.ts', 'serve', '--memory', '--port', '0', '--faults', file], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => { stderr += chunk; });
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-    expect(code).toBe(1);
+    expect(code).toBe(2);
     expect(stderr).toContain('operations.getCaptcha.error.rate');
     expect(stderr).toContain('smsGatway');
   });
