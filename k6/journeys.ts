@@ -88,7 +88,14 @@ function signInAndRegister(a: Person, province: ProvinceData, who: Session, rng:
   if (session.realNameStatus !== 'verified') {
     think(rng);
     const verified = call('verifyRealName', {}, who);
-    if (!check(verified, { 'verifyRealName passed': (v) => v !== null && v.json<{ status: string }>().status === 'passed' })) return;
+    if (!verified) return;
+    // A failed check against the registry is the machines' outcome too (CTID or manual review
+    // next, which a load run leaves to the simulator): counted by its reason, the journey ends.
+    const result = verified.json<{ status: string; reason?: string }>();
+    if (result.status !== 'passed') {
+      REFUSALS.add(1, { operationId: 'verifyRealName', code: result.reason ?? 'FAILED' });
+      return;
+    }
   }
   think(rng);
   if (!call('getRegistrationNotice', {}, who)) return;

@@ -99,8 +99,12 @@ function optionsText(p: ScriptParts): string {
   ].join('\n');
 }
 
-/** Quota refusals (429), conflicts a journey handles (409) and redirects are answers, not failures: http_req_failed counts the rest. */
-const RESPONSES = 'http.setResponseCallback(http.expectedStatuses({ min: 200, max: 399 }, 409, 429));';
+/**
+ * Every 4xx is an answer the journeys act on: a business refusal (counted in
+ * business_refusals) or one no applicant should meet (a failed check). http_req_failed counts
+ * what is no answer at all: a 5xx or a connection error.
+ */
+const RESPONSES = 'http.setResponseCallback(http.expectedStatuses({ min: 200, max: 499 }));';
 
 export function renderScript(p: ScriptParts): string {
   const { sections } = p;

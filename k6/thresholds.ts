@@ -44,7 +44,7 @@ function k6Threshold(metric: string, op: Op, value: number): { operation: string
 }
 
 /**
- * k6's share of failed requests, with expected refusals (409, 429) not counted as failures
+ * k6's share of failed requests, 4xx answers not counted as failures
  * (the script's response callback). Left out when the scenario injects faults, whose errors
  * are the point of the run.
  */
