@@ -1,7 +1,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { loadRulesOverride, type RulesOverride } from '../rules';
-import { compareRules, renderComparison, renderComparisonHtml } from '../reports';
+import { renderComparison, renderComparisonHtml } from '../reports';
+import { compareRules } from '../sim/compare';
 import { UsageError } from './exit-codes';
 import { chosenScenario, wholeNumber } from './options';
 

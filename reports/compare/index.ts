@@ -1,5 +1,3 @@
-/** Two rule sets on the same applicants: paired differences with confidence intervals. */
-export { compareRules, type CompareOptions, type Comparison } from './compare';
-export { differences, HEADLINE, type Difference } from './metrics';
+/** A comparison of two rule sets (sim/compare) as compare.md and compare.html. */
 export { renderComparison } from './markdown';
 export { renderComparisonHtml } from './html';

@@ -1,4 +1,5 @@
-import type { Report } from '../../sim/runner';
+import type { Report } from '../runner';
+import type { Design } from './seeds';
 import { holm, pairedTest, welchTest } from './statistics';
 
 /**
@@ -35,15 +36,12 @@ export interface Difference {
   /** Its 95% t-interval, and the two-sided p-value of "no difference" (null below 2 replications). */
   ci: [number, number] | null;
   p: number | null;
-  /** The interval excludes zero, on its own: one of m tests, so expect about 5% of them by chance. */
-  significantRaw: boolean;
-  /** Holm-adjusted p-value over the m metrics compared, and the verdict on it at 5%. */
+  /** The raw verdict: the interval excludes zero. One of m tests, so expect about 5% of them by chance. */
+  intervalExcludesZero: boolean;
+  /** Holm-adjusted p-value over the m metrics compared, and the verdict to act on: at most α. */
   pHolm: number | null;
-  significant: boolean;
+  significantAfterHolm: boolean;
 }
-
-/** How the two sides' replications relate: the same seeds (common random numbers), or independent ones. */
-export type Design = 'common-random-numbers' | 'independent';
 
 const round = (x: number) => Number(x.toPrecision(6));
 const roundOrNull = (x: number | null) => (x === null ? null : round(x));
@@ -66,8 +64,8 @@ export function differences(a: readonly Report[], b: readonly Report[], design: 
     metric: t.metric, a: round(t.a), b: round(t.b), diff: round(t.diff),
     ci: t.ci ? [round(t.ci[0]), round(t.ci[1])] : null,
     p: roundOrNull(t.p),
-    significantRaw: t.ci !== null && (t.ci[0] > 0 || t.ci[1] < 0),
+    intervalExcludesZero: t.ci !== null && (t.ci[0] > 0 || t.ci[1] < 0),
     pHolm: roundOrNull(adjusted.adjusted[i]!),
-    significant: adjusted.significant[i]!,
+    significantAfterHolm: adjusted.significant[i]!,
   }));
 }
