@@ -79,8 +79,9 @@ export const getApplicationForm = applicantOperation({
         availableAt: ctx.iso(reg.formAvailableAt), retryAfterSeconds,
       });
     }
-    // Built only when read (lazy.ts): in process the simulator downloads it and reads nothing.
-    const content = formContent(ctx, account, reg);
-    return new Lazy(() => applicationFormPdf(content).then((pdf) => new BinaryResult('application/pdf', pdf, `${reg.applicationNumber}.pdf`)));
+    // Built only when read (lazy.ts): in process the simulator downloads it and reads nothing,
+    // so even gathering its fields waits; over HTTP it is read at once, as the records are now.
+    return new Lazy(() => applicationFormPdf(formContent(ctx, account, reg))
+      .then((pdf) => new BinaryResult('application/pdf', pdf, `${reg.applicationNumber}.pdf`)));
   },
 });
