@@ -5,7 +5,7 @@
  * checked against the status a journey expects of it.
  */
 import { ROUTES } from '../stub-server/http/routes';
-import { OPERATIONS, statusOf, type Operation, type ProblemCode } from '../stub-server/portal';
+import { kindRefusals, OPERATIONS, statusOf, type Operation, type ProblemCode } from '../stub-server/portal';
 
 /**
  * The business refusals an applicant can meet at an operation, as the machines treat them:
@@ -13,16 +13,7 @@ import { OPERATIONS, statusOf, type Operation, type ProblemCode } from '../stub-
  * errors. The operation's own (its `refuses`) and those of its kind; all are 4xx.
  */
 function businessRefusals(op: Operation): ProblemCode[] {
-  const codes: ProblemCode[] = [...(op.refuses ?? [])];
-  if (op.captcha) codes.push('CAPTCHA_INVALID');
-  if (op.access === 'applicant') {
-    codes.push('SESSION_EXPIRED');
-    if (op.requires.includes('profile')) codes.push('PROFILE_INCOMPLETE');
-    if (op.requires.includes('realName')) codes.push('REAL_NAME_REQUIRED');
-    if (op.identityEdit) codes.push('MANUAL_REVIEW_PENDING');
-  }
-  codes.push('RATE_LIMITED');
-  return codes.filter((code) => (statusOf(code) ?? 500) < 500);
+  return [...(op.refuses ?? []), ...kindRefusals(op), 'RATE_LIMITED' as const].filter((code) => (statusOf(code) ?? 500) < 500);
 }
 
 /** Answers a journey takes besides the route's success: SCHOOL_EXISTS names the school to pick. */

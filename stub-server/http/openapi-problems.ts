@@ -1,5 +1,5 @@
 import { STATUS_CODES } from 'node:http';
-import { FORMAT_CODES, statusOf, type Operation, type ProblemCode } from '../portal';
+import { FORMAT_CODES, kindRefusals, statusOf, type Operation, type ProblemCode } from '../portal';
 
 /** RFC 9457 problem details, with this API's stable `code` and, for 422, the failing fields. */
 export const PROBLEM_SCHEMA = {
@@ -37,14 +37,9 @@ function kindCodes(op: Operation, rateLimited: boolean): ProblemCode[] {
     'INTERNAL_ERROR', 'STORE_UNAVAILABLE',
   ];
   if (!UNFAULTABLE.has(op.operationId)) codes.push('INJECTED_OUTAGE');
-  if (op.access === 'applicant') {
-    codes.push('UNAUTHORIZED', 'SESSION_EXPIRED');
-    if (op.requires.includes('profile')) codes.push('PROFILE_INCOMPLETE');
-    if (op.requires.includes('realName')) codes.push('REAL_NAME_REQUIRED');
-    if (op.identityEdit) codes.push('MANUAL_REVIEW_PENDING');
-  }
+  if (op.access === 'applicant') codes.push('UNAUTHORIZED');
   if (op.access === 'admin') codes.push('ADMIN_TOKEN_REQUIRED', 'ADMIN_TOKEN_INVALID');
-  if (op.captcha) codes.push('CAPTCHA_INVALID');
+  codes.push(...kindRefusals(op));
   if (rateLimited) codes.push('RATE_LIMITED');
   return codes;
 }
