@@ -34,12 +34,18 @@ export const quotaRows = (r: Report, L: Labels): Row[] => {
 };
 
 /**
- * p50 / p95 / max of the waits that ended. When waits were still running at the end and one
- * of them is already longer, the max is only a lower bound: "≥ n".
+ * The longest wait: of those that ended, unless one still running at the end is already
+ * longer, when it is only a lower bound (`atLeast`).
  */
+export function longestWait(w: WaitSummary): { days: number; atLeast: boolean } {
+  const atLeast = w.censored.count > 0 && w.censored.atLeast > w.max;
+  return { days: atLeast ? w.censored.atLeast : w.max, atLeast };
+}
+
+/** p50 / p95 / max of the waits, the max written "≥ n" when it is a lower bound. */
 export function spread(w: WaitSummary): string {
-  const censoredLonger = w.censored.count > 0 && w.censored.atLeast > w.max;
-  return `${fmt(w.p50)} / ${fmt(w.p95)} / ${censoredLonger ? `≥ ${fmt(w.censored.atLeast)}` : fmt(w.max)}`;
+  const longest = longestWait(w);
+  return `${fmt(w.p50)} / ${fmt(w.p95)} / ${longest.atLeast ? '≥ ' : ''}${fmt(longest.days)}`;
 }
 
 /** Waits the run's end cut off: how many, and the longest so far (at least that long). */

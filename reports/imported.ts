@@ -4,6 +4,7 @@ import { fmt } from './format';
 import { CSS } from './html/style';
 import { esc, table } from './html/markup';
 import { LABELS, type Lang } from './labels';
+import { latencySection, thresholdSection } from './markdown/tables';
 import { evaluate, ThresholdError, type Threshold, type ThresholdResult } from './thresholds';
 
 /** What a k6 run measured: latency per operation (its `name` tag), overall and hour by hour. */
@@ -32,15 +33,7 @@ const intro = (run: ImportedRun) => `k6 run read from ${run.source}: ${fmt(run.s
 /** report.md of a k6 run: its thresholds and the latency table of a simulated run's report. */
 export function renderImportedMarkdown(run: ImportedRun, options: { lang: Lang; thresholds: readonly ThresholdResult[] }): string {
   const L = LABELS[options.lang];
-  const row = (cells: string[]) => `| ${cells.join(' | ')} |`;
-  const out = [`# k6 · ${L.latency}`, '', intro(run)];
-  if (options.thresholds.length > 0) {
-    out.push('', `## ${L.thresholds}`, '', row([L.threshold, L.actual, L.result]), '|---|---:|---|',
-      ...options.thresholds.map((t) => row([`\`${t.threshold.line}\``, t.actual === null ? '–' : String(t.actual), t.passed ? L.passed : `**${L.failed}**`])));
-  }
-  out.push('', `## ${L.latency}`, '', row([L.operation, L.times, 'p50', 'p95', 'p99', 'max']), '|---|---:|---:|---:|---:|---:|',
-    ...latencyRows(run.latency).map(row), '');
-  return out.join('\n');
+  return [`# k6 · ${L.latency}`, '', intro(run), ...thresholdSection(options.thresholds, L), ...latencySection(run.latency, L), ''].join('\n');
 }
 
 /** Each hour's p95 over every operation, as bars: when the load made the portal slow. */

@@ -84,9 +84,10 @@ const OUTCOMES: Names = {
 const nameIn = (names: Names) => (code: string, lang: Lang): string => names[code]?.[lang] ?? code;
 
 export const stepName = nameIn(STEPS);
+const plainReason = nameIn(REASONS);
 /** A reason; `unexpected:CODE` (an answer the journey has no branch for) keeps its code. */
 export const reasonName = (code: string, lang: Lang): string => {
   const [kind, detail] = code.split(':');
-  return detail !== undefined && kind === 'unexpected' ? `${nameIn(REASONS)('unexpected-answer', lang)} (${detail})` : nameIn(REASONS)(code, lang);
+  return detail !== undefined && kind === 'unexpected' ? `${plainReason('unexpected-answer', lang)} (${detail})` : plainReason(code, lang);
 };
 export const outcomeName = nameIn(OUTCOMES);

@@ -18,7 +18,7 @@ import { htmlLabels, type HtmlLabels, type Lang } from './labels';
 import { queueRows } from '../queue-rows';
 import { transportRows } from '../transport-rows';
 import { bars, esc, fill, fmt, pct, scriptJson, table, tiles } from './markup';
-import { describe, funnelRows, latencyRows, outcomeRows, peakRows, quotaRows, reasonRows, reviewRows, type Row } from '../figure-rows';
+import { describe, funnelRows, latencyRows, longestWait, outcomeRows, peakRows, quotaRows, reasonRows, reviewRows, type Row } from '../figure-rows';
 import { stepName } from '../journey-names';
 import { onSite } from './on-site';
 import { servers } from './servers';
@@ -141,9 +141,8 @@ function review(r: Report, L: HtmlLabels): string {
   const [submitted, decided, approved, late, , still] = reviewRows(r, L) as [string, string][];
   const stats: [string, string, string?][] = [submitted!, decided!, approved!, [...late!, m.slaBreaches > 0 ? 'bad' : 'good'], [still![0], still![1]]];
   // Wait percentiles as SVG bars against the 7-working-day line.
-  // A wait still running at the end that is already longer than every ended one makes the max a lower bound.
-  const censoredLonger = w.censored.count > 0 && w.censored.atLeast > w.max;
-  const waits: [string, number][] = [[L.waitP50, w.p50], [L.waitMean, w.mean], [L.waitP95, w.p95], [censoredLonger ? `${L.waitMax} ≥` : L.waitMax, censoredLonger ? w.censored.atLeast : w.max]];
+  const longest = longestWait(w);
+  const waits: [string, number][] = [[L.waitP50, w.p50], [L.waitMean, w.mean], [L.waitP95, w.p95], [longest.atLeast ? `${L.waitMax} ≥` : L.waitMax, longest.days]];
   const scale = Math.max(SLA_WORKING_DAYS + 3, Math.ceil(w.max + 1));
   const W = 560, left = 120, right = 20, rowH = 30, top = 10, plotW = W - left - right;
   const H = top + waits.length * rowH + 40;

@@ -4,13 +4,8 @@ import type { ThresholdResult } from '../thresholds';
 import { queueRows } from '../queue-rows';
 import { transportRows } from '../transport-rows';
 import { fmt, pct } from '../format';
-import { conclusionRows, describe, deskRows, funnelRows, latencyRows, outcomeRows, peakRows, quotaRows, reasonRows, reviewRows } from '../figure-rows';
-
-/** A Markdown table; columns of numbers (counts, percentages, ms) align right. */
-const table = (head: string[], rows: (string | number)[][]) => {
-  const numeric = head.map((_, i) => rows.length > 0 && rows.every((r) => /^[-\d.,%/ –≥]+$/.test(String(r[i]))));
-  return [`| ${head.join(' | ')} |`, `|${numeric.map((right) => (right ? '---:' : '---')).join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
-};
+import { conclusionRows, describe, deskRows, funnelRows, outcomeRows, peakRows, quotaRows, reasonRows, reviewRows } from '../figure-rows';
+import { latencySection, table, thresholdSection } from './tables';
 
 /**
  * report.md: what a planner or a pull-request reviewer reads first. Deterministic (the same
@@ -29,11 +24,7 @@ export function renderMarkdown(r: Report, options: { lang: Lang; thresholds?: re
     `${L.rulesPortal}: \`${r.portalRulesHash}\` · ${L.rulesSimulated}: \`${r.rulesHash}\``,
     ...(r.interrupted ? ['', `**${L.interruptedAt}: ${r.interrupted.at}**`] : []),
   ];
-  if (options.thresholds && options.thresholds.length > 0) {
-    out.push('', `## ${L.thresholds}`, '', table([L.threshold, L.actual, L.result], options.thresholds.map((t) => [
-      `\`${t.threshold.line}\``, t.actual === null ? '–' : String(t.actual), t.passed ? L.passed : `**${L.failed}**`,
-    ])));
-  }
+  out.push(...thresholdSection(options.thresholds ?? [], L));
   out.push('', `## ${L.funnel}`, '', table([L.step, L.count, L.ofArrived], funnelRows(r, L)));
   out.push('', `### ${L.outcomes}`, '', table([L.outcomes, L.count], outcomeRows(r, lang)));
   const reasons = reasonRows(r, lang);
@@ -43,7 +34,7 @@ export function renderMarkdown(r: Report, options: { lang: Lang; thresholds?: re
   out.push('', `## ${L.review}`, '', table([L.kind, L.value], reviewRows(r, L)));
   out.push('', `## ${L.desks}`, '', table([L.kind, L.value], deskRows(r, L)));
   out.push('', `### ${L.conclusions}`, '', table([L.kind, L.times], conclusionRows(r, L)));
-  out.push('', `## ${L.latency}`, '', table([L.operation, L.times, 'p50', 'p95', 'p99', 'max'], latencyRows(r.latency)));
+  out.push(...latencySection(r.latency, L));
   out.push('', `## ${L.peaks}`, '', table([L.kind, L.value], peakRows(r, L)));
   // Over HTTP the servers are real: the wire's figures instead of the modelled pool's.
   const wire = transportRows(r, L);
