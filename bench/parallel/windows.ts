@@ -4,13 +4,21 @@
  * time, and for lookaheads L of 1 to 60 s counts the windows [t, t + L) that hold at least one
  * event (empty ones can be skipped by jumping to the next event) and the events in each. Each
  * busy window costs one barrier between shards and coordinator, so events per busy window is the
- * parallel work a barrier buys.
+ * parallel work a barrier buys. It also records every step's calls, and counts the exchanges a
+ * coordinator admitting them to the shared application servers in time order would need
+ * (admission-rounds.ts): a step's later calls are known only one exchange after the call before
+ * them. From those and a measured barrier, it bounds what two to sixty-four shards could gain.
+ * And it counts the windows where some call waited for a server or was refused at a full
+ * backlog: those an optimistic run (each call assumed to find a server free) would have to redo.
  * Env: WINDOWS_SCENARIO (peak-opening), WINDOWS_APPLICANTS (20,000).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { scenarioByName } from '../../scenarios';
 import { Simulation } from '../../sim/engine';
 import { runScenario } from '../../sim/runner';
+import { ModelledTiming } from '../../sim/runner/timing';
+import { ApplicationServers } from '../../sim/capacity';
+import { admissionRounds, type StepTrace } from './admission-rounds';
 import { machine } from '../shared/machine';
 import { progress } from '../shared/progress';
 
@@ -27,6 +35,25 @@ const fire = (Simulation.prototype as unknown as { fire: () => boolean }).fire;
   return fired;
 };
 
+const steps: StepTrace[] = [];
+const settle = ModelledTiming.prototype.settle;
+ModelledTiming.prototype.settle = function (this: ModelledTiming, calls, start, observe) {
+  if (calls.length > 0) {
+    steps.push({ calls: calls.map(({ answer }) => ({ sentAt: answer.sentAt ?? start, answeredAt: (answer.sentAt ?? start) + (answer.latencyMs ?? 0) })) });
+  }
+  return settle.call(this, calls, start, observe);
+};
+
+// When a call did not find a server free (it waited, or the backlog was full).
+const queued: number[] = [];
+const admit = ApplicationServers.prototype.admit;
+ApplicationServers.prototype.admit = function (this: ApplicationServers, op, now) {
+  const { waited, busy } = this.stats;
+  const admission = admit.call(this, op, now);
+  if (this.stats.waited !== waited || this.stats.busy !== busy) queued.push(now);
+  return admission;
+};
+
 const bar = progress(name, applicants, 'applicants');
 const started = performance.now();
 await runScenario(scenarioByName(name), { applicants, onProgress: (p) => bar.update(p.arrived) });
@@ -35,20 +62,39 @@ const wallSeconds = (performance.now() - started) / 1000;
 
 const windows = LOOKAHEADS_S.map((seconds) => {
   const ms = seconds * 1000;
-  let busy = 0;
-  let last = Number.NEGATIVE_INFINITY;
-  for (const t of times) {
-    const w = Math.floor(t / ms);
-    if (w !== last) { busy += 1; last = w; }
-  }
+  const windowsOf = (at: readonly number[]) => {
+    let count = 0;
+    let last = Number.NEGATIVE_INFINITY;
+    for (const t of at) {
+      const w = Math.floor(t / ms);
+      if (w !== last) { count += 1; last = w; }
+    }
+    return count;
+  };
+  const busy = windowsOf(times);
   return {
     lookaheadSeconds: seconds, busyWindows: busy,
     eventsPerBusyWindow: Number((times.length / Math.max(1, busy)).toFixed(1)),
     /** A barrier's share of the run if one costs 20 µs (a round trip between worker threads). */
     barrierShareAt20us: Number(((busy * 20e-6) / wallSeconds).toFixed(3)),
+    /** Busy windows in which some call did not find a server free. */
+    windowsWithAQueuedCall: windowsOf(queued),
   };
 });
-const result = { machine: machine(), scenario: name, applicants, events: times.length, wallSeconds: Number(wallSeconds.toFixed(1)), windows };
+
+// Exchanges to admit every call in time order; and, with a barrier of BARRIER_US (20 µs unless
+// given: npm run bench:barrier measures it), the best a run on k shards could do if everything
+// but the exchanges split perfectly: wall / (wall / k + rounds × barrier).
+const barrierUs = Number(process.env.BARRIER_US ?? 20);
+const admissions = LOOKAHEADS_S.slice(0, 3).map((seconds) => {
+  const { windows: busy, rounds, calls } = admissionRounds(steps, seconds * 1000);
+  const exchangeSeconds = rounds * barrierUs * 1e-6;
+  return {
+    lookaheadSeconds: seconds, windows: busy, rounds, callsPerRound: Number((calls / rounds).toFixed(2)),
+    speedUpAtMost: Object.fromEntries([2, 4, 8, 16, 64].map((k) => [k, Number((wallSeconds / (wallSeconds / k + exchangeSeconds)).toFixed(2))])),
+  };
+});
+const result = { machine: machine(), scenario: name, applicants, events: times.length, wallSeconds: Number(wallSeconds.toFixed(1)), queuedCalls: queued.length, windows, steps: steps.length, barrierUs, admissions };
 console.log(JSON.stringify(result, null, 2));
 mkdirSync('out/bench', { recursive: true });
 writeFileSync('out/bench/windows.json', `${JSON.stringify(result, null, 2)}\n`);
