@@ -52,6 +52,11 @@ export interface Persona {
   pressAgainSeconds: number;
   /** Seconds spent on a page or a form before the next action. */
   thinkTimeSeconds: Distribution;
+  /**
+   * The fewest seconds from an event of the applicant's to their next action at the portal: no
+   * think time and no press again is shorter. A run over many cores would look ahead by it.
+   */
+  minThinkSeconds: number;
   /** Days between checks of the application's status. */
   checkEveryDays: number;
   /** Minutes before coming back to a step the portal failed (down, or slower than answerSeconds). */

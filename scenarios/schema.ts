@@ -41,7 +41,7 @@ const persona = z.strictObject({
   typoRate: varies(), wrongPasswordRate: varies(), captchaMissRate: varies(), photoCompliance: varies(),
   leaveWizardRate: varies(), disagreeRate: varies(),
   retries: varies(), waitDays: varies(), reviewChecks: varies(), statusChecks: varies(), answerSeconds: varies(),
-  thinkTimeMedianSeconds: varies(), thinkTimeSigma: z.number().nonnegative(), checkEveryDays: varies(), comeBackAfterMinutes: varies(),
+  thinkTimeMedianSeconds: varies(), thinkTimeSigma: z.number().nonnegative(), minThinkSeconds: positive(), checkEveryDays: varies(), comeBackAfterMinutes: varies(),
   pressAgain: varies(), pressAgainSeconds: varies(),
   hourProfiles: z.record(z.string(), z.strictObject({ weight: positive(), hours: weights(24) })),
 }).partial();

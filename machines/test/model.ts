@@ -14,7 +14,7 @@ const base: Persona = {
   hasAccount: false, accountBefore2019: false, forgotPassword: false, resetMethod: 'sms', wechatBound: false, codeChannel: 'sms',
   typoRate: 0, wrongPasswordRate: 0, captchaMissRate: 0, photoCompliance: 1, photoFaults: { tooLarge: 1, tooSmall: 0, tooWide: 0, tooNarrow: 0, tooTall: 0, notJpeg: 0 }, leaveWizardRate: 0, disagreeRate: 0,
   patience: { retries: 1, waitDays: 1, reviewChecks: 1, statusChecks: 1, answerSeconds: 1, pressAgain: 1 },
-  thinkTimeSeconds: { kind: 'constant', value: 5 }, checkEveryDays: 2, comeBackAfterMinutes: 10, pressAgainSeconds: 3, preferredHours: [10],
+  thinkTimeSeconds: { kind: 'constant', value: 5 }, minThinkSeconds: 1, checkEveryDays: 2, comeBackAfterMinutes: 10, pressAgainSeconds: 3, preferredHours: [10],
   staleRecord: false, handAddedCertificate: false,
 };
 const persona = (over: Partial<Persona>): Persona => ({ ...base, ...over });

@@ -56,6 +56,16 @@ export class Simulation {
     return this.queue.push(this.current + delayMs, callback);
   }
 
+  /**
+   * Runs an applicant's next action `delayMs` from now, which may not be less than `floorMs`,
+   * their persona's least think time. That floor is the lookahead a run over many cores would
+   * rely on (docs/parallel-runs.md): checked here, not assumed.
+   */
+  scheduleAction(delayMs: number, floorMs: number, callback: Callback): EventId {
+    if (!(delayMs >= floorMs)) throw new RangeError(`an action ${delayMs} ms after the event before it is sooner than the least think time (${floorMs} ms)`);
+    return this.schedule(delayMs, callback);
+  }
+
   /** Runs `callback` at `timeMs`, which may not be in the past. */
   scheduleAt(timeMs: number, callback: Callback): EventId {
     if (!(timeMs >= this.current && timeMs < Number.POSITIVE_INFINITY)) {

@@ -216,7 +216,8 @@ export class JourneyDriver {
   }
 
   private think(live: Live): number {
-    return Math.max(1, sample(live.record.persona.thinkTimeSeconds, live.rng)) * 1000;
+    const { persona } = live.record;
+    return Math.max(persona.minThinkSeconds, sample(persona.thinkTimeSeconds, live.rng)) * 1000;
   }
 
   private request(self: AnyActorRef, params: { op: string; step: string }): void {
@@ -225,7 +226,7 @@ export class JourneyDriver {
     this.enterSession(live);
     const delay = live.pressing ? live.record.persona.pressAgainSeconds * 1000 : this.think(live);
     live.pressing = undefined;
-    this.deps.sim.schedule(delay, () => this.act(live, params));
+    this.deps.sim.scheduleAction(delay, live.record.persona.minThinkSeconds * 1000, () => this.act(live, params));
   }
 
   private act(live: Live, params: { op: string; step: string }): void {

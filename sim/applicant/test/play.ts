@@ -55,6 +55,7 @@ export function cast(count: number, seed: number): Cast[] {
       typoRate: 0.15, wrongPasswordRate: 0.1, captchaMissRate: 0.1, photoCompliance: 0.85, photoFaults: { tooLarge: 1, tooSmall: 1, tooWide: 1, tooNarrow: 1, tooTall: 1, notJpeg: 1 }, leaveWizardRate: 0.08, disagreeRate: 0.04,
       patience: { retries: 2, waitDays: 2, reviewChecks: 2, statusChecks: 3, answerSeconds: 30, pressAgain: 1 },
       thinkTimeSeconds: { kind: 'constant', value: 5 },
+      minThinkSeconds: 1,
       checkEveryDays: 2 + Math.floor(rng() * 3),
       comeBackAfterMinutes: 10,
       pressAgainSeconds: 3,

@@ -17,6 +17,16 @@ describe('Simulation', () => {
     expect(sim.eventCount).toBe(4);
   });
 
+  it("refuses an applicant's action sooner than their least think time, and schedules one at it or later", () => {
+    const sim = new Simulation(0);
+    const seen: number[] = [];
+    expect(() => sim.scheduleAction(999, 1_000, () => seen.push(sim.now()))).toThrow(/sooner than the least think time \(1000 ms\)/);
+    sim.scheduleAction(1_000, 1_000, () => seen.push(sim.now()));
+    sim.scheduleAction(2_500, 1_000, () => seen.push(sim.now()));
+    sim.run();
+    expect(seen).toEqual([1_000, 2_500]);
+  });
+
   it('lets callbacks schedule; a zero delay runs after what is already due now', () => {
     const sim = new Simulation();
     const seen: string[] = [];

@@ -43,6 +43,7 @@ export class PersonaDrawer {
         pressAgain: 0,
       },
       thinkTimeSeconds: { kind: 'lognormal', median: Math.max(1, draw(rng, m.thinkTimeMedianSeconds)), sigma: m.thinkTimeSigma },
+      minThinkSeconds: m.minThinkSeconds,
       checkEveryDays: Math.max(1, count(rng, m.checkEveryDays)),
       preferredHours: this.profiles[rng.weighted(this.profileWeights)]!.hours,
       // Drawn after the others: a mix that varies it leaves them as they were.
@@ -53,7 +54,7 @@ export class PersonaDrawer {
     };
     // Drawn after the rest, so mixes from before them give every applicant the same traits.
     persona.patience.pressAgain = count(rng, m.pressAgain);
-    persona.pressAgainSeconds = Math.max(1, draw(rng, m.pressAgainSeconds));
+    persona.pressAgainSeconds = Math.max(m.minThinkSeconds, draw(rng, m.pressAgainSeconds));
     return persona;
   }
 }

@@ -43,6 +43,8 @@ export interface PersonaMix {
   /** The median of the applicant's think time (lognormal); its spread is thinkTimeSigma. */
   thinkTimeMedianSeconds: Distribution | number;
   thinkTimeSigma: number;
+  /** The floor of think times and of the seconds before pressing again (> 0): see Persona.minThinkSeconds. */
+  minThinkSeconds: number;
   checkEveryDays: Distribution | number;
   /** Minutes before coming back to a step the portal failed (down, or too slow to wait for). */
   comeBackAfterMinutes: Distribution | number;
@@ -96,6 +98,8 @@ export const DEFAULT_PERSONA_MIX: PersonaMix = {
   answerSeconds: { kind: 'lognormal', median: 15, sigma: 0.5 },
   thinkTimeMedianSeconds: uniform(30, 60),
   thinkTimeSigma: 0.8,
+  // An assumption: reading a page and pressing a button take a second at least.
+  minThinkSeconds: 1,
   checkEveryDays: integers(2, 7),
   // No seed speaks of it either: an assumption that an applicant the portal failed tries again
   // within the hour, as most do with a site that is down.

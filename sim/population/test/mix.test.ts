@@ -66,6 +66,14 @@ describe('proportions on 20,000 applicants', () => {
     expect(mean(personas.map((p) => p.disagreeRate))).toBeCloseTo(0.01, 2);
   });
 
+  it('floors presses again at the least think time, which a mix may raise', () => {
+    const slow = all(11, { size: 500, staleRate: 0, persona: { minThinkSeconds: 4 } });
+    expect(new Set(slow.map((a) => a.persona.minThinkSeconds))).toEqual(new Set([4]));
+    // pressAgainSeconds is uniform(1, 10) by default: some would be under 4.
+    expect(Math.min(...slow.map((a) => a.persona.pressAgainSeconds))).toBe(4);
+    expect(Math.max(...slow.map((a) => a.persona.pressAgainSeconds))).toBeGreaterThan(4);
+  });
+
   it('takes a partial persona mix, numbers meaning "everyone the same"', () => {
     const custom = all(11, { size: 2_000, staleRate: 0, persona: { hasAccount: 0, typoRate: 0.5, codeChannel: { sms: 0, wechat: 1 } } });
     for (const a of custom) {
