@@ -94,7 +94,7 @@ const admissions = LOOKAHEADS_S.slice(0, 3).map((seconds) => {
     speedUpAtMost: Object.fromEntries([2, 4, 8, 16, 64].map((k) => [k, Number((wallSeconds / (wallSeconds / k + exchangeSeconds)).toFixed(2))])),
   };
 });
-const result = { machine: machine(), scenario: name, applicants, events: times.length, wallSeconds: Number(wallSeconds.toFixed(1)), queuedCalls: queued.length, windows, steps: steps.length, barrierUs, admissions };
+const result = { machine: machine(), scenario: name, applicants, events: times.length, wallSeconds: Number(wallSeconds.toFixed(1)), calls: steps.reduce((n, step) => n + step.calls.length, 0), queuedCalls: queued.length, windows, steps: steps.length, barrierUs, admissions };
 console.log(JSON.stringify(result, null, 2));
 mkdirSync('out/bench', { recursive: true });
 writeFileSync('out/bench/windows.json', `${JSON.stringify(result, null, 2)}\n`);
