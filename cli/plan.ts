@@ -1,7 +1,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { RunPool } from '../sim/parallel';
-import { planCapacity, RESOURCES, withCapacity } from '../reports';
+import { planCapacity, RESOURCES, withCapacity } from '../sim/plan';
+import { evaluate, renderPlan } from '../reports';
 import { EXIT, UsageError } from './exit-codes';
 import { checkedLine } from './thresholds';
 import { chosenScenario, wholeNumber } from './options';
@@ -24,7 +25,8 @@ export async function plan(name: string, options: PlanCliOptions): Promise<void>
   const tty = process.stderr.isTTY && !process.env.CI;
   const done = new Map<number, number>();
   const result = await planCapacity({
-    target, replications, min, max,
+    target: target.line, replications, min, max,
+    judge: (report) => evaluate(report, [target])[0]!,
     run: async (capacity, i) => {
       const report = await pool.run({ scenario: withCapacity(scenario, options.resource, capacity), seed: seed + i, applicants });
       done.set(capacity, (done.get(capacity) ?? 0) + 1);
@@ -33,22 +35,14 @@ export async function plan(name: string, options: PlanCliOptions): Promise<void>
     },
     onPoint: (p) => console.error(`${tty ? '\r' : ''}  ${options.resource} ${p.capacity}: target met in ${p.met}/${p.replications}, mean ${target.metric} ${Number(p.metric.toPrecision(4))}`),
   }).finally(() => pool.close());
-  const lines = [
-    `# Capacity plan: ${scenario.name}`,
-    '',
-    `Resource: ${RESOURCES[options.resource]!.describe}. Target: \`${target.line}\` in at least ${result.share * 100}% of ${replications} replications (seeds ${seed}…${seed + replications - 1}).`,
-    '',
-    result.capacity === null ? `**No capacity from ${min} to ${max} meets the target.**` : `**Smallest capacity that meets it: ${result.capacity}.**`,
-    '',
-    `| ${options.resource} | mean ${target.metric} | replications meeting the target |`,
-    '|---:|---:|---:|',
-    ...result.curve.map((p) => `| ${p.capacity} | ${Number(p.metric.toPrecision(4))} | ${p.met}/${p.replications} |`),
-    '',
-  ];
+  const page = renderPlan({
+    scenario: scenario.name, resource: options.resource, describe: RESOURCES[options.resource]!.describe, metric: target.metric,
+    replications, seed, min, max, result,
+  });
   await mkdir(options.out, { recursive: true });
   await writeFile(join(options.out, 'plan.json'), `${JSON.stringify({ scenario: scenario.name, resource: options.resource, ...result }, null, 2)}\n`);
-  await writeFile(join(options.out, 'plan.md'), lines.join('\n'));
-  console.log(lines.join('\n'));
+  await writeFile(join(options.out, 'plan.md'), page);
+  console.log(page);
   if (result.capacity === null) {
     console.error(`jszg-sim: no ${options.resource} capacity from ${min} to ${max} meets ${target.line} (in ${result.share * 100}% of replications): raise --max`);
     process.exitCode = EXIT.failed;

@@ -4,6 +4,6 @@ export { LABELS, parseLang, type Lang, type Labels } from './labels';
 export { checkMetrics, evaluate, isMetric, parseThreshold, parseThresholds, toJUnit, ThresholdError, type Threshold, type ThresholdResult } from './thresholds';
 export { renderHtml } from './html';
 export { renderComparison, renderComparisonHtml } from './compare';
-export { planCapacity, RESOURCES, withCapacity, type PlanResult, type CurvePoint } from './plan';
+export { renderPlan, type PlanPage } from './plan';
 export { renderConsole } from './console';
 export { evaluateImported, renderImportedHtml, renderImportedMarkdown, type ImportedRun } from './imported';

@@ -1,3 +1,2 @@
-/** Capacity planning: the smallest capacity that meets a target, searched over the simulator. */
-export { planCapacity, type PlanResult, type CurvePoint } from './search';
-export { RESOURCES, withCapacity } from './resources';
+/** A capacity plan as a planner reads it (plan.md); the search itself is sim/plan's. */
+export { renderPlan, type PlanPage } from './markdown';

@@ -1,10 +1,8 @@
-import type { Threshold } from '../thresholds';
-import { evaluate } from '../thresholds';
-
 /** One capacity tried: how often the target held over the replications, and the metric's mean. */
 export interface CurvePoint { capacity: number; metric: number; met: number; replications: number }
 
 export interface PlanResult {
+  /** The target as the planner wrote it. */
   target: string;
   /** The smallest capacity meeting the target in ≥ `share` of replications, or null if none up to `max`. */
   capacity: number | null;
@@ -16,12 +14,14 @@ export interface PlanResult {
 /**
  * Finds the smallest capacity that meets a target in at least `share` of replications: a
  * doubling search for an upper bound, then bisection, assuming more capacity never hurts.
- * `run(capacity, replication)` gives what the threshold reads (a report); a capacity's
- * replications are asked for all at once, so `run` may spread them over workers.
+ * `run(capacity, replication)` gives a run's report and `judge` says whether it met the target
+ * (and the metric's value in it, null when it holds none); a capacity's replications are asked
+ * for all at once, so `run` may spread them over workers.
  */
-export async function planCapacity(options: {
-  target: Threshold;
-  run: (capacity: number, replication: number) => Promise<unknown>;
+export async function planCapacity<R>(options: {
+  target: string;
+  judge: (report: R) => { passed: boolean; actual: number | null };
+  run: (capacity: number, replication: number) => Promise<R>;
   replications: number;
   share?: number;
   min?: number;
@@ -39,9 +39,9 @@ export async function planCapacity(options: {
       let met = 0;
       let sum = 0;
       for (const report of reports) {
-        const [result] = evaluate(report, [options.target]);
-        if (result!.passed) met += 1;
-        sum += result!.actual ?? Number.NaN;
+        const { passed, actual } = options.judge(report);
+        if (passed) met += 1;
+        sum += actual ?? Number.NaN;
       }
       point = { capacity, metric: sum / options.replications, met, replications: options.replications };
       tried.set(capacity, point);
@@ -53,7 +53,7 @@ export async function planCapacity(options: {
   let high = options.min ?? 1;
   while (!(await meets(high))) {
     low = high;
-    if (high >= max) return { target: options.target.line, capacity: null, share, curve: sorted(tried) };
+    if (high >= max) return { target: options.target, capacity: null, share, curve: sorted(tried) };
     high = Math.min(max, high * 2);
   }
   while (high - low > 1) {
@@ -61,7 +61,7 @@ export async function planCapacity(options: {
     if (await meets(mid)) high = mid;
     else low = mid;
   }
-  return { target: options.target.line, capacity: high, share, curve: sorted(tried) };
+  return { target: options.target, capacity: high, share, curve: sorted(tried) };
 }
 
 const sorted = (tried: Map<number, CurvePoint>) => [...tried.values()].sort((a, b) => a.capacity - b.capacity);

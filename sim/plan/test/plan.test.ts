@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { defaultRules } from '../../../rules';
-import { OfficeHours, ReviewDesk } from '../../../sim/back-office';
-import { Simulation } from '../../../sim/engine';
-import { erlangC } from '../../../sim/queueing';
-import { RandomStreams, sample } from '../../../sim/random';
-import { parseThreshold } from '../../thresholds';
+import { OfficeHours, ReviewDesk } from '../../back-office';
+import { Simulation } from '../../engine';
+import { erlangC } from '../../queueing';
+import { RandomStreams, sample } from '../../random';
 import { planCapacity } from '..';
 
 const MINUTE = 60_000;
@@ -38,8 +37,9 @@ describe('capacity planning', () => {
     // Theory: the smallest c whose Erlang C mean wait is within the target.
     let theory = Math.ceil(lambda * meanService + 1e-9);
     while (erlangC(lambda, 1 / meanService, theory).meanWait > target) theory += 1;
-    const plan = await planCapacity({
-      target: parseThreshold(`meanWaitMinutes <= ${target}`),
+    const plan = await planCapacity<{ meanWaitMinutes: number }>({
+      target: `meanWaitMinutes <= ${target}`,
+      judge: ({ meanWaitMinutes }) => ({ passed: meanWaitMinutes <= target, actual: meanWaitMinutes }),
       run: async (c, i) => (c * (1 / meanService) <= lambda ? { meanWaitMinutes: Number.POSITIVE_INFINITY } : mmc(c, 100 + i)),
       replications: 5,
       min: 1,
@@ -54,8 +54,9 @@ describe('capacity planning', () => {
   it('asks for all of a capacity\'s replications at once, so a pool can run them side by side', async () => {
     let inFlight = 0;
     let most = 0;
-    await planCapacity({
-      target: parseThreshold('wait <= 1'),
+    await planCapacity<{ wait: number }>({
+      target: 'wait <= 1',
+      judge: ({ wait }) => ({ passed: wait <= 1, actual: wait }),
       replications: 4,
       run: async (c) => {
         most = Math.max(most, ++inFlight);
