@@ -1,5 +1,6 @@
-// Worker threads start without the parent's TypeScript loader: register tsx, then load the worker.
+// Worker threads start without the parent's TypeScript loader: register tsx, then give Piscina the worker's function.
 import { register } from 'tsx/esm/api';
 
 register();
-await import('./worker.ts');
+const { default: run } = await import('./worker.ts');
+export default run;
