@@ -20,7 +20,9 @@ export async function plan(name: string, options: PlanCliOptions): Promise<void>
   const min = wholeNumber('--min', options.min, 1)!;
   const max = wholeNumber('--max', options.max, min)!;
   // A capacity's replications run at once, one a worker thread.
-  const pool = new RunPool(wholeNumber('--workers', options.workers, 1), replications);
+  const workers = wholeNumber('--workers', options.workers, 1);
+  const pool = new RunPool(workers, replications);
+  console.error(`  ${replications} replications of each capacity tried, over ${RunPool.threadsFor(workers, replications)} worker threads`);
   // On a terminal, the replications done of the capacity being tried; a line per capacity when it is done.
   const tty = process.stderr.isTTY && !process.env.CI;
   const done = new Map<number, number>();

@@ -18,9 +18,13 @@ export class RunPool {
   private readonly pool: Piscina<RunJob, Report>;
   private closed = false;
 
-  /** `workers` threads (default: the machine's cores), no more than the `runs` there will be. */
+  /** How many threads a pool for `runs` runs is given: `workers` (default: the machine's cores), no more than the runs. */
+  static threadsFor(workers: number | undefined, runs: number): number {
+    return Math.max(1, Math.min(workers ?? availableParallelism(), runs));
+  }
+
   constructor(workers: number | undefined, runs: number) {
-    const size = Math.max(1, Math.min(workers ?? availableParallelism(), runs));
+    const size = RunPool.threadsFor(workers, runs);
     // Worker threads start without the parent's TypeScript loader: worker-entry.mjs registers tsx.
     this.pool = new Piscina({ filename: new URL('./worker-entry.mjs', import.meta.url).href, minThreads: size, maxThreads: size, idleTimeout: Infinity });
   }
