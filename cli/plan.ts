@@ -19,7 +19,7 @@ export async function plan(name: string, options: PlanCliOptions): Promise<void>
   const applicants = wholeNumber('--applicants', options.applicants, 1);
   const min = wholeNumber('--min', options.min, 1)!;
   const max = wholeNumber('--max', options.max, min)!;
-  // A capacity's replications run at once, one a worker thread.
+  // A capacity's replications are asked for at once; the pool runs them over its threads.
   const workers = wholeNumber('--workers', options.workers, 1);
   const pool = new RunPool(workers, replications);
   console.error(`  ${replications} replications of each capacity tried, over ${RunPool.threadsFor(workers, replications)} worker threads`);
