@@ -143,7 +143,7 @@ function review(r: Report, L: HtmlLabels): string {
   // Wait percentiles as SVG bars against the 7-working-day line.
   const longest = longestWait(w);
   const waits: [string, number][] = [[L.waitP50, w.p50], [L.waitMean, w.mean], [L.waitP95, w.p95], [longest.atLeast ? `${L.waitMax} ≥` : L.waitMax, longest.days]];
-  const scale = Math.max(SLA_WORKING_DAYS + 3, Math.ceil(w.max + 1));
+  const scale = Math.max(SLA_WORKING_DAYS + 3, Math.ceil(longest.days + 1));
   const W = 560, left = 120, right = 20, rowH = 30, top = 10, plotW = W - left - right;
   const H = top + waits.length * rowH + 40;
   const x = (d: number) => left + (plotW * d) / scale;

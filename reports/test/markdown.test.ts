@@ -53,6 +53,16 @@ describe('report.md', async () => {
     expect(renderMarkdown(report, { lang: 'en' })).toContain('Application servers');
   });
 
+  it('draws a longest review wait that is only a lower bound inside the chart', () => {
+    const w = report.manualReview.waitWorkingDays;
+    const cut = { ...report, manualReview: { ...report.manualReview, waitWorkingDays: { ...w, censored: { count: 1, atLeast: w.max + 20 } } } };
+    const svg = /<svg class="wait" viewBox="0 0 (\d+) \d+"[\s\S]*?<\/svg>/.exec(renderHtml(cut, { lang: 'en' }))!;
+    const ends = [...svg[0].matchAll(/<rect x="([\d.]+)" y="[\d.]+" width="([\d.]+)"/g)].map((m) => Number(m[1]) + Number(m[2]));
+    expect(ends.length).toBe(4);
+    for (const end of ends) expect(end).toBeLessThanOrEqual(Number(svg[1]));
+    expect(svg[0]).toContain(`>${w.max + 20}</text>`);
+  });
+
   it('is the same text for the same report', () => {
     expect(renderMarkdown(report, { lang: 'en', thresholds: results })).toBe(renderMarkdown(report, { lang: 'en', thresholds: results }));
   });
