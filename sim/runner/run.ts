@@ -35,7 +35,7 @@ export interface RunOptions {
   timed?: boolean;
   /**
    * Applicants waiting days keep their live actor while fewer than this many actors are live;
-   * past it, they sleep as persisted snapshots until the wait ends (JourneyDriver.sleep).
+   * past it, they sleep as stopped actors' snapshots until the wait ends (JourneyDriver.sleep).
    * Either way, the same report. Sleeping and waking cost a run of 10,000 about a tenth of its
    * CPU time; but at 200,000, keeping up to 100,000 awake saved no time and cost 460 MB more RSS
    * (docs/scaling.md). Default 10,000: runs of tens of thousands never sleep, large ones as before.
@@ -50,7 +50,7 @@ export interface RunOptions {
 
 export interface RunProgress {
   now: number; end: number; arrived: number; finished: number; active: number;
-  /** Of the active, those waiting days with their actor persisted, not live (JourneyDriver.sleep). */
+  /** Of the active, those waiting days with their actor stopped (its snapshot kept), not live (JourneyDriver.sleep). */
   asleep: number;
   events: number;
 }
