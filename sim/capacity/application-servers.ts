@@ -1,4 +1,5 @@
 import type { Distribution } from '../../machines';
+import type { Rng } from '../random';
 import { HourlyTime } from './hourly-time';
 import FlatQueue from 'flatqueue';
 import { queueFigures, type QueueFigures } from '../queueing';
@@ -49,14 +50,21 @@ export class ApplicationServers {
   /** The same, summed over the hours read so far: the areas within the run's period. */
   private readonly read = { busyMs: 0, waitMs: 0 };
 
-  constructor(private readonly config: ServersConfig, private readonly draw: (d: Distribution) => number) {
+  /**
+   * `draw` gives a service time from the calling applicant's own stream when a call brings one
+   * (see `admit`), so that one applicant making another call shifts no one else's draws.
+   */
+  constructor(private readonly config: ServersConfig, private readonly draw: (d: Distribution, stream?: Rng) => number) {
     this.freeAt = new Float64Array(config.servers);
   }
 
   get servers(): number { return this.config.servers; }
 
-  /** Admits a request of `op` at `now`: served (perhaps after a wait), refused, or timed out at the gateway. */
-  admit(op: string, now: number): Admission {
+  /**
+   * Admits a request of `op` at `now`: served (perhaps after a wait), refused, or timed out at
+   * the gateway. Its service time comes from `stream`, the caller's own, when given.
+   */
+  admit(op: string, now: number, stream?: Rng): Admission {
     this.stats.requests += 1;
     while (this.waiting.length > 0 && this.waiting.peekValue()! <= now) this.waiting.pop();
     const { backlog } = this.config;
@@ -67,7 +75,7 @@ export class ApplicationServers {
       this.stats.busy += 1;
       return { status: 'busy', latencyMs: this.config.refusedMs ?? 0 };
     }
-    const service = this.draw({ kind: 'exponential', mean: this.config.serviceMs[op] ?? this.config.serviceMs.default });
+    const service = this.draw({ kind: 'exponential', mean: this.config.serviceMs[op] ?? this.config.serviceMs.default }, stream);
     this.freeAt[k] = start + service;
     if (start > now) {
       this.stats.waitMs += start - now;

@@ -27,8 +27,10 @@ const portalRandom = (rng: Rng): PortalRandom => {
  */
 export const inProcessTransport: TransportFactory = async ({ sim, clock, rules, streams, scenario }): Promise<Transport> => {
   const portal = new Portal({ rules, clock, store: createMemoryStore(), random: portalRandom(streams.stream('portal')), passwords: plainTextHasher, keepPhotoFiles: false });
+  // A call's service time comes from its applicant's own stream (JourneyDriver); this one only
+  // serves calls that bring none.
   const serverRng = streams.stream('portal').fork('servers');
-  const servers = new ApplicationServers(scenario.capacity.servers, (d) => sample(d, serverRng));
+  const servers = new ApplicationServers(scenario.capacity.servers, (d, stream) => sample(d, stream ?? serverRng));
   return {
     client: new InProcessClient(portal),
     timing: new ModelledTiming(servers, [

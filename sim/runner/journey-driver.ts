@@ -30,6 +30,12 @@ interface Live {
   record: ApplicantRecord;
   session: ApplicantSession;
   rng: Rng;
+  /**
+   * The applicant's own stream for the servers' service times, forked from `rng`: one
+   * applicant's extra call shifts no one else's latencies (two rule sets compared on one seed
+   * stay in step), and no draw depends on which applicants ran first.
+   */
+  servers: Rng;
   /** None while asleep (see `sleep`): nothing then keeps the stopped actor alive. */
   actor: JourneyActor | null;
   /** The asleep actor's last snapshot, restored when its wait is over. */
@@ -120,7 +126,7 @@ export class JourneyDriver {
 
   start(record: ApplicantRecord, rng: Rng): void {
     const actor = createActor(this.machine, { input: { persona: record.persona }, clock: this.deps.clock });
-    const live: Live = { record, session: { password: record.password, address: address(record.index) }, rng, actor: null, subscription: null, reached: 0 };
+    const live: Live = { record, session: { password: record.password, address: address(record.index) }, rng, servers: rng.fork('servers'), actor: null, subscription: null, reached: 0 };
     this.attach(live, actor);
     this.xstate(() => actor.start());
     this.sleep(live);
@@ -236,13 +242,13 @@ export class JourneyDriver {
     const { sim, timing, observer } = this.deps;
     const start = sim.now();
     const retry = live.failed === true;
-    const refused = timing.begin(params.op, start);
+    const refused = timing.begin(params.op, start, live.servers);
     if (refused) {
       observer.refused(refused.code, start);
       sim.schedule(refused.latencyMs, () => this.reply(live, UNAVAILABLE));
       return;
     }
-    const performed = perform(timing.step(this.deps.client, start), live.record, live.session, params.step, params.op, slips(live, params.step));
+    const performed = perform(timing.step(this.deps.client, start, live.servers), live.record, live.session, params.step, params.op, slips(live, params.step));
     // Over HTTP a promise, tracked; in process now, or later in the run (a step's later calls).
     if (performed instanceof Promise) this.deps.track(performed.then((p) => this.deps.resume(() => this.answered(live, start, p, retry))));
     else andThen<Performance, void>(performed, (p) => this.answered(live, start, p, retry));

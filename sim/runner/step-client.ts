@@ -1,5 +1,6 @@
 import type { Admission, ApplicationServers } from '../capacity';
 import type { CallOptions, PortalAnswer, PortalClient, StepCalls } from '../clients';
+import type { Rng } from '../random';
 import { andThen, Later, PortalProblem, type MaybeLater, type MaybePromise } from '../../stub-server/portal';
 
 /** The front end's own answers, as a gateway in front of the portal gives them (problem+json all the same). */
@@ -21,7 +22,14 @@ export interface StepClock { now(): number; at(time: number, then: () => void): 
  * applicant). Each answer carries its virtual latency and when it was sent.
  */
 export class StepClient implements StepCalls {
-  constructor(private readonly inner: PortalClient, private readonly servers: ApplicationServers, private readonly clock: StepClock, private sendAt: number) {}
+  constructor(
+    private readonly inner: PortalClient,
+    private readonly servers: ApplicationServers,
+    private readonly clock: StepClock,
+    private sendAt: number,
+    /** The applicant's own stream for service times (ApplicationServers.admit). */
+    private readonly stream: Rng,
+  ) {}
 
   call(operationId: string, input?: unknown, options?: CallOptions): MaybeLater<PortalAnswer> {
     const sentAt = this.sendAt;
@@ -31,7 +39,7 @@ export class StepClient implements StepCalls {
       this.clock.at(sentAt, () => later.resolve(this.call(operationId, input, options)));
       return later;
     }
-    const admission = this.servers.admit(operationId, sentAt);
+    const admission = this.servers.admit(operationId, sentAt, this.stream);
     if (admission.status === 'busy') return this.answered({ status: 503, body: SERVER_BUSY }, admission, sentAt);
     return andThen(this.inner.call(operationId, input, options), (answer) =>
       this.answered(admission.status === 'timeout' ? { status: 504, body: GATEWAY_TIMEOUT } : answer, admission, sentAt));

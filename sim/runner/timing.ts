@@ -2,6 +2,7 @@ import type { Call } from '../applicant';
 import type { ApplicationServers, HourlyThroughput } from '../capacity';
 import type { QueueFigures } from '../queueing';
 import type { PortalClient, StepCalls } from '../clients';
+import type { Rng } from '../random';
 import { StepClient, type StepClock } from './step-client';
 
 /** When a step's answer reaches the applicant (ms after its start), whether it timed out, and its slowest page. */
@@ -20,9 +21,12 @@ export interface PortalTiming {
    * A step of `op` begins at `at`: a refusal before the portal is called at all (a modelled
    * backend that is full this hour), or null.
    */
-  begin(op: string, at: number): { code: string; latencyMs: number } | null;
-  /** The client a step begun at `at` calls through (in virtual time, the modelled servers). */
-  step(client: PortalClient, at: number): StepCalls;
+  begin(op: string, at: number, stream: Rng): { code: string; latencyMs: number } | null;
+  /**
+   * The client a step begun at `at` calls through (in virtual time, the modelled servers, which
+   * draw its calls' service times from `stream`, the applicant's own).
+   */
+  step(client: PortalClient, at: number, stream: Rng): StepCalls;
   /**
    * Observes a step's calls, made from `start`, and says how long after the step's answer
    * arrived (virtual ms) the applicant sees it, and whether it timed out.
@@ -55,15 +59,15 @@ export class ModelledTiming implements PortalTiming {
 
   queue(periodMs: number, peakHourUtilisation: number): QueueFigures { return this.servers.figures(periodMs, peakHourUtilisation); }
 
-  step(client: PortalClient, at: number): StepCalls {
-    return new StepClient(client, this.servers, this.clock, at);
+  step(client: PortalClient, at: number, stream: Rng): StepCalls {
+    return new StepClient(client, this.servers, this.clock, at, stream);
   }
 
-  begin(op: string, at: number): { code: string; latencyMs: number } | null {
+  begin(op: string, at: number, stream: Rng): { code: string; latencyMs: number } | null {
     const backend = this.backends.get(op);
     if (!backend || backend.throughput.hasRoom(at)) return null;
     // The front end answers for the backend: a server's time, or a full backlog's refusal.
-    return { code: backend.code, latencyMs: this.servers.admit(op, at).latencyMs };
+    return { code: backend.code, latencyMs: this.servers.admit(op, at, stream).latencyMs };
   }
 
   settle(calls: readonly Call[], start: number, observe: ObserveCall): Settled {

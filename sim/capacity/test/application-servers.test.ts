@@ -4,7 +4,7 @@ import { ApplicationServers, type ServersConfig } from '..';
 
 const pool = (config: Partial<ServersConfig>, seed: string) => {
   const rng = new RandomStreams(seed).stream('portal');
-  return new ApplicationServers({ servers: 1, serviceMs: { default: 1_000 }, timeoutMs: 60_000, ...config }, (d) => sample(d, rng));
+  return new ApplicationServers({ servers: 1, serviceMs: { default: 1_000 }, timeoutMs: 60_000, ...config }, (d, stream) => sample(d, stream ?? rng));
 };
 
 describe('application servers', () => {
