@@ -19,6 +19,8 @@ import { runScenario } from '../../sim/runner';
 import { ModelledTiming } from '../../sim/runner/timing';
 import { ApplicationServers } from '../../sim/capacity';
 import { admissionRounds, type StepTrace } from './admission-rounds';
+import { serverBudgetAsks, type ServedCall } from './server-budgets';
+import { JourneyDriver } from '../../sim/runner/journey-driver';
 import { machine } from '../shared/machine';
 import { progress } from '../shared/progress';
 
@@ -44,13 +46,28 @@ ModelledTiming.prototype.settle = function (this: ModelledTiming, calls, start, 
   return settle.call(this, calls, start, observe);
 };
 
-// When a call did not find a server free (it waited, or the backlog was full).
+// Whose step is being performed: in process, a step's calls are all made within `act`.
+let applicant = -1;
+const driver = JourneyDriver.prototype as unknown as { act: (live: { record: { index: number } }, params: unknown) => void };
+const act = driver.act;
+driver.act = function (this: JourneyDriver, live, params) {
+  applicant = live.record.index;
+  act.call(this, live, params);
+};
+
+// When a call did not find a server free (it waited, or the backlog was full); and every call
+// that took a server, with its service (the server whose free time moved).
 const queued: number[] = [];
+const served: ServedCall[] = [];
 const admit = ApplicationServers.prototype.admit;
 ApplicationServers.prototype.admit = function (this: ApplicationServers, op, now) {
   const { waited, busy } = this.stats;
+  const freeAt = (this as unknown as { freeAt: Float64Array }).freeAt;
+  const before = Float64Array.from(freeAt);
   const admission = admit.call(this, op, now);
   if (this.stats.waited !== waited || this.stats.busy !== busy) queued.push(now);
+  const k = freeAt.findIndex((t, i) => t !== before[i]);
+  if (k >= 0) served.push({ applicant, start: Math.max(now, before[k]!), end: freeAt[k]! });
   return admission;
 };
 
@@ -94,7 +111,10 @@ const admissions = LOOKAHEADS_S.slice(0, 3).map((seconds) => {
     speedUpAtMost: Object.fromEntries([2, 4, 8, 16, 64].map((k) => [k, Number((wallSeconds / (wallSeconds / k + exchangeSeconds)).toFixed(2))])),
   };
 });
-const result = { machine: machine(), scenario: name, applicants, events: times.length, wallSeconds: Number(wallSeconds.toFixed(1)), calls: steps.reduce((n, step) => n + step.calls.length, 0), queuedCalls: queued.length, windows, steps: steps.length, barrierUs, admissions };
+// Server budgets (server-budgets.ts): the calls that would have to ask the coordinator.
+const servers = (scenarioByName(name).capacity?.servers?.servers);
+const budgets = servers === undefined ? null : [2, 4, 8].map((k) => serverBudgetAsks(served, servers, k));
+const result = { machine: machine(), scenario: name, applicants, events: times.length, wallSeconds: Number(wallSeconds.toFixed(1)), calls: steps.reduce((n, step) => n + step.calls.length, 0), queuedCalls: queued.length, windows, steps: steps.length, barrierUs, admissions, servers, budgets };
 console.log(JSON.stringify(result, null, 2));
 mkdirSync('out/bench', { recursive: true });
 writeFileSync('out/bench/windows.json', `${JSON.stringify(result, null, 2)}\n`);
