@@ -2,6 +2,7 @@ import type { Distribution } from '../../machines';
 import type { Simulation } from '../engine';
 import { QueueLog, type QueueFigures } from '../queueing';
 import type { OfficeHours } from './working-time';
+import type { Rng } from '../random';
 
 const HOUR = 3_600_000;
 
@@ -25,7 +26,7 @@ export interface ReviewersConfig {
  */
 export class ReviewDesk {
   /** Reviews in arrival order, each with the moment it came. */
-  private readonly queue: { reviewId: string; at: number }[] = [];
+  private readonly queue: { reviewId: string; at: number; stream?: Rng }[] = [];
   private head = 0;
   private idle: number;
   private wakeScheduled = false;
@@ -39,8 +40,9 @@ export class ReviewDesk {
     private readonly sim: Simulation,
     private readonly office: OfficeHours,
     private readonly config: ReviewersConfig,
-    private readonly draw: (d: Distribution) => number,
-    private readonly chance: (p: number) => boolean,
+    /** A review's service time and decision, from its own `stream` when it was submitted with one. */
+    private readonly draw: (d: Distribution, stream?: Rng) => number,
+    private readonly chance: (p: number, stream?: Rng) => boolean,
     private readonly decide: (reviewId: string, approve: boolean) => void,
   ) {
     this.idle = config.count;
@@ -50,10 +52,11 @@ export class ReviewDesk {
   /** Reviews waiting or being reviewed. */
   get backlog(): number { return this.log.inSystem; }
 
-  submit(reviewId: string): void {
+  /** `stream`: the applicant's own, for this review's service time and decision. */
+  submit(reviewId: string, stream?: Rng): void {
     const now = this.sim.now();
     this.log.arrive(now);
-    this.queue.push({ reviewId, at: now });
+    this.queue.push({ reviewId, at: now, stream });
     this.undecided.set(reviewId, now);
     this.dispatch();
   }
@@ -98,15 +101,15 @@ export class ReviewDesk {
       return;
     }
     while (this.idle > 0 && this.head < this.queue.length) {
-      const { reviewId, at } = this.queue[this.head]!;
+      const { reviewId, at, stream } = this.queue[this.head]!;
       this.head += 1;
       this.idle -= 1;
       this.log.begin(now, at);
-      const done = this.office.finish(now, this.draw(this.config.serviceMinutes) * 60_000, this.working);
+      const done = this.office.finish(now, this.draw(this.config.serviceMinutes, stream) * 60_000, this.working);
       this.sim.scheduleAt(done, () => {
         this.log.end(done, at);
         this.undecided.delete(reviewId);
-        this.decide(reviewId, this.chance(this.config.approveRate));
+        this.decide(reviewId, this.chance(this.config.approveRate, stream));
         this.idle += 1;
         this.dispatch();
       });

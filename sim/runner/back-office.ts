@@ -7,7 +7,8 @@ import type { Simulation } from '../engine';
 import { sample, type Rng } from '../random';
 import type { RunMetrics } from './run-metrics';
 
-interface Pending { applicationNumber: string; institutionId: string; tier: number }
+/** An application at a desk; `draws`: the applicant's stream for the desks' decisions on it. */
+interface Pending { applicationNumber: string; institutionId: string; tier: number; draws: Rng }
 
 /**
  * The back office of a run: reviewers deciding manual reviews, confirmation points confirming
@@ -29,7 +30,9 @@ export class BackOffice {
     const tiers = rules.registration.approvalTiers;
     const outcomes = Object.entries(config.approval.outcomes);
 
-    this.reviews = new ReviewDesk(sim, office, config.reviewers, (d) => sample(d, rng), (p) => rng.chance(p), (reviewId, approve) => {
+    // Each applicant's registration is decided on draws from their own stream when it brings one
+    // (see toConfirmation), so the desks' order of work shifts no one's outcome.
+    this.reviews = new ReviewDesk(sim, office, config.reviewers, (d, stream = rng) => sample(d, stream), (p, stream = rng) => stream.chance(p), (reviewId, approve) => {
       after(client.admin('decideManualReview', { reviewId, decision: approve ? 'approve' : 'reject', reason: approve ? undefined : '照片不清晰，请重新上传' }), (answer) => {
         if (answer.status !== 200) return;
         metrics.reviewDecided(approve, answer.body.workingDaysTaken, answer.body.withinSla);
@@ -43,13 +46,13 @@ export class BackOffice {
 
     this.confirmation = new DailyDesk<Pending>(sim, desks, config.confirmation.perPointPerDay, places.points, (_point, item, addedAt) => {
       recordWait('confirmation', addedAt);
-      const { applicationNumber } = item;
-      if (rng.chance(config.confirmation.messageRate)) {
+      const { applicationNumber, draws } = item;
+      if (draws.chance(config.confirmation.messageRate)) {
         metrics.desks.messages += 1;
         askForChange(applicationNumber, 'confirmation-point', '请补充修改个人照片和通讯地址后重新打印申请表');
         return;
       }
-      const pass = rng.chance(config.confirmation.passRate);
+      const pass = draws.chance(config.confirmation.passRate);
       after(client.admin('confirmOnSite', { applicationNumber, result: pass ? 'pass' : 'fail', reason: pass ? undefined : '材料不齐全' }), (answer) => {
         if (answer.status !== 200) return;
         if (!pass) { metrics.desks.confirmationFailed += 1; return; }
@@ -60,8 +63,8 @@ export class BackOffice {
 
     this.approval = new DailyDesk<Pending>(sim, desks, config.approval.perInstitutionPerDay, places.institutions, (institutionId, item, addedAt) => {
       recordWait('approval', addedAt);
-      const { applicationNumber } = item;
-      if (rng.chance(config.approval.revertRate)) {
+      const { applicationNumber, draws } = item;
+      if (draws.chance(config.approval.revertRate)) {
         // Sent back for a change: the applicant reads the message, modifies, prints the form and is confirmed again.
         metrics.desks.reverted += 1;
         askForChange(applicationNumber, 'institution', '请核对任职学校信息并修改后重新确认');
@@ -69,7 +72,7 @@ export class BackOffice {
         return;
       }
       const final = item.tier >= tiers.length - 1;
-      const conclusion = final ? outcomes[rng.weighted(outcomes.map(([, w]) => w))]![0] : '注册合格';
+      const conclusion = final ? outcomes[draws.weighted(outcomes.map(([, w]) => w))]![0] : '注册合格';
       after(client.admin('decideRegistration', { applicationNumber, conclusion, tier: tiers[item.tier] }), (answer) => {
         if (answer.status !== 200) return;
         if (final) metrics.desks.decided.add(conclusion);
@@ -92,8 +95,12 @@ export class BackOffice {
     return { manualReview: this.reviews.figures(now), confirmation: this.confirmation.figures(now), approval: this.approval.figures(now) };
   }
 
-  /** The applicant downloaded the form: they bring it to their confirmation point. */
-  toConfirmation(applicationNumber: string, pointId: string, institutionId: string): void {
-    this.confirmation.add(pointId, { applicationNumber, institutionId, tier: 0 });
+  /**
+   * The applicant downloaded the form: they bring it to their confirmation point. `draws` is
+   * the applicant's own stream for the desks' decisions on it: the same one each time they come
+   * back (an application sent back and confirmed again draws on, it does not start over).
+   */
+  toConfirmation(applicationNumber: string, pointId: string, institutionId: string, draws: Rng): void {
+    this.confirmation.add(pointId, { applicationNumber, institutionId, tier: 0, draws });
   }
 }

@@ -12,11 +12,18 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
+/** The applicant a call is made for, as the run sees them: their session, and the stream the back office draws from for them. */
+export interface CallingApplicant {
+  readonly session: ApplicantSession;
+  /** The back office's draws on this applicant's registration (a fork of their own stream: see Live.servers). */
+  readonly backOffice: Rng;
+}
+
 /** What the driver tells the run about an applicant. */
 export interface JourneyObserver {
   milestone(name: Milestone, now: number): void;
   /** Every portal call of a step, with the latency the capacity model gave it; `retry` when the step is tried again after the portal failed it. */
-  call(call: Call, latencyMs: number, at: number, session: ApplicantSession, retry: boolean): void;
+  call(call: Call, latencyMs: number, at: number, applicant: CallingApplicant, retry: boolean): void;
   /** Applicants at the portal now (between their first page and a wait or the end), each time it grows. */
   inSession(count: number): void;
   /** A step refused before the portal ran it (the SMS gateway was full). */
@@ -36,6 +43,7 @@ interface Live {
    * stay in step), and no draw depends on which applicants ran first.
    */
   servers: Rng;
+  backOffice: Rng;
   /** None while asleep (see `sleep`): nothing then keeps the stopped actor alive. */
   actor: JourneyActor | null;
   /** The asleep actor's last snapshot, restored when its wait is over. */
@@ -126,7 +134,7 @@ export class JourneyDriver {
 
   start(record: ApplicantRecord, rng: Rng): void {
     const actor = createActor(this.machine, { input: { persona: record.persona }, clock: this.deps.clock });
-    const live: Live = { record, session: { password: record.password, address: address(record.index) }, rng, servers: rng.fork('servers'), actor: null, subscription: null, reached: 0 };
+    const live: Live = { record, session: { password: record.password, address: address(record.index) }, rng, servers: rng.fork('servers'), backOffice: rng.fork('backOffice'), actor: null, subscription: null, reached: 0 };
     this.attach(live, actor);
     this.xstate(() => actor.start());
     this.sleep(live);
@@ -257,7 +265,7 @@ export class JourneyDriver {
   /** A step's calls were answered: each gets its latency from the timing, the applicant sees the answer when the last arrives. */
   private answered(live: Live, start: number, { outcome, calls }: Performance, retry: boolean): void {
     const { observer } = this.deps;
-    const { elapsed, timedOut, slowestMs } = this.deps.timing.settle(calls, start, (call, latencyMs, at) => observer.call(call, latencyMs, at, live.session, retry));
+    const { elapsed, timedOut, slowestMs } = this.deps.timing.settle(calls, start, (call, latencyMs, at) => observer.call(call, latencyMs, at, live, retry));
     const answer = timedOut ? UNAVAILABLE : seen(outcome, slowestMs, live.record.persona.patience);
     // The step's later calls were made at their own moments: the run may be past the start already.
     const { sim } = this.deps;

@@ -121,11 +121,11 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
       },
       inSession: (count) => metrics.series.observeInSession(count),
       refused: (code) => metrics.refusals.add(code),
-      call: (call, latencyMs, at, session, retry) => {
+      call: (call, latencyMs, at, { session, backOffice }, retry) => {
         metrics.call(call, latencyMs, at, retry);
-        if (call.op === 'submitManualReview' && call.answer.status === 201) office.reviews.submit(call.answer.body.reviewId);
+        if (call.op === 'submitManualReview' && call.answer.status === 201) office.reviews.submit(call.answer.body.reviewId, backOffice);
         if (call.op === 'getApplicationForm' && call.answer.status === 200 && session.applicationNumber && session.choice) {
-          office.toConfirmation(session.applicationNumber, session.choice.confirmationPointId, session.choice.institutionId);
+          office.toConfirmation(session.applicationNumber, session.choice.confirmationPointId, session.choice.institutionId, backOffice);
         }
       },
     },
