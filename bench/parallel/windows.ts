@@ -112,7 +112,7 @@ const admissions = LOOKAHEADS_S.slice(0, 3).map((seconds) => {
   };
 });
 // Server budgets (server-budgets.ts): the calls that would have to ask the coordinator.
-const servers = (scenarioByName(name).capacity?.servers?.servers);
+const servers = scenarioByName(name).capacity?.servers?.servers;
 const budgets = servers === undefined ? null : [2, 4, 8].map((k) => serverBudgetAsks(served, servers, k));
 const result = { machine: machine(), scenario: name, applicants, events: times.length, wallSeconds: Number(wallSeconds.toFixed(1)), calls: steps.reduce((n, step) => n + step.calls.length, 0), queuedCalls: queued.length, windows, steps: steps.length, barrierUs, admissions, servers, budgets };
 console.log(JSON.stringify(result, null, 2));

@@ -15,7 +15,7 @@ const DAY = 24 * HOUR;
 /** The applicant a call is made for, as the run sees them: their session, and the stream the back office draws from for them. */
 export interface CallingApplicant {
   readonly session: ApplicantSession;
-  /** The back office's draws on this applicant's registration (a fork of their own stream: see Live.servers). */
+  /** The back office's draws on this applicant's reviews and registration: a fork of their own stream, so the desks' order of work shifts no one's outcome. */
   readonly backOffice: Rng;
 }
 
@@ -43,6 +43,7 @@ interface Live {
    * stay in step), and no draw depends on which applicants ran first.
    */
   servers: Rng;
+  /** Likewise for the back office's decisions on the applicant (CallingApplicant.backOffice). */
   backOffice: Rng;
   /** None while asleep (see `sleep`): nothing then keeps the stopped actor alive. */
   actor: JourneyActor | null;
