@@ -2,34 +2,16 @@ import { createActor, type Actor, type AnyActorRef, type Snapshot, type Subscrip
 import { andThen, type MaybePromise } from '../../stub-server/portal';
 import { journeyMachine, seen, TOO_SLOW, UNAVAILABLE, WAITS, type JourneyContext, type JourneyEvent, type Milestone, type Page, type Wait } from '../../machines';
 import { nextLocalMidnight, type Rules } from '../../rules';
-import { perform, type ApplicantRecord, type ApplicantSession, type Call, type Performance, type Variant } from '../applicant';
+import { perform, type ApplicantRecord, type ApplicantSession, type Performance, type Variant } from '../applicant';
 import type { PortalClient } from '../clients';
 import type { Simulation, VirtualClock } from '../engine';
 import { pickWeighted, sample, type Rng } from '../random';
 import type { PortalTiming } from './timing';
+import type { JourneyObserver } from './journey-observer';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
-
-/** The applicant a call is made for, as the run sees them: their session, and the stream the back office draws from for them. */
-export interface CallingApplicant {
-  readonly session: ApplicantSession;
-  /** The back office's draws on this applicant's reviews and registration: a fork of their own stream, so the desks' order of work shifts no one's outcome. */
-  readonly backOffice: Rng;
-}
-
-/** What the driver tells the run about an applicant. */
-export interface JourneyObserver {
-  milestone(name: Milestone, now: number): void;
-  /** Every portal call of a step, with the latency the capacity model gave it; `retry` when the step is tried again after the portal failed it. */
-  call(call: Call, latencyMs: number, at: number, applicant: CallingApplicant, retry: boolean): void;
-  /** Applicants at the portal now (between their first page and a wait or the end), each time it grows. */
-  inSession(count: number): void;
-  /** A step refused before the portal ran it (the SMS gateway was full). */
-  refused(code: string, at: number): void;
-  finished(state: string, context: JourneyContext, record: ApplicantRecord): void;
-}
 
 type JourneyActor = Actor<typeof journeyMachine>;
 
