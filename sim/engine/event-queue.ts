@@ -1,7 +1,10 @@
 /**
- * A priority queue of timed events: a binary heap on typed arrays, ordered by time and then
- * by a push sequence number, so events at equal times come out in the order they were pushed
- * (FIFO tie-break; a run is reproducible whatever the heap's internal layout).
+ * A priority queue of timed events: a binary heap on typed arrays, ordered by time, then by an
+ * order key the caller gives (an applicant's, or 0 for the run's own events), then by a push
+ * sequence number: events at equal times come out by key, and those of one key in the order
+ * they were pushed. So which of two applicants acts first at one instant does not depend on
+ * which of them was scheduled first (a run over several cores could not know that), and a run
+ * is reproducible whatever the heap's internal layout.
  *
  * The heap holds only (time, slot); payload, sequence number and state live in slots, so a sift
  * moves two numbers and reads a sequence number only on a tie. (A 4-ary heap measured no faster
@@ -33,6 +36,7 @@ export class EventQueue<T> {
 
   // The slots.
   private payloads: (T | undefined)[] = [];
+  private slotKey: Float64Array;
   private slotSeq: Float64Array;
   private slotGen: Uint32Array;
   private slotState: Uint8Array;
@@ -48,6 +52,7 @@ export class EventQueue<T> {
     const n = Math.max(16, initialCapacity);
     this.times = new Float64Array(n);
     this.slotOf = new Uint32Array(n);
+    this.slotKey = new Float64Array(n);
     this.slotSeq = new Float64Array(n);
     this.slotGen = new Uint32Array(n);
     this.slotState = new Uint8Array(n);
@@ -60,11 +65,12 @@ export class EventQueue<T> {
   /** The time of the event `pop` last returned (NaN before the first). */
   get poppedTime(): number { return this.lastTime; }
 
-  /** Queues `payload` at `time`; returns its id. */
-  push(time: number, payload: T): EventId {
+  /** Queues `payload` at `time`, after the events of a lower `key` at that time; returns its id. */
+  push(time: number, payload: T, key = 0): EventId {
     if (Number.isNaN(time)) throw new RangeError('event time is NaN');
     const slot = this.takeSlot();
     this.payloads[slot] = payload;
+    this.slotKey[slot] = key;
     this.slotSeq[slot] = this.nextSeq++;
     this.slotState[slot] = PENDING;
     if (this.heapSize === this.times.length) this.growHeap();
@@ -143,11 +149,11 @@ export class EventQueue<T> {
 
   /** Places (time, slot) at the hole `i` or above it. */
   private siftUp(i: number, time: number, slot: number): void {
-    const { times, slotOf, slotSeq } = this;
+    const { times, slotOf } = this;
     while (i > 0) {
       const parent = (i - 1) >> 1;
       const pt = times[parent]!;
-      if (pt < time || (pt === time && slotSeq[slotOf[parent]!]! < slotSeq[slot]!)) break;
+      if (pt < time || (pt === time && this.before(slotOf[parent]!, slot))) break;
       times[i] = pt;
       slotOf[i] = slotOf[parent]!;
       i = parent;
@@ -157,11 +163,11 @@ export class EventQueue<T> {
   }
 
   /**
-   * Places (time, slot) at the hole `i` or below it. Sequence numbers are read only on a tie:
-   * reading the moved entry's up front would cost a cache miss on every pop.
+   * Places (time, slot) at the hole `i` or below it. Keys and sequence numbers are read only on
+   * a tie: reading the moved entry's up front would cost a cache miss on every pop.
    */
   private siftDown(i: number, time: number, slot: number): void {
-    const { times, slotOf, slotSeq } = this;
+    const { times, slotOf } = this;
     const n = this.heapSize;
     for (;;) {
       let child = 2 * i + 1;
@@ -170,15 +176,21 @@ export class EventQueue<T> {
       const right = child + 1;
       if (right < n) {
         const rt = times[right]!;
-        if (rt < ct || (rt === ct && slotSeq[slotOf[right]!]! < slotSeq[slotOf[child]!]!)) { child = right; ct = rt; }
+        if (rt < ct || (rt === ct && this.before(slotOf[right]!, slotOf[child]!))) { child = right; ct = rt; }
       }
-      if (time < ct || (time === ct && slotSeq[slot]! < slotSeq[slotOf[child]!]!)) break;
+      if (time < ct || (time === ct && this.before(slot, slotOf[child]!))) break;
       times[i] = ct;
       slotOf[i] = slotOf[child]!;
       i = child;
     }
     times[i] = time;
     slotOf[i] = slot;
+  }
+
+  /** At equal times: whether slot `a`'s event comes before slot `b`'s (by key, then push order). */
+  private before(a: number, b: number): boolean {
+    const { slotKey, slotSeq } = this;
+    return slotKey[a]! < slotKey[b]! || (slotKey[a] === slotKey[b] && slotSeq[a]! < slotSeq[b]!);
   }
 
   /** Sweeps every cancelled entry and re-heapifies bottom-up (O(n)). */
@@ -204,6 +216,7 @@ export class EventQueue<T> {
 
   private growSlots(): void {
     const n = Math.min(this.slotSeq.length * 2, SLOT_SPACE);
+    this.slotKey = grow(this.slotKey, new Float64Array(n));
     this.slotSeq = grow(this.slotSeq, new Float64Array(n));
     this.slotGen = grow(this.slotGen, new Uint32Array(n));
     this.slotState = grow(this.slotState, new Uint8Array(n));

@@ -50,10 +50,14 @@ export class Simulation {
   /** Events waiting. */
   get pending(): number { return this.queue.size; }
 
-  /** Runs `callback` `delayMs` from now (0: after the events already due now). */
-  schedule(delayMs: number, callback: Callback): EventId {
+  /**
+   * Runs `callback` `delayMs` from now (0: after the events of its key already due now). `key`
+   * orders events at one instant: an applicant's events go by the applicant's (index + 1), the
+   * run's own by 0, so which acts first does not depend on which was scheduled first.
+   */
+  schedule(delayMs: number, callback: Callback, key = 0): EventId {
     if (!(delayMs >= 0 && delayMs < Number.POSITIVE_INFINITY)) throw new RangeError(`delay ${delayMs} must be finite and >= 0`);
-    return this.queue.push(this.current + delayMs, callback);
+    return this.queue.push(this.current + delayMs, callback, key);
   }
 
   /**
@@ -61,17 +65,17 @@ export class Simulation {
    * their persona's least think time. That floor is the lookahead a run over many cores would
    * rely on (docs/parallel-runs.md): checked here, not assumed.
    */
-  scheduleAction(delayMs: number, floorMs: number, callback: Callback): EventId {
+  scheduleAction(delayMs: number, floorMs: number, callback: Callback, key = 0): EventId {
     if (!(delayMs >= floorMs)) throw new RangeError(`an action ${delayMs} ms after the event before it is sooner than the least think time (${floorMs} ms)`);
-    return this.schedule(delayMs, callback);
+    return this.schedule(delayMs, callback, key);
   }
 
-  /** Runs `callback` at `timeMs`, which may not be in the past. */
-  scheduleAt(timeMs: number, callback: Callback): EventId {
+  /** Runs `callback` at `timeMs`, which may not be in the past (`key`: see `schedule`). */
+  scheduleAt(timeMs: number, callback: Callback, key = 0): EventId {
     if (!(timeMs >= this.current && timeMs < Number.POSITIVE_INFINITY)) {
       throw new RangeError(`time ${timeMs} must be finite and not before now (${this.current})`);
     }
-    return this.queue.push(timeMs, callback);
+    return this.queue.push(timeMs, callback, key);
   }
 
   /** Cancels a pending event; false if it already ran or was cancelled. */

@@ -36,7 +36,7 @@ export const inProcessTransport: TransportFactory = async ({ sim, clock, rules, 
     timing: new ModelledTiming(servers, [
       { op: 'requestSmsCode', throughput: new HourlyThroughput(scenario.capacity.smsGateway.perHour), code: backendProblemCode('smsGateway') },
       { op: 'verifyRealName', throughput: new HourlyThroughput(scenario.capacity.registry.perHour), code: backendProblemCode('registry') },
-    ], { now: () => sim.now(), at: (time, then) => { sim.scheduleAt(time, then); }, advanceTo: (time) => sim.advanceTo(time) }),
+    ], { now: () => sim.now(), at: (time, then, order) => { sim.scheduleAt(time, then, order); }, advanceTo: (time) => sim.advanceTo(time) }),
     resume: (then) => then(),
     drive: async ({ sim, end, work, tick, signal }) => {
       const tickEvery = 20_000;

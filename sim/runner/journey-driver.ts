@@ -135,7 +135,7 @@ export class JourneyDriver {
     if (!live) return;
     live.pressing = undefined;
     this.leaveSession(live);
-    this.deps.sim.schedule(this.waitLength[delay](live, context), () => this.wake(live));
+    this.deps.sim.schedule(this.waitLength[delay](live, context), () => this.wake(live), order(live));
   }
 
   private wake(live: Live): void {
@@ -226,7 +226,7 @@ export class JourneyDriver {
     this.enterSession(live);
     const delay = live.pressing ? live.record.persona.pressAgainSeconds * 1000 : this.think(live);
     live.pressing = undefined;
-    this.deps.sim.scheduleAction(delay, live.record.persona.minThinkSeconds * 1000, () => this.act(live, params));
+    this.deps.sim.scheduleAction(delay, live.record.persona.minThinkSeconds * 1000, () => this.act(live, params), order(live));
   }
 
   private act(live: Live, params: { op: string; step: string }): void {
@@ -236,10 +236,10 @@ export class JourneyDriver {
     const refused = timing.begin(params.op, start, live.servers);
     if (refused) {
       observer.refused(refused.code, start);
-      sim.schedule(refused.latencyMs, () => this.reply(live, UNAVAILABLE));
+      sim.schedule(refused.latencyMs, () => this.reply(live, UNAVAILABLE), order(live));
       return;
     }
-    const performed = perform(timing.step(this.deps.client, start, live.servers), live.record, live.session, params.step, params.op, slips(live, params.step));
+    const performed = perform(timing.step(this.deps.client, start, live.servers, order(live)), live.record, live.session, params.step, params.op, slips(live, params.step));
     // Over HTTP a promise, tracked; in process now, or later in the run (a step's later calls).
     if (performed instanceof Promise) this.deps.track(performed.then((p) => this.deps.resume(() => this.answered(live, start, p, retry))));
     else andThen<Performance, void>(performed, (p) => this.answered(live, start, p, retry));
@@ -252,7 +252,7 @@ export class JourneyDriver {
     const answer = timedOut ? UNAVAILABLE : seen(outcome, slowestMs, live.record.persona.patience);
     // The step's later calls were made at their own moments: the run may be past the start already.
     const { sim } = this.deps;
-    sim.schedule(Math.max(0, start + elapsed - sim.now()), () => this.reply(live, answer));
+    sim.schedule(Math.max(0, start + elapsed - sim.now()), () => this.reply(live, answer), order(live));
   }
 
   /** The step's answer reaches the applicant; a failure of the portal's makes the next step a retry, pressed again unless a wait comes first. */
@@ -270,7 +270,7 @@ export class JourneyDriver {
     const { persona } = live.record;
     const type = live.rng.chance(persona.leaveWizardRate) ? 'LEAVE'
       : params.page === 'confirm' && live.rng.chance(persona.disagreeRate) ? 'DISAGREE' : 'NEXT';
-    this.deps.sim.schedule(this.think(live), () => this.send(live, PAGE_EVENTS[type]));
+    this.deps.sim.schedule(this.think(live), () => this.send(live, PAGE_EVENTS[type]), order(live));
   }
 }
 
@@ -296,6 +296,11 @@ function slips(live: Live, step: string): Variant {
     captchaMiss: rng.chance(persona.captchaMissRate),
     photoFault: rng.chance(1 - persona.photoCompliance) ? pickWeighted(rng, persona.photoFaults) : undefined,
   };
+}
+
+/** The order of an applicant's events among others at the same instant (Simulation.schedule): by index, after the run's own. */
+function order(live: Live): number {
+  return live.record.index + 1;
 }
 
 function awake(live: Live): JourneyActor {

@@ -11,7 +11,7 @@ const GATEWAY_TIMEOUT = new PortalProblem(504, 'GATEWAY_TIMEOUT', 'the portal di
  * What a step's client needs of the run: its clock, a way to go on at a later moment of it, and
  * to move on to that moment at once when nothing else is due before it (Simulation.advanceTo).
  */
-export interface StepClock { now(): number; at(time: number, then: () => void): void; advanceTo(time: number): boolean }
+export interface StepClock { now(): number; at(time: number, then: () => void, order: number): void; advanceTo(time: number): boolean }
 
 /**
  * One step's calls in process, each through the modelled application servers in turn: the first
@@ -29,6 +29,8 @@ export class StepClient implements StepCalls {
     private sendAt: number,
     /** The applicant's own stream for service times (ApplicationServers.admit). */
     private readonly stream: Rng,
+    /** Where the applicant's later calls go among other events of their instant (Simulation.schedule). */
+    private readonly order: number,
   ) {}
 
   call(operationId: string, input?: unknown, options?: CallOptions): MaybeLater<PortalAnswer> {
@@ -36,7 +38,7 @@ export class StepClient implements StepCalls {
     // Nothing else due before it: the call goes in now, the clock moved on (most of a step's calls).
     if (sentAt > this.clock.now() && !this.clock.advanceTo(sentAt)) {
       const later = new Later<PortalAnswer>();
-      this.clock.at(sentAt, () => later.resolve(this.call(operationId, input, options)));
+      this.clock.at(sentAt, () => later.resolve(this.call(operationId, input, options)), this.order);
       return later;
     }
     const admission = this.servers.admit(operationId, sentAt, this.stream);

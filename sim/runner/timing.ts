@@ -24,9 +24,10 @@ export interface PortalTiming {
   begin(op: string, at: number, stream: Rng): { code: string; latencyMs: number } | null;
   /**
    * The client a step begun at `at` calls through (in virtual time, the modelled servers, which
-   * draw its calls' service times from `stream`, the applicant's own).
+   * draw its calls' service times from `stream`, the applicant's own; `order` places its later
+   * calls among other events of the same instant, Simulation.schedule).
    */
-  step(client: PortalClient, at: number, stream: Rng): StepCalls;
+  step(client: PortalClient, at: number, stream: Rng, order: number): StepCalls;
   /**
    * Observes a step's calls, made from `start`, and says how long after the step's answer
    * arrived (virtual ms) the applicant sees it, and whether it timed out.
@@ -59,8 +60,8 @@ export class ModelledTiming implements PortalTiming {
 
   queue(periodMs: number, peakHourUtilisation: number): QueueFigures { return this.servers.figures(periodMs, peakHourUtilisation); }
 
-  step(client: PortalClient, at: number, stream: Rng): StepCalls {
-    return new StepClient(client, this.servers, this.clock, at, stream);
+  step(client: PortalClient, at: number, stream: Rng, order: number): StepCalls {
+    return new StepClient(client, this.servers, this.clock, at, stream, order);
   }
 
   begin(op: string, at: number, stream: Rng): { code: string; latencyMs: number } | null {

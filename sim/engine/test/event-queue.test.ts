@@ -55,25 +55,32 @@ describe('EventQueue', () => {
     expect(drain(q).map(([t]) => t)).toEqual(Array.from({ length: 100 }, (_, i) => i * 100));
   });
 
+  it('orders equal times by key, whatever the push order, and the events of one key by push order', () => {
+    const q = new EventQueue<string>();
+    q.push(10, 'applicant 7, first', 8); q.push(10, 'applicant 2', 3); q.push(10, 'the run', 0);
+    q.push(10, 'applicant 7, second', 8); q.push(5, 'earlier', 9);
+    expect(drain(q).map(([, p]) => p)).toEqual(['earlier', 'the run', 'applicant 2', 'applicant 7, first', 'applicant 7, second']);
+  });
+
   it('matches a sorted-list model under any mix of push, pop and cancel', () => {
     const op = fc.oneof(
-      fc.record({ kind: fc.constant('push' as const), time: fc.integer({ min: 0, max: 20 }) }),
+      fc.record({ kind: fc.constant('push' as const), time: fc.integer({ min: 0, max: 20 }), key: fc.integer({ min: 0, max: 3 }) }),
       fc.record({ kind: fc.constant('pop' as const) }),
       fc.record({ kind: fc.constant('cancel' as const), pick: fc.nat() }),
     );
     fc.assert(fc.property(fc.array(op, { maxLength: 300 }), (ops) => {
       const q = new EventQueue<number>(16);
-      let model: { time: number; seq: number; id: number }[] = [];
+      let model: { time: number; key: number; seq: number; id: number }[] = [];
       const issued: number[] = [];
       let seq = 0;
       for (const o of ops) {
         if (o.kind === 'push') {
-          const id = q.push(o.time, seq);
+          const id = q.push(o.time, seq, o.key);
           issued.push(id);
-          model.push({ time: o.time, seq, id });
+          model.push({ time: o.time, key: o.key, seq, id });
           seq += 1;
         } else if (o.kind === 'pop') {
-          model.sort((x, y) => x.time - y.time || x.seq - y.seq);
+          model.sort((x, y) => x.time - y.time || x.key - y.key || x.seq - y.seq);
           const head = model.shift();
           expect(q.pop()).toBe(head?.seq);
           if (head) expect(q.poppedTime).toBe(head.time);
