@@ -5,16 +5,33 @@
  */
 const DAY_MS = 86_400_000;
 
-/** The last day asked for: a simulation asks for the same day millions of times in a row. */
-const lastDay = { index: Number.NaN, date: '' };
+/** Each day's `YYYY-MM-DD`, by day number since 1970: a season touches a few hundred days. */
+const days = new Map<number, string>();
+const DAYS_KEPT = 4096;
+/** The day asked for last: a simulation asks for the same day millions of times in a row. */
+let lastDay = Number.NaN;
+let lastDate = '';
+
+/**
+ * The date of day `day` (UTC days since 1970). Kept: callers alternate between a few days (the
+ * back office's "from" and "to", a form's dates), where one remembered day was formatted anew
+ * at each turn.
+ */
+export function dateOfDay(day: number): string {
+  if (day === lastDay) return lastDate;
+  let date = days.get(day);
+  if (date === undefined) {
+    date = new Date(day * DAY_MS).toISOString().slice(0, 10);
+    if (days.size >= DAYS_KEPT) days.clear();
+    days.set(day, date);
+  }
+  lastDay = day;
+  lastDate = date;
+  return date;
+}
 
 export function localDate(ms: number, offsetMinutes: number): string {
-  const index = Math.floor((ms + offsetMinutes * 60_000) / DAY_MS);
-  if (index !== lastDay.index) {
-    lastDay.date = new Date(index * DAY_MS).toISOString().slice(0, 10);
-    lastDay.index = index;
-  }
-  return lastDay.date;
+  return dateOfDay(Math.floor((ms + offsetMinutes * 60_000) / DAY_MS));
 }
 
 const pad2 = (n: number) => String(n).padStart(2, '0');

@@ -1,31 +1,11 @@
-import { utcOffsetText } from './local-time';
+import { dateOfDay, utcOffsetText } from './local-time';
 
 const DAY_MS = 86_400_000;
 /** Local moments from 1970 up to the end of year 9999: toISOString's plain YYYY-MM-DDTHH:mm:ss.sss form. */
 const LAST_PLAIN_MS = 253_402_300_800_000;
 
-/** Each day's `YYYY-MM-DDT`, by day number: a season touches a few hundred days. */
-const days = new Map<number, string>();
-const DAYS_KEPT = 4096;
-/** The day asked for last: moments come in bursts of one day. */
-let lastDay = Number.NaN;
-let lastDate = '';
-
 const TWO_DIGITS = Array.from({ length: 60 }, (_, n) => String(n).padStart(2, '0'));
 const THREE_DIGITS = Array.from({ length: 1000 }, (_, n) => String(n).padStart(3, '0'));
-
-function dateOfDay(day: number): string {
-  if (day === lastDay) return lastDate;
-  let date = days.get(day);
-  if (date === undefined) {
-    date = new Date(day * DAY_MS).toISOString().slice(0, 11);
-    if (days.size >= DAYS_KEPT) days.clear();
-    days.set(day, date);
-  }
-  lastDay = day;
-  lastDate = date;
-  return date;
-}
 
 /**
  * How moments leave the portal: ISO 8601 in local time with its offset (Beijing by default,
@@ -50,7 +30,7 @@ export function iso(ms: number | undefined, offsetMinutes: number): string | nul
   const minutes = Math.floor(rest / 60_000);
   rest -= minutes * 60_000;
   const seconds = Math.floor(rest / 1000);
-  return `${dateOfDay(day)}${TWO_DIGITS[hours]}:${TWO_DIGITS[minutes]}:${TWO_DIGITS[seconds]}.${THREE_DIGITS[rest - seconds * 1000]}${offsetText(offsetMinutes)}`;
+  return `${dateOfDay(day)}T${TWO_DIGITS[hours]}:${TWO_DIGITS[minutes]}:${TWO_DIGITS[seconds]}.${THREE_DIGITS[rest - seconds * 1000]}${offsetText(offsetMinutes)}`;
 }
 
 /** The offset's text, kept for the last offset asked (one per rule set). */
