@@ -49,6 +49,7 @@ export class ApplicationServers {
   readonly hourly = { busyMs: new HourlyTime(), waitMs: new HourlyTime() };
   /** The same, summed over the hours read so far: the areas within the run's period. */
   private readonly read = { busyMs: 0, waitMs: 0 };
+  private readonly services = new Map<string, Distribution>();
 
   /**
    * `draw` gives a service time from the calling applicant's own stream when a call brings one
@@ -75,7 +76,7 @@ export class ApplicationServers {
       this.stats.busy += 1;
       return { status: 'busy', latencyMs: this.config.refusedMs ?? 0 };
     }
-    const service = this.draw({ kind: 'exponential', mean: this.config.serviceMs[op] ?? this.config.serviceMs.default }, stream);
+    const service = this.draw(this.serviceOf(op), stream);
     this.freeAt[k] = start + service;
     if (start > now) {
       this.stats.waitMs += start - now;
@@ -92,6 +93,13 @@ export class ApplicationServers {
   }
 
   /** The hour starting at `hourStart`: its utilisation and mean number waiting, once it is over. */
+  /** An operation's service time, the same object each call (a call makes no garbage for it). */
+  private serviceOf(op: string): Distribution {
+    let service = this.services.get(op);
+    if (!service) this.services.set(op, (service = { kind: 'exponential', mean: this.config.serviceMs[op] ?? this.config.serviceMs.default }));
+    return service;
+  }
+
   hour(hourStart: number): { utilisation: number; queueLength: number } {
     const capacityMs = this.config.servers * 3_600_000;
     const rounded = (x: number) => Number(x.toFixed(4));

@@ -12,15 +12,18 @@ export type Sampler = (rng: Rng) => number;
 
 const compiled = new WeakMap<Distribution, Sampler>();
 
+/** The kinds drawn with no constants to work out. */
+type Direct = Extract<Distribution, { kind: 'constant' | 'uniform' | 'exponential' | 'lognormal' }>;
+
 /**
  * One draw. The kinds with constants to work out (truncated normal, empirical) compile a
  * sampler once per distribution object, so treat distributions as immutable data (a changed
- * object keeps its old sampler; `sampler()` compiles afresh). The others are drawn directly:
- * callers make them fresh per applicant (think time) and per request (service time), and a
- * cache entry for each would cost more than the draw.
+ * object keeps its old sampler; `sampler()` compiles afresh). The others are checked and drawn
+ * directly: callers make them fresh per applicant (think time) and per request (service time),
+ * and a cache entry, or a sampler made for one draw, would cost more than the draw.
  */
 export function sample(dist: Distribution, rng: Rng): number {
-  if (dist.kind !== 'truncatedNormal' && dist.kind !== 'empirical') return sampler(dist)(rng);
+  if (dist.kind !== 'truncatedNormal' && dist.kind !== 'empirical') return drawDirect(checked(dist), rng);
   let draw = compiled.get(dist);
   if (draw === undefined) {
     draw = sampler(dist);
@@ -32,28 +35,35 @@ export function sample(dist: Distribution, rng: Rng): number {
 /** Checks `dist` and returns a function drawing from it; throws RangeError on bad parameters. */
 export function sampler(dist: Distribution): Sampler {
   switch (dist.kind) {
-    case 'constant': {
-      const { value } = finite(dist, 'value');
-      return constant(value);
-    }
-    case 'uniform': {
-      const { min, max } = ordered(dist);
-      const width = max - min;
-      return (rng) => min + width * rng.next();
-    }
-    case 'exponential': {
-      const { mean } = positive(dist, 'mean');
-      return (rng) => -mean * Math.log(1 - rng.next());
-    }
-    case 'lognormal': {
-      const { median } = positive(dist, 'median');
-      const { sigma } = nonNegative(dist, 'sigma');
-      return (rng) => median * Math.exp(sigma * normalQuantile(openUnit(rng)));
-    }
     case 'truncatedNormal':
       return truncatedNormal(dist);
     case 'empirical':
       return empirical(dist);
+    default: {
+      const direct = checked(dist);
+      return (rng) => drawDirect(direct, rng);
+    }
+  }
+}
+
+/** `dist` if its parameters are good; throws RangeError otherwise. */
+function checked(dist: Direct): Direct {
+  switch (dist.kind) {
+    case 'constant': finite(dist, 'value'); break;
+    case 'uniform': ordered(dist); break;
+    case 'exponential': positive(dist, 'mean'); break;
+    case 'lognormal': positive(dist, 'median'); nonNegative(dist, 'sigma'); break;
+  }
+  return dist;
+}
+
+/** One draw of a checked distribution: one uniform, a constant's too (see `constant`). */
+function drawDirect(dist: Direct, rng: Rng): number {
+  switch (dist.kind) {
+    case 'constant': rng.next(); return dist.value;
+    case 'uniform': return dist.min + (dist.max - dist.min) * rng.next();
+    case 'exponential': return -dist.mean * Math.log(1 - rng.next());
+    case 'lognormal': return dist.median * Math.exp(dist.sigma * normalQuantile(openUnit(rng)));
   }
 }
 
@@ -168,11 +178,12 @@ function nonNegative<D extends Distribution, K extends keyof D & string>(dist: D
   return dist;
 }
 
+const notNaN = (x: number) => !Number.isNaN(x);
+
 /** min <= max; truncatedNormal's bounds may be infinite, uniform's may not. */
 function ordered<D extends Extract<Distribution, { min: number; max: number }>>(dist: D): D {
   const { min, max } = dist;
-  const finiteOnly = dist.kind === 'uniform';
-  const ok = (x: number) => (finiteOnly ? Number.isFinite(x) : !Number.isNaN(x));
+  const ok = dist.kind === 'uniform' ? Number.isFinite : notNaN;
   if (!ok(min) || !ok(max) || min > max) throw new RangeError(`${dist.kind}: needs min <= max, got [${min}, ${max}]`);
   return dist;
 }
