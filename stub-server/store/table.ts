@@ -58,7 +58,7 @@ export class Table<T> {
     return this;
   }
 
-  /** The rows whose index `name` gives `value`, in insertion order: a new array, the caller's to sort. */
+  /** The rows whose index `name` gives `value`, in the order they were first indexed so: a new array, the caller's to sort. */
   lookup(name: string, value: string): T[] {
     const keys = this.indexes.get(name)?.map.get(value);
     if (keys === undefined) return [];
@@ -82,9 +82,17 @@ export class Table<T> {
       return;
     }
     const old = this.rows.get(key);
-    if (old !== undefined) this.unindex(key, old);
     this.rows.set(key, row);
-    for (const { keyOf, map } of indexList) map.add(keyOf(row), key);
+    for (const { keyOf, map } of indexList) {
+      const value = keyOf(row);
+      if (old !== undefined) {
+        const before = keyOf(old);
+        // Most writes replace a row without touching what it is indexed by (a login, a status).
+        if (before === value) continue;
+        map.remove(before, key);
+      }
+      map.add(value, key);
+    }
   }
 
   private unindex(key: string, old: T): void {

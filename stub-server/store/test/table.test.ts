@@ -23,6 +23,16 @@ describe('Table', () => {
     expect([...t.values()].map((r) => r.id)).toEqual(['c']);
   });
 
+  it('keeps a replaced row in its place under an index value it keeps', () => {
+    const t = table();
+    for (const id of ['a', 'b', 'c']) t.set(id, { id, owner: 'x', n: 1 });
+    t.set('a', { id: 'a', owner: 'x', n: 2 }); // a new row, the same owner
+    expect(t.lookup('owner', 'x').map((r) => `${r.id}${r.n}`)).toEqual(['a2', 'b1', 'c1']);
+    t.set('b', { id: 'b', owner: 'y', n: 1 });
+    t.set('b', { id: 'b', owner: 'x', n: 3 }); // away and back: last again
+    expect(t.lookup('owner', 'x').map((r) => `${r.id}${r.n}`)).toEqual(['a2', 'c1', 'b3']);
+  });
+
   it('leaves out of an index the rows whose key is undefined, through replacements and deletes', () => {
     const t = new Table<Row>('rows').index('big', (r) => (r.n > 1 ? r.owner : undefined));
     t.set('a', { id: 'a', owner: 'x', n: 1 });
