@@ -2,12 +2,13 @@ import { createActor, type Actor, type AnyActorRef, type Snapshot, type Subscrip
 import { andThen, type MaybePromise } from '../../stub-server/portal';
 import { journeyMachine, seen, TOO_SLOW, UNAVAILABLE, WAITS, type JourneyContext, type JourneyEvent, type Milestone, type Page, type Wait } from '../../machines';
 import { nextLocalMidnight, type Rules } from '../../rules';
-import { perform, type ApplicantRecord, type ApplicantSession, type Performance, type Variant } from '../applicant';
+import { perform, type ApplicantRecord, type ApplicantSession, type Performance } from '../applicant';
 import type { PortalClient } from '../clients';
 import type { Simulation, VirtualClock } from '../engine';
-import { pickWeighted, sample, type Rng } from '../random';
+import { sample, type Rng } from '../random';
 import type { PortalTiming } from './timing';
 import type { JourneyObserver } from './journey-observer';
+import { address, answerEvent, PAGE_EVENTS, slips, WAKE } from './journey-events';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -239,7 +240,8 @@ export class JourneyDriver {
       sim.schedule(refused.latencyMs, () => this.reply(live, UNAVAILABLE), order(live));
       return;
     }
-    const performed = perform(timing.step(this.deps.client, start, live.servers, order(live)), live.record, live.session, params.step, params.op, slips(live, params.step));
+    const variant = slips(live.record.persona, live.rng, awake(live).getSnapshot().context, params.step);
+    const performed = perform(timing.step(this.deps.client, start, live.servers, order(live)), live.record, live.session, params.step, params.op, variant);
     // Over HTTP a promise, tracked; in process now, or later in the run (a step's later calls).
     if (performed instanceof Promise) this.deps.track(performed.then((p) => this.deps.resume(() => this.answered(live, start, p, retry))));
     else andThen<Performance, void>(performed, (p) => this.answered(live, start, p, retry));
@@ -274,30 +276,6 @@ export class JourneyDriver {
   }
 }
 
-// Events are never changed once sent: one object each (an ANSWER per outcome) instead of one per send.
-const PAGE_EVENTS = { NEXT: { type: 'NEXT' }, LEAVE: { type: 'LEAVE' }, DISAGREE: { type: 'DISAGREE' } } as const;
-const WAKE: JourneyEvent = { type: 'WAKE' };
-const answers = new Map<string, JourneyEvent>();
-function answerEvent(outcome: string): JourneyEvent {
-  let event = answers.get(outcome);
-  if (!event) answers.set(outcome, (event = { type: 'ANSWER', outcome }));
-  return event;
-}
-
-/** The slips of this attempt: drawn from the persona; a retry of a step is done right. */
-function slips(live: Live, step: string): Variant {
-  const { persona } = live.record;
-  const { rng } = live;
-  const { context } = awake(live).getSnapshot();
-  const retrying = (context.tries[step] ?? 0) > 0;
-  return {
-    typo: !retrying && rng.chance(persona.typoRate),
-    wrongPassword: step === 'signIn' && (context.forgotPassword || (!retrying && rng.chance(persona.wrongPasswordRate))),
-    captchaMiss: rng.chance(persona.captchaMissRate),
-    photoFault: rng.chance(1 - persona.photoCompliance) ? pickWeighted(rng, persona.photoFaults) : undefined,
-  };
-}
-
 /** The order of an applicant's events among others at the same instant (Simulation.schedule): by index, after the run's own. */
 function order(live: Live): number {
   return live.record.index + 1;
@@ -306,9 +284,4 @@ function order(live: Live): number {
 function awake(live: Live): JourneyActor {
   if (!live.actor) throw new Error(`applicant ${live.record.index} is asleep`);
   return live.actor;
-}
-
-/** A distinct private address per applicant, for per-client limits (10.x.y.z). */
-function address(index: number): string {
-  return `10.${(index >> 16) & 255}.${(index >> 8) & 255}.${index & 255}`;
 }
