@@ -1,4 +1,5 @@
 import type { MaybeLater, MaybePromise } from '../../stub-server/portal';
+import type { Rng } from '../random';
 
 /**
  * How a simulated applicant (or a test) talks to a portal: by operationId, the same way
@@ -23,6 +24,8 @@ export interface CallOptions {
   token?: string;
   /** The applicant's address (X-Forwarded-For over HTTP), for per-client limits. */
   address?: string;
+  /** In process: the applicant's own stream for what the portal draws on this call (CallerRandom); a server over HTTP draws its own. */
+  draws?: Rng;
 }
 
 /**

@@ -2,6 +2,8 @@ import { injectedProblem, withFaultScope } from '../../stub-server/portal';
 import { ROUTES } from '../../stub-server/http';
 import { BinaryResult, Lazy, PortalProblem, type MaybePromise, type Portal } from '../../stub-server/portal';
 import type { CallOptions, PortalAnswer, PortalClient } from './client';
+import type { CallerRandom } from './caller-random';
+import type { Rng } from '../random';
 
 const SUCCESS_STATUS = new Map(ROUTES.map((r) => [r.operationId, r.status ?? 200]));
 
@@ -50,7 +52,8 @@ function delayed(answer: PortalAnswer, injectedDelayMs: number): PortalAnswer {
 
 /** A client that can write the simulator's own generated seeds without validating them (Portal.seed). */
 export interface TrustedSeeding {
-  seed(operationId: string, input: unknown): MaybePromise<PortalAnswer>;
+  /** `draws`: the applicant's own stream for what the portal draws in seeding them (see CallOptions.draws). */
+  seed(operationId: string, input: unknown, draws?: Rng): MaybePromise<PortalAnswer>;
 }
 
 export const takesTrustedSeeds = (client: PortalClient): client is PortalClient & TrustedSeeding =>
@@ -64,13 +67,15 @@ export const takesTrustedSeeds = (client: PortalClient): client is PortalClient 
  * detail) is built when first read. Injected faults act as at HTTP's front door (an
  * operation's outage, error or latency) and in the domain (a backend's); a delay is not waited
  * out but carried on the answer (`injectedDelayMs`) for the run's timing to add to the call's
- * latency.
+ * latency. Given the portal's CallerRandom, a call that brings the applicant's stream
+ * (`options.draws`) has the portal draw from it.
  */
 export class InProcessClient implements PortalClient, TrustedSeeding {
-  constructor(private readonly portal: Portal) {}
+  constructor(private readonly portal: Portal, private readonly random?: CallerRandom) {}
 
   call(operationId: string, input: unknown = {}, options: CallOptions = {}): MaybePromise<PortalAnswer> {
-    return this.portal.ctx.faults.quiet ? this.invoke(operationId, input, options) : this.withFaults(operationId, input, options);
+    const run = () => (this.portal.ctx.faults.quiet ? this.invoke(operationId, input, options) : this.withFaults(operationId, input, options));
+    return this.random && options.draws ? this.random.during(options.draws, run) : run();
   }
 
   admin(operationId: string, input: unknown = {}): MaybePromise<PortalAnswer> {
@@ -81,10 +86,10 @@ export class InProcessClient implements PortalClient, TrustedSeeding {
    * The simulator's own seeds (certificates, registry records, earlier accounts), trusted to be
    * valid: written without validation (Portal.seed). Seeds meet no injected faults.
    */
-  seed(operationId: string, input: unknown): MaybePromise<PortalAnswer> {
+  seed(operationId: string, input: unknown, draws?: Rng): MaybePromise<PortalAnswer> {
     let result: MaybePromise<unknown>;
     try {
-      result = this.portal.seed(operationId, input);
+      result = this.random && draws ? this.random.during(draws, () => this.portal.seed(operationId, input)) : this.portal.seed(operationId, input);
     } catch (error) {
       return refusal(error);
     }

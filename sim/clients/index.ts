@@ -2,3 +2,4 @@
 export type { PortalClient, PortalAnswer, CallOptions, StepCalls } from './client';
 export { InProcessClient, takesTrustedSeeds } from './in-process';
 export { HttpClient, httpRequest } from './http';
+export { CallerRandom } from './caller-random';

@@ -1,22 +1,12 @@
 import { nextLocalMidnight } from '../../rules';
-import { Portal, plainTextHasher, type PortalRandom } from '../../stub-server/portal';
+import { Portal, plainTextHasher } from '../../stub-server/portal';
 import { createMemoryStore } from '../../stub-server/store';
 import { backendProblemCode } from '../../stub-server/portal';
 import { ApplicationServers, HourlyThroughput } from '../capacity';
-import { InProcessClient } from '../clients';
-import { sample, type Rng } from '../random';
+import { CallerRandom, InProcessClient } from '../clients';
+import { sample } from '../random';
 import { ModelledTiming } from './timing';
 import type { Transport, TransportFactory } from './transport';
-
-/** A seeded source for the portal's own draws (codes, tokens, captcha), so runs repeat. */
-const portalRandom = (rng: Rng): PortalRandom => {
-  const part = () => rng.int(2 ** 30).toString(36).padStart(6, '0');
-  return {
-    int: (max) => rng.int(max),
-    // Four parts, drawn left to right.
-    token: () => part() + part() + part() + part(),
-  };
-};
 
 /**
  * The portal's domain in this process on the simulation's clock, its capacity modelled
@@ -26,13 +16,15 @@ const portalRandom = (rng: Rng): PortalRandom => {
  * applicants still going: finished ones are forgotten, past days' counters swept daily.
  */
 export const inProcessTransport: TransportFactory = async ({ sim, clock, rules, streams, scenario }): Promise<Transport> => {
-  const portal = new Portal({ rules, clock, store: createMemoryStore(), random: portalRandom(streams.stream('portal')), passwords: plainTextHasher, keepPhotoFiles: false });
+  // The portal draws from each calling applicant's own stream (CallerRandom), the run's otherwise.
+  const random = new CallerRandom(streams.stream('portal'));
+  const portal = new Portal({ rules, clock, store: createMemoryStore(), random, passwords: plainTextHasher, keepPhotoFiles: false });
   // A call's service time comes from its applicant's own stream (JourneyDriver); this one only
   // serves calls that bring none.
   const serverRng = streams.stream('portal').fork('servers');
   const servers = new ApplicationServers(scenario.capacity.servers, (d, stream) => sample(d, stream ?? serverRng));
   return {
-    client: new InProcessClient(portal),
+    client: new InProcessClient(portal, random),
     timing: new ModelledTiming(servers, [
       { op: 'requestSmsCode', throughput: new HourlyThroughput(scenario.capacity.smsGateway.perHour), code: backendProblemCode('smsGateway') },
       { op: 'verifyRealName', throughput: new HourlyThroughput(scenario.capacity.registry.perHour), code: backendProblemCode('registry') },

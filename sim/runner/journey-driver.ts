@@ -26,6 +26,8 @@ interface Live {
    * stay in step), and no draw depends on which applicants ran first.
    */
   servers: Rng;
+  /** Likewise for what the portal draws on the applicant's calls (codes, tokens, captcha: CallerRandom). */
+  portal: Rng;
   /** Likewise for the back office's decisions on the applicant (CallingApplicant.backOffice). */
   backOffice: Rng;
   /** None while asleep (see `sleep`): nothing then keeps the stopped actor alive. */
@@ -118,7 +120,7 @@ export class JourneyDriver {
 
   start(record: ApplicantRecord, rng: Rng): void {
     const actor = createActor(this.machine, { input: { persona: record.persona }, clock: this.deps.clock });
-    const live: Live = { record, session: { password: record.password, address: address(record.index) }, rng, servers: rng.fork('servers'), backOffice: rng.fork('backOffice'), actor: null, subscription: null, reached: 0 };
+    const live: Live = { record, session: { password: record.password, address: address(record.index) }, rng, servers: rng.fork('servers'), portal: rng.fork('portal'), backOffice: rng.fork('backOffice'), actor: null, subscription: null, reached: 0 };
     this.attach(live, actor);
     this.xstate(() => actor.start());
     this.sleep(live);
@@ -241,7 +243,7 @@ export class JourneyDriver {
       return;
     }
     const variant = slips(live.record.persona, live.rng, awake(live).getSnapshot().context, params.step);
-    const performed = perform(timing.step(this.deps.client, start, live.servers, order(live)), live.record, live.session, params.step, params.op, variant);
+    const performed = perform(timing.step(this.deps.client, start, live, order(live)), live.record, live.session, params.step, params.op, variant);
     // Over HTTP a promise, tracked; in process now, or later in the run (a step's later calls).
     if (performed instanceof Promise) this.deps.track(performed.then((p) => this.deps.resume(() => this.answered(live, start, p, retry))));
     else andThen<Performance, void>(performed, (p) => this.answered(live, start, p, retry));

@@ -167,7 +167,7 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
         const verifiedAccount = draws.chance(scenario.population.verifiedAccounts);
         const ctidFixes = !draws.chance(scenario.population.ctidFailRate);
         const rng = behaviour.fork(record.index);
-        track(andThen(seedApplicant(client, record, { rules, seasonFrom: from }, { verifiedAccount, ctidFixes }), () => resume(() => {
+        track(andThen(seedApplicant(client, record, { rules, seasonFrom: from }, { verifiedAccount, ctidFixes, draws }), () => resume(() => {
           journeys.start(record, rng);
           // Only a start adds an applicant in progress: the peak is exact.
           metrics.series.observeActive(journeys.active);

@@ -13,6 +13,9 @@ const GATEWAY_TIMEOUT = new PortalProblem(504, 'GATEWAY_TIMEOUT', 'the portal di
  */
 export interface StepClock { now(): number; at(time: number, then: () => void, order: number): void; advanceTo(time: number): boolean }
 
+/** An applicant's own streams for their calls: the servers' service times, and what the portal draws (CallOptions.draws). */
+export interface CallStreams { readonly servers: Rng; readonly portal: Rng }
+
 /**
  * One step's calls in process, each through the modelled application servers in turn: the first
  * goes in when the step starts, each later one when the one before was answered, at that moment
@@ -27,8 +30,8 @@ export class StepClient implements StepCalls {
     private readonly servers: ApplicationServers,
     private readonly clock: StepClock,
     private sendAt: number,
-    /** The applicant's own stream for service times (ApplicationServers.admit). */
-    private readonly stream: Rng,
+    /** The applicant's own streams (service times: ApplicationServers.admit; the portal's draws). */
+    private readonly streams: CallStreams,
     /** Where the applicant's later calls go among other events of their instant (Simulation.schedule). */
     private readonly order: number,
   ) {}
@@ -41,9 +44,9 @@ export class StepClient implements StepCalls {
       this.clock.at(sentAt, () => later.resolve(this.call(operationId, input, options)), this.order);
       return later;
     }
-    const admission = this.servers.admit(operationId, sentAt, this.stream);
+    const admission = this.servers.admit(operationId, sentAt, this.streams.servers);
     if (admission.status === 'busy') return this.answered({ status: 503, body: SERVER_BUSY }, admission, sentAt);
-    return andThen(this.inner.call(operationId, input, options), (answer) =>
+    return andThen(this.inner.call(operationId, input, { ...options, draws: this.streams.portal }), (answer) =>
       this.answered(admission.status === 'timeout' ? { status: 504, body: GATEWAY_TIMEOUT } : answer, admission, sentAt));
   }
 

@@ -3,7 +3,7 @@ import type { ApplicationServers, HourlyThroughput } from '../capacity';
 import type { QueueFigures } from '../queueing';
 import type { PortalClient, StepCalls } from '../clients';
 import type { Rng } from '../random';
-import { StepClient, type StepClock } from './step-client';
+import { StepClient, type CallStreams, type StepClock } from './step-client';
 
 /** When a step's answer reaches the applicant (ms after its start), whether it timed out, and its slowest page. */
 export interface Settled { elapsed: number; timedOut: boolean; slowestMs: number }
@@ -24,10 +24,11 @@ export interface PortalTiming {
   begin(op: string, at: number, stream: Rng): { code: string; latencyMs: number } | null;
   /**
    * The client a step begun at `at` calls through (in virtual time, the modelled servers, which
-   * draw its calls' service times from `stream`, the applicant's own; `order` places its later
-   * calls among other events of the same instant, Simulation.schedule).
+   * draw its calls' service times from the applicant's own `streams`, as the portal draws what it
+   * draws for them; `order` places its later calls among other events of the same instant,
+   * Simulation.schedule).
    */
-  step(client: PortalClient, at: number, stream: Rng, order: number): StepCalls;
+  step(client: PortalClient, at: number, streams: CallStreams, order: number): StepCalls;
   /**
    * Observes a step's calls, made from `start`, and says how long after the step's answer
    * arrived (virtual ms) the applicant sees it, and whether it timed out.
@@ -60,8 +61,8 @@ export class ModelledTiming implements PortalTiming {
 
   queue(periodMs: number, peakHourUtilisation: number): QueueFigures { return this.servers.figures(periodMs, peakHourUtilisation); }
 
-  step(client: PortalClient, at: number, stream: Rng, order: number): StepCalls {
-    return new StepClient(client, this.servers, this.clock, at, stream, order);
+  step(client: PortalClient, at: number, streams: CallStreams, order: number): StepCalls {
+    return new StepClient(client, this.servers, this.clock, at, streams, order);
   }
 
   begin(op: string, at: number, stream: Rng): { code: string; latencyMs: number } | null {

@@ -2,6 +2,7 @@ import type { ApplicantRecord } from '../applicant';
 import { takesTrustedSeeds, type PortalAnswer, type PortalClient } from '../clients';
 import { andThen, eachInTurn, type MaybePromise } from '../../stub-server/portal';
 import { provinceOf, STAGES } from '../population';
+import type { Rng } from '../random';
 import { addDays, utcOffsetText, type Rules } from '../../rules';
 import type { ProvinceWindow } from '../../scenarios/types';
 
@@ -68,7 +69,8 @@ function registeredAtOf(rules: Rules, beforeCutoff: boolean, seasonFrom: string)
  * client seeds through the validated admin operations, as a test or an operator would.
  */
 export function seedApplicant(
-  client: PortalClient, a: ApplicantRecord, world: { rules: Rules; seasonFrom: string }, options: { verifiedAccount: boolean; ctidFixes: boolean },
+  client: PortalClient, a: ApplicantRecord, world: { rules: Rules; seasonFrom: string },
+  options: { verifiedAccount: boolean; ctidFixes: boolean; /** The applicant's own stream for what the portal draws in seeding them. */ draws?: Rng },
 ): MaybePromise<void> {
   const seeds: [string, unknown][] = [];
   if (!a.persona.handAddedCertificate) seeds.push(['seedCertificates', [{ ...a.certificate, holderName: a.name, idNumber: a.idNumber }]]);
@@ -83,7 +85,7 @@ export function seedApplicant(
   }
   const trusted = takesTrustedSeeds(client);
   // One after the other, as an operator would: at once in process, each awaited over HTTP.
-  return eachInTurn(seeds, ([op, input]) => andThen(trusted ? client.seed(op, input) : client.admin(op, input), (answer) => seeded(op, answer)));
+  return eachInTurn(seeds, ([op, input]) => andThen(trusted ? client.seed(op, input, options.draws) : client.admin(op, input), (answer) => seeded(op, answer)));
 }
 
 /**
