@@ -3,5 +3,5 @@ export { Rng } from './rng';
 export { RandomStreams, STREAM_NAMES, type StreamName } from './streams';
 export { sample, sampler, mean, type Sampler } from './distributions';
 export { normalCdf, normalPdf, normalQuantile } from './normal';
-export { hash128 } from './sfc32';
+export { hash128 } from './hash128';
 export { pickWeighted } from './weighted';
