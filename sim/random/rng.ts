@@ -7,7 +7,7 @@ import { hash128 } from './hash128';
 
 export abstract class Rng {
   /** The string this stream is derived from (`seed/name/...`), for forks and for reports. */
-  constructor(readonly key: string) {}
+  abstract readonly key: string;
 
   /** A float in [0, 1) (32 random bits). */
   abstract next(): number;
@@ -55,7 +55,7 @@ export abstract class Rng {
    * gives the same sequence, however many other forks were made or in what order.
    */
   fork(name: string | number): Rng {
-    return new ForkRng(`${this.key}/${name}`);
+    return new ForkRng(this, name);
   }
 }
 
@@ -72,12 +72,15 @@ class ForkRng extends Rng {
   private c: number;
   private d: number;
 
-  constructor(key: string) {
-    super(key);
-    [this.a, this.b, this.c, this.d] = hash128(key);
+  constructor(private readonly parent: Rng, private readonly name: string | number) {
+    super();
+    [this.a, this.b, this.c, this.d] = hash128(this.key);
     // The hash is well mixed already; a few rounds more part nearby keys' first outputs further.
     for (let i = 0; i < 12; i += 1) this.next();
   }
+
+  /** Spelt out when asked (a fork of a fork, a test), not kept: an applicant keeps several forks while in progress. */
+  get key(): string { return `${this.parent.key}/${this.name}`; }
 
   /** A float in [0, 1) with 32 random bits. */
   next(): number {
@@ -92,6 +95,6 @@ class ForkRng extends Rng {
 
 /** An Rng over any [0, 1) source (a named stream's seedrandom generator). */
 export class SourceRng extends Rng {
-  constructor(key: string, private readonly source: () => number) { super(key); }
+  constructor(readonly key: string, private readonly source: () => number) { super(); }
   next(): number { return this.source(); }
 }
