@@ -74,8 +74,8 @@ export class InProcessClient implements PortalClient, TrustedSeeding {
   constructor(private readonly portal: Portal, private readonly random?: CallerRandom) {}
 
   call(operationId: string, input: unknown = {}, options: CallOptions = {}): MaybePromise<PortalAnswer> {
-    const run = () => (this.portal.ctx.faults.quiet ? this.invoke(operationId, input, options) : this.withFaults(operationId, input, options));
-    return this.random && options.draws ? this.random.during(options.draws, run) : run();
+    if (!this.random || !options.draws) return this.perform(operationId, input, options);
+    return this.random.during(options.draws, () => this.perform(operationId, input, options));
   }
 
   admin(operationId: string, input: unknown = {}): MaybePromise<PortalAnswer> {
@@ -94,6 +94,10 @@ export class InProcessClient implements PortalClient, TrustedSeeding {
       return refusal(error);
     }
     return answered(operationId, result);
+  }
+
+  private perform(operationId: string, input: unknown, options: CallOptions): MaybePromise<PortalAnswer> {
+    return this.portal.ctx.faults.quiet ? this.invoke(operationId, input, options) : this.withFaults(operationId, input, options);
   }
 
   private invoke(operationId: string, input: unknown, options: CallOptions): MaybePromise<PortalAnswer> {
