@@ -10,7 +10,8 @@ import { seen, TOO_SLOW } from '../outcomes';
 import { accountFromEarlierYear, httpStub, makeApplicant, newSession, setClock, type Stub } from './fixtures';
 import { MACHINES, PERSONAS, serializer } from './model';
 import { describePath, eventsAlong, type Target } from './paths';
-import { CannotProvoke, prepared, provoke, type Scene } from './provoke';
+import { prepared, provoke } from './provoke';
+import { CannotProvoke, type Scene } from './scene';
 import { drive } from './runner';
 
 export interface PathResult {
