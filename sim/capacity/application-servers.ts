@@ -92,7 +92,6 @@ export class ApplicationServers {
     return { status: 'timeout', latencyMs: this.config.timeoutMs };
   }
 
-  /** The hour starting at `hourStart`: its utilisation and mean number waiting, once it is over. */
   /** An operation's service time, the same object each call (a call makes no garbage for it). */
   private serviceOf(op: string): Distribution {
     let service = this.services.get(op);
@@ -100,6 +99,7 @@ export class ApplicationServers {
     return service;
   }
 
+  /** The hour starting at `hourStart`: its utilisation and mean number waiting, once it is over. */
   hour(hourStart: number): { utilisation: number; queueLength: number } {
     const capacityMs = this.config.servers * 3_600_000;
     const rounded = (x: number) => Number(x.toFixed(4));

@@ -138,10 +138,8 @@ function empirical(dist: Extract<Distribution, { kind: 'empirical' }>): Sampler 
 
 /** A constant still draws, so swapping it for a random kind shifts no later draw. */
 function constant(value: number): Sampler {
-  return (rng) => {
-    rng.next();
-    return value;
-  };
+  const dist: Direct = { kind: 'constant', value };
+  return (rng) => drawDirect(dist, rng);
 }
 
 /** Standardised bounds, mirrored below the mean when the interval lies mostly above it. */
