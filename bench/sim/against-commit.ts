@@ -5,7 +5,10 @@
  * its own `npm ci` (its own dependencies and patches, as it was). Each run is a fresh
  * `jszg-sim run` process; its wall time comes from its run.json. Prints µs per applicant of
  * each run and the ratio this/earlier of the medians, and writes out/bench/against.json.
- * Env: AGAINST_SCENARIO (peak-opening), AGAINST_APPLICANTS (20,000), AGAINST_ROUNDS (2), AGAINST_SEED (1).
+ * Env: AGAINST_SCENARIO (peak-opening), AGAINST_APPLICANTS (20,000), AGAINST_ROUNDS (2), AGAINST_SEED (1),
+ * AGAINST_VIA: `node` (default: `node --import tsx cli/main.ts`, the simulator alone) or `bin`
+ * (each tree's own bin/jszg-sim.js, as `npx jszg-sim` runs it: with the node flags that tree's
+ * launcher gives a simulating command).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -22,19 +25,25 @@ const scenario = process.env.AGAINST_SCENARIO ?? 'peak-opening';
 const applicants = Number(process.env.AGAINST_APPLICANTS ?? 20_000);
 const rounds = Number(process.env.AGAINST_ROUNDS ?? 2);
 const seed = process.env.AGAINST_SEED ?? '1';
+const via = process.env.AGAINST_VIA ?? 'node';
+if (via !== 'node' && via !== 'bin') {
+  console.error(`AGAINST_VIA must be node or bin, not ${via}`);
+  process.exit(2);
+}
+const launch = via === 'bin' ? ['bin/jszg-sim.js'] : ['--import', 'tsx', 'cli/main.ts'];
 const here = resolve('.');
 const git = (...args: string[]) => execFileSync('git', args, { cwd: here, encoding: 'utf8' }).trim();
 const sha = git('rev-parse', commit);
 const work = mkdtempSync(join(tmpdir(), 'jszg-against-'));
 const earlier = join(work, 'tree');
-console.error(`${machine()}; ${scenario}, ${applicants} applicants, seed ${seed}, ${rounds} rounds; earlier: ${sha.slice(0, 7)}, this: ${git('rev-parse', '--short', 'HEAD')}${git('status', '--porcelain') ? ' (with uncommitted changes)' : ''}`);
+console.error(`${machine()}; ${scenario}, ${applicants} applicants, seed ${seed}, ${rounds} rounds, via ${via}; earlier: ${sha.slice(0, 7)}, this: ${git('rev-parse', '--short', 'HEAD')}${git('status', '--porcelain') ? ' (with uncommitted changes)' : ''}`);
 git('worktree', 'add', '--detach', earlier, sha);
 try {
   console.error(`npm ci in ${earlier} …`);
   execFileSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: earlier, stdio: 'ignore' });
   const runOnce = (tree: string, label: string, round: number) => {
     const out = join(work, `${label}-${round}`);
-    execFileSync('node', ['--import', 'tsx', 'cli/main.ts', 'run', scenario, '--applicants', String(applicants), '--seed', seed, '--out', out], {
+    execFileSync('node', [...launch, 'run', scenario, '--applicants', String(applicants), '--seed', seed, '--out', out], {
       cwd: tree, stdio: 'ignore', env: { ...process.env, CI: 'true' },
     });
     const run = JSON.parse(readFileSync(join(out, 'run.json'), 'utf8')) as { wallSeconds: number; applicants: number; peakRssMB: number };
@@ -52,7 +61,7 @@ try {
   const earlierUs = median(runs.earlier.map((r) => r.us));
   const thisUs = median(runs.this.map((r) => r.us));
   const result = {
-    machine: machine(), scenario, applicants, seed: Number(seed), rounds, earlierCommit: sha,
+    machine: machine(), scenario, applicants, seed: Number(seed), rounds, via, earlierCommit: sha,
     earlierUsPerApplicant: runs.earlier.map((r) => r.us), thisUsPerApplicant: runs.this.map((r) => r.us),
     earlierPeakRssMB: runs.earlier.map((r) => r.peakRssMB), thisPeakRssMB: runs.this.map((r) => r.peakRssMB),
     /** This tree's median µs an applicant over the earlier commit's. */
