@@ -8,8 +8,8 @@
  *   application numbers answered 201 (this round's, a sample of earlier rounds', and at the end
  *   all of them), and the held counts never fall below what was acknowledged;
  * - quotas still count what was consumed before the crash: a phone that got k codes gets at
- *   most 3 − k more today (so one that got 3 gets 429 at once); an account that used k
- *   real-name attempts has at most 3 − k left.
+ *   most q − k more today, q the rules' daily SMS quota (so one that got q gets 429 at once); an
+ *   account that used k real-name attempts has at most the daily attempts − k left.
  *
  * The moments of the kills come from a seeded generator; the load's interleaving depends on
  * the machine, so the checks are inequalities over what was acknowledged, never exact counts
@@ -19,9 +19,11 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import seedrandom from 'seedrandom';
-import { FAST_HASH, residentId, type Answer, type Applicant, type PortalClient } from '../../test/harness';
+import { resolveRules } from '../../rules';
+import { FAST_HASH, type Answer, type Applicant, type PortalClient } from '../../test/harness';
 import { application, INSTITUTION, readyApplicant, type Ready } from '../../test/registration-fixtures';
 import { spawnServer, type SpawnedServer } from '../../test/spawn-server';
+import { expectAccount, expectApplication, expectCode, expectStatus, shuffle, sleep, soakApplicant, soakPhone } from './checks';
 
 export interface SoakOptions {
   /** SIGKILLs (at least 20 for the issue's promise). */
@@ -41,17 +43,19 @@ export interface SoakReport {
   kills: number;
   seed: string;
   acknowledged: { accounts: number; applications: number; smsCodes: number; realNameAttempts: number };
-  /** Phones that had their 3 codes acknowledged before a kill, and were refused right after it. */
+  /** Phones that had their day's codes (the rules' quota) acknowledged before a kill, and were refused right after it. */
   exhaustedPhonesChecked: number;
-  /** Accounts that had their 3 attempts acknowledged before a kill, and were refused right after it. */
+  /** Accounts that had their day's real-name attempts acknowledged before a kill, and were refused right after it. */
   exhaustedRealNameChecked: number;
   /** Requests cut by a kill (no complete answer). */
   cut: number;
   seconds: number;
 }
 
-const SMS_PER_DAY = 3;
-const ATTEMPTS_PER_DAY = 3;
+// The quotas of the rules the soak's server runs on (FAST_HASH changes only the hashing).
+const SERVED_RULES = resolveRules(FAST_HASH);
+const SMS_PER_DAY = SERVED_RULES.codes.smsPerPhonePerDay;
+const ATTEMPTS_PER_DAY = SERVED_RULES.realName.attemptsPerDay;
 const CLOCK_START = '2026-09-14T10:00:00+08:00';
 
 /** Thrown into a worker when the server it talked to was killed. */
@@ -249,53 +253,3 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
     }
   }
 }
-
-async function expectAccount(client: PortalClient, a: Applicant, where = 'at the end') {
-  const res = await client.call('startPasswordReset', { idType: a.idType, idNumber: a.idNumber, name: a.name, captchaToken: await client.captchaToken() });
-  if (res.status !== 200) throw new Error(`${where}: acknowledged account ${a.idNumber} is missing (${res.status} ${JSON.stringify(res.body)})`);
-}
-
-async function expectApplication(client: PortalClient, applicationNumber: string, a: Ready, where = 'at the end') {
-  const res = await client.call('getRegistration', { applicationNumber }, a.token);
-  if (res.status !== 200) throw new Error(`${where}: acknowledged application ${applicationNumber} is missing (${res.status} ${JSON.stringify(res.body)})`);
-}
-
-function expectStatus(res: Answer, status: number, what: string) {
-  if (res.status !== status) throw new Error(`${what}: expected ${status}, got ${res.status} ${JSON.stringify(res.body)}`);
-}
-
-function expectCode(res: Answer, code: string, where: string) {
-  if (res.body?.code !== code) throw new Error(`${where}: expected ${code}, got ${res.status} ${JSON.stringify(res.body)}`);
-}
-
-let soakSerial = 0;
-/** Applicants of the soak: IDs and phones apart from the harness's (area 110105, a birth date per 900). */
-function soakApplicant(): Applicant {
-  soakSerial += 1;
-  const birth = new Date(Date.UTC(1975, 0, 1) + Math.floor(soakSerial / 900) * 86_400_000).toISOString().slice(0, 10).replaceAll('-', '');
-  return {
-    idType: 'resident-id',
-    idNumber: residentId('110105', birth, 100 + (soakSerial % 900)),
-    name: '王芳',
-    idValidFrom: '2016-01-01',
-    idValidTo: '2036-01-01',
-    password: 'Soak#2026',
-    email: `${300000 + soakSerial}@qq.com`,
-    phone: soakPhone('139'),
-  };
-}
-
-let phoneSerial = 0;
-function soakPhone(prefix: string): string {
-  phoneSerial += 1;
-  return `${prefix}${String(phoneSerial).padStart(8, '0')}`;
-}
-
-function shuffle<T>(items: T[], random: () => number): void {
-  for (let i = items.length - 1; i > 0; i -= 1) {
-    const j = Math.floor(random() * (i + 1));
-    [items[i], items[j]] = [items[j]!, items[i]!];
-  }
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
