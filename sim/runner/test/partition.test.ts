@@ -1,0 +1,111 @@
+/**
+ * A run over many cores would keep each applicant's portal records in the shard that runs the
+ * applicant, and only what everyone shares in a coordinator (docs/parallel-runs.md). That is
+ * faithful only if an applicant's calls read and write no one else's records. This test holds
+ * the portal to it: it watches every table access in a run and checks that, inside an
+ * applicant's call, every row of a per-applicant table belongs to the caller (their ID number,
+ * phone or email), that no such table is scanned, and which shared tables and sequences the
+ * calls use: a new one fails here until the design says how a sharded run serves it.
+ */
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { scenarioByName } from '../../../scenarios';
+import { Table } from '../../../stub-server/store';
+import { CallerRandom } from '../../clients';
+import type { Rng } from '../../random';
+import { JourneyDriver } from '../journey-driver';
+import { runScenario } from '..';
+
+afterEach(() => { vi.restoreAllMocks(); });
+
+/** Everyone's: read-only reference data, the schools applicants add, the portal's counters. */
+const SHARED = new Set(['institutions', 'schools', 'sequences']);
+
+type Row = Record<string, unknown> | undefined;
+/** Who a row of a per-applicant table belongs to, from its key or its content (undefined: not known, a miss). */
+const OWNER: Record<string, (key: string, row: Row) => string | undefined> = {
+  accounts: (key) => key,
+  identities: (key) => key,
+  loginGuards: (key) => key,
+  counters: (key) => key.split('|')[1],
+  codes: (key) => key.split('|')[1],
+  outbox: (_key, row) => row?.recipient as string | undefined,
+  sessions: (_key, row) => row?.idNumber as string | undefined,
+  manualReviews: (_key, row) => row?.idNumber as string | undefined,
+  certificates: (_key, row) => row?.idNumber as string | undefined,
+  photos: (_key, row) => row?.idNumber as string | undefined,
+  registrations: (_key, row) => row?.idNumber as string | undefined,
+};
+
+interface Access { caller: number; table: string; owner: string; how: string }
+
+describe("an applicant's calls and their portal records", () => {
+  it('touch only the caller’s own rows, scan no per-applicant table, and share only the tables and sequences named here', async () => {
+    let caller: number | 'run' = 'run';
+    const during = CallerRandom.prototype.during;
+    vi.spyOn(CallerRandom.prototype, 'during').mockImplementation(function <T>(this: CallerRandom, draws: Rng | undefined, call: () => T) {
+      const outer = caller;
+      const index = /\/(?:behaviour|population\/accounts)\/(\d+)(?:\/portal)?$/.exec(draws?.key ?? '')?.[1];
+      caller = index === undefined ? 'run' : Number(index);
+      try { return during.call(this, draws, call) as T; } finally { caller = outer; }
+    });
+    // Who each applicant is, learnt when they act.
+    const identity = new Map<number, Set<string>>();
+    const driver = JourneyDriver.prototype as unknown as { act: (live: { record: { index: number; idNumber: string; phone: string; email: string } }, params: unknown) => void };
+    const act = driver.act;
+    vi.spyOn(driver, 'act').mockImplementation(function (this: JourneyDriver, live, params) {
+      const { index, idNumber, phone, email } = live.record;
+      identity.set(index, new Set([idNumber, phone, email]));
+      act.call(this, live, params);
+    });
+
+    const accesses: Access[] = [];
+    const scans: string[] = [];
+    const sharedUse = new Set<string>();
+    const sequences = new Set<string>();
+    let depth = 0;
+    const watch = <A extends unknown[], R>(method: 'get' | 'has' | 'set' | 'delete' | 'lookup' | 'deleteWhere' | 'values' | 'entries', owners: (table: Table<unknown>, args: A, result: R) => (string | undefined)[]) => {
+      const original = Table.prototype[method] as unknown as (...args: A) => R;
+      vi.spyOn(Table.prototype, method).mockImplementation(function (this: Table<unknown>, ...args: A) {
+        const before = method === 'delete' ? [this.get(args[0] as string)] : [];
+        depth += 1;
+        let result: R;
+        try { result = original.apply(this, args); } finally { depth -= 1; }
+        if (depth > 0 || caller === 'run') return result;
+        if (SHARED.has(this.name)) {
+          sharedUse.add(this.name);
+          // A sequence's name without its season and province: `application|2026|11` → `application`.
+          if (this.name === 'sequences' && typeof args[0] === 'string') sequences.add(args[0].split('|')[0]!);
+        } else if (method === 'values' || method === 'entries') scans.push(this.name);
+        else {
+          for (const owner of owners(this, args, result)) if (owner !== undefined) accesses.push({ caller, table: this.name, owner, how: method });
+          for (const row of before) { const owner = OWNER[this.name]?.(args[0] as string, row as Row); if (owner !== undefined) accesses.push({ caller, table: this.name, owner, how: method }); }
+        }
+        return result;
+      } as never);
+    };
+    const byKey = (table: Table<unknown>, args: unknown[], row: unknown) => [OWNER[table.name]?.(args[0] as string, row as Row)];
+    watch<[string], unknown>('get', (t, a, r) => byKey(t, a, r));
+    watch<[string], boolean>('has', (t, a) => byKey(t, a, t.get(a[0])));
+    watch<[string, unknown], void>('set', (t, a) => byKey(t, a, a[1]));
+    watch<[string], void>('delete', () => []);
+    // An index is by owner (ID number or recipient), except a reset link's, found by its token: its rows say whose.
+    watch<[string, string], unknown[]>('lookup', (t, [index, value], rows) => (index === 'link' ? rows.map((r) => OWNER[t.name]?.('', r as Row)) : [value]));
+    watch<[string, string], number>('deleteWhere', (_t, [, value]) => [value]);
+    watch<[], unknown>('values', () => []);
+    watch<[], unknown>('entries', () => []);
+
+    // The default week, and one with many manual reviews; applicants' indexes start again in each run.
+    for (const name of ['default', 'review-backlog']) {
+      identity.clear();
+      accesses.length = 0;
+      await runScenario(scenarioByName(name), { seed: 3, applicants: 300 });
+      expect(identity.size).toBe(300);
+      expect(accesses.length).toBeGreaterThan(10_000);
+      const strangers = accesses.filter((a) => !identity.get(a.caller)?.has(a.owner));
+      expect(strangers.slice(0, 5)).toEqual([]);
+    }
+    expect(scans).toEqual([]);
+    expect([...sharedUse].sort()).toEqual(['institutions', 'schools', 'sequences']);
+    expect([...sequences].sort()).toEqual(['application', 'manualReview', 'outbox', 'school', 'session']);
+  }, 120_000);
+});
