@@ -10,6 +10,9 @@
  * them. From those and a measured barrier, it bounds what two to sixty-four shards could gain.
  * And it counts the windows where some call waited for a server or was refused at a full
  * backlog: those an optimistic run (each call assumed to find a server free) would have to redo.
+ * And, for server budgets (server-budgets.ts), the asks on 2 to 64 shards and the calls that must
+ * be ordered across shards whatever the servers (application numbers, school searches), with the
+ * bound they give.
  * Env: WINDOWS_SCENARIO (peak-opening), WINDOWS_APPLICANTS (20,000).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -38,8 +41,15 @@ const fire = (Simulation.prototype as unknown as { fire: () => boolean }).fire;
 };
 
 const steps: StepTrace[] = [];
+// Calls that read what other applicants did before them, so a sharded run must order them across
+// shards: a number issued (in time order), a search of the schools others add.
+const ordered = { applicationNumbers: 0, schoolSearches: 0 };
 const settle = ModelledTiming.prototype.settle;
 ModelledTiming.prototype.settle = function (this: ModelledTiming, calls, start, observe) {
+  for (const { op, answer } of calls) {
+    if (op === 'submitRegistration' && answer.status === 201) ordered.applicationNumbers += 1;
+    if (op === 'searchSchools') ordered.schoolSearches += 1;
+  }
   if (calls.length > 0) {
     steps.push({ calls: calls.map(({ answer }) => ({ sentAt: answer.sentAt ?? start, answeredAt: (answer.sentAt ?? start) + (answer.latencyMs ?? 0) })) });
   }
@@ -113,8 +123,16 @@ const admissions = LOOKAHEADS_S.slice(0, 3).map((seconds) => {
 });
 // Server budgets (server-budgets.ts): the calls that would have to ask the coordinator.
 const servers = scenarioByName(name).capacity?.servers?.servers;
-const budgets = servers === undefined ? null : [2, 4, 8].map((k) => serverBudgetAsks(served, servers, k));
-const result = { machine: machine(), scenario: name, applicants, events: times.length, wallSeconds: Number(wallSeconds.toFixed(1)), calls: steps.reduce((n, step) => n + step.calls.length, 0), queuedCalls: queued.length, windows, steps: steps.length, barrierUs, admissions, servers, budgets };
+// With budgets, a run on k shards exchanges at every ask and at every ordered call: the bound as above.
+const budgets = servers === undefined ? null : [2, 4, 8, 16, 64].map((k) => {
+  const count = serverBudgetAsks(served, servers, k);
+  const exchanges = count.asks + ordered.applicationNumbers + ordered.schoolSearches;
+  return { ...count, exchanges, speedUpAtMost: Number((wallSeconds / (wallSeconds / k + exchanges * barrierUs * 1e-6)).toFixed(2)) };
+});
+const result = {
+  machine: machine(), scenario: name, applicants, events: times.length, wallSeconds: Number(wallSeconds.toFixed(1)), calls: steps.reduce((n, step) => n + step.calls.length, 0),
+  queuedCalls: queued.length, windows, steps: steps.length, barrierUs, admissions, servers, ordered, budgets,
+};
 console.log(JSON.stringify(result, null, 2));
 mkdirSync('out/bench', { recursive: true });
 writeFileSync('out/bench/windows.json', `${JSON.stringify(result, null, 2)}\n`);
