@@ -45,7 +45,9 @@ const steps: StepTrace[] = [];
 // shards: a number issued (in time order), a search of the schools others add.
 const ordered = { applicationNumbers: 0, schoolSearches: 0 };
 const settle = ModelledTiming.prototype.settle;
-ModelledTiming.prototype.settle = function (this: ModelledTiming, calls, start, observe) {
+// Each hook passes every argument on as it came (one dropped would change the run it measures).
+ModelledTiming.prototype.settle = function (this: ModelledTiming, ...args: Parameters<typeof settle>) {
+  const [calls, start] = args;
   for (const { op, answer } of calls) {
     if (op === 'submitRegistration' && answer.status === 201) ordered.applicationNumbers += 1;
     if (op === 'searchSchools') ordered.schoolSearches += 1;
@@ -53,16 +55,16 @@ ModelledTiming.prototype.settle = function (this: ModelledTiming, calls, start, 
   if (calls.length > 0) {
     steps.push({ calls: calls.map(({ answer }) => ({ sentAt: answer.sentAt ?? start, answeredAt: (answer.sentAt ?? start) + (answer.latencyMs ?? 0) })) });
   }
-  return settle.call(this, calls, start, observe);
+  return settle.apply(this, args);
 };
 
 // Whose step is being performed: in process, a step's calls are all made within `act`.
 let applicant = -1;
 const driver = JourneyDriver.prototype as unknown as { act: (live: { record: { index: number } }, params: unknown) => void };
 const act = driver.act;
-driver.act = function (this: JourneyDriver, live, params) {
-  applicant = live.record.index;
-  act.call(this, live, params);
+driver.act = function (this: JourneyDriver, ...args: Parameters<typeof act>) {
+  applicant = args[0].record.index;
+  act.apply(this, args);
 };
 
 // When a call did not find a server free (it waited, or the backlog was full); and every call
@@ -70,11 +72,12 @@ driver.act = function (this: JourneyDriver, live, params) {
 const queued: number[] = [];
 const served: ServedCall[] = [];
 const admit = ApplicationServers.prototype.admit;
-ApplicationServers.prototype.admit = function (this: ApplicationServers, op, now) {
+ApplicationServers.prototype.admit = function (this: ApplicationServers, ...args: Parameters<typeof admit>) {
+  const now = args[1];
   const { waited, busy } = this.stats;
   const freeAt = (this as unknown as { freeAt: Float64Array }).freeAt;
   const before = Float64Array.from(freeAt);
-  const admission = admit.call(this, op, now);
+  const admission = admit.apply(this, args);
   if (this.stats.waited !== waited || this.stats.busy !== busy) queued.push(now);
   const k = freeAt.findIndex((t, i) => t !== before[i]);
   if (k >= 0) served.push({ applicant, start: Math.max(now, before[k]!), end: freeAt[k]! });
