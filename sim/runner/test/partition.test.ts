@@ -94,8 +94,8 @@ describe("an applicant's calls and their portal records", () => {
     watch<[], unknown>('values', () => []);
     watch<[], unknown>('entries', () => []);
 
-    // The default week, and one with many manual reviews; applicants' indexes start again in each run.
-    for (const name of ['default', 'review-backlog']) {
+    // The default week, one with many manual reviews, and the season of every province; applicants' indexes start again in each run.
+    for (const name of ['default', 'review-backlog', 'national-season']) {
       identity.clear();
       accesses.length = 0;
       await runScenario(scenarioByName(name), { seed: 3, applicants: 300 });
