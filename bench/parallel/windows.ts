@@ -124,9 +124,9 @@ const admissions = LOOKAHEADS_S.slice(0, 3).map((seconds) => {
     speedUpAtMost: Object.fromEntries([2, 4, 8, 16, 64].map((k) => [k, Number((wallSeconds / (wallSeconds / k + exchangeSeconds)).toFixed(2))])),
   };
 });
-// Server budgets (server-budgets.ts): the calls that would have to ask the coordinator.
+// Server budgets (server-budgets.ts): the calls that would have to ask the coordinator. A run on
+// k shards with budgets exchanges at every ask and at every ordered call: the bound as above.
 const servers = scenarioByName(name).capacity?.servers?.servers;
-// With budgets, a run on k shards exchanges at every ask and at every ordered call: the bound as above.
 const budgets = servers === undefined ? null : [2, 4, 8, 16, 64].map((k) => {
   const count = serverBudgetAsks(served, servers, k);
   const exchanges = count.asks + ordered.applicationNumbers + ordered.schoolSearches;
