@@ -4,7 +4,7 @@
  */
 import { resolveRules, type RulesOverride } from '../rules';
 import { buildOpenApi, startServer, ROUTES, type RunningServer } from '../stub-server/http';
-import { residentIdCheckDigit, SettableClock } from '../stub-server/portal';
+import { residentIdCheckDigit, SettableClock, type PasswordHasher } from '../stub-server/portal';
 import { createMemoryStore, type Store } from '../stub-server/store';
 import { httpRequest } from '../sim/clients';
 import { ContractChecker, watchAnswers, type OpenApiDoc } from './contract';
@@ -84,11 +84,11 @@ export class TestPortal extends PortalClient {
     super(server.url);
   }
 
-  /** Starts at a Beijing-time moment in the registration season unless told otherwise. */
-  static async start(options: { now?: string; rules?: RulesOverride; store?: Store } = {}): Promise<TestPortal> {
+  /** Starts at a Beijing-time moment in the registration season unless told otherwise; `passwords` replaces the rules' scrypt hasher. */
+  static async start(options: { now?: string; rules?: RulesOverride; store?: Store; passwords?: PasswordHasher } = {}): Promise<TestPortal> {
     const clock = new SettableClock(Date.parse(options.now ?? '2026-09-14T10:00:00+08:00'));
     const rules = resolveRules({ ...options.rules, account: { ...FAST_HASH.account, ...options.rules?.account } });
-    const server = await startServer({ rules, clock, store: options.store ?? createMemoryStore(), adminToken: ADMIN, port: 0 });
+    const server = await startServer({ rules, clock, store: options.store ?? createMemoryStore(), adminToken: ADMIN, port: 0, passwords: options.passwords });
     watchServer(server);
     return new TestPortal(server, clock);
   }

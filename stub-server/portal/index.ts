@@ -10,7 +10,7 @@ export { BinaryResult, type Caller, type Operation, type Access } from './operat
 export { systemClock, SettableClock, ScaledClock, clockFromSpec, type Clock } from './clock';
 export { cryptoRandom, type PortalRandom } from './random';
 export { residentIdCheckDigit, checkIdNumber, normalizeIdNumber } from './identity/id-numbers';
-export { hashPassword, plainTextHasher, type PasswordHasher } from './identity/passwords';
+export { hashPassword, plainTextHasher, scryptHasher, type PasswordHasher } from './identity/passwords';
 export { jpegSize } from './photos/jpeg';
 export type * from './records';
 export { andThen, eachInTurn, Later, type MaybeLater, type MaybePromise } from './maybe-async';
