@@ -5,10 +5,13 @@
  * the portal to it: it watches every table access in a run and checks that, inside an
  * applicant's call, every row of a per-applicant table belongs to the caller (their ID number,
  * phone or email), that no such table is scanned, and which shared tables and sequences the
- * calls use: a new one fails here until the design says how a sharded run serves it.
+ * calls use: a new one fails here until the design says how a sharded run serves it. And that
+ * each of the run's own calls (the back office's decisions, a look at a phone's messages) touches
+ * one applicant's rows at most, so a coordinator could send it to the shard that holds them.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { scenarioByName } from '../../../scenarios';
+import { Portal } from '../../../stub-server/portal';
 import { Table } from '../../../stub-server/store';
 import { CallerRandom } from '../../clients';
 import type { Rng } from '../../random';
@@ -37,6 +40,8 @@ const OWNER: Record<string, (key: string, row: Row) => string | undefined> = {
 };
 
 interface Access { caller: number; table: string; owner: string; how: string }
+/** One of the run's own calls, and whose rows it touched. */
+interface RunCall { op: string; owners: Set<string>; scans: string[] }
 
 describe("an applicant's calls and their portal records", () => {
   it('touch only the caller’s own rows, scan no per-applicant table, and share only the tables and sequences named here', async () => {
@@ -58,6 +63,17 @@ describe("an applicant's calls and their portal records", () => {
       act.call(this, live, params);
     });
 
+    // Every portal call, so the run's own can be told apart one by one.
+    let runCall: RunCall | undefined;
+    const runCalls: RunCall[] = [];
+    const invoke = Portal.prototype.invoke;
+    vi.spyOn(Portal.prototype, 'invoke').mockImplementation(function (this: Portal, ...args: Parameters<Portal['invoke']>) {
+      if (caller !== 'run' || runCall) return invoke.apply(this, args);
+      runCall = { op: args[0], owners: new Set(), scans: [] };
+      runCalls.push(runCall);
+      try { return invoke.apply(this, args); } finally { runCall = undefined; }
+    });
+
     const accesses: Access[] = [];
     const scans: string[] = [];
     const sharedUse = new Set<string>();
@@ -70,7 +86,14 @@ describe("an applicant's calls and their portal records", () => {
         depth += 1;
         let result: R;
         try { result = original.apply(this, args); } finally { depth -= 1; }
-        if (depth > 0 || caller === 'run') return result;
+        if (depth > 0) return result;
+        if (caller === 'run') {
+          if (runCall && !SHARED.has(this.name)) {
+            if (method === 'values' || method === 'entries') runCall.scans.push(this.name);
+            for (const owner of [...owners(this, args, result), ...before.map((row) => OWNER[this.name]?.(args[0] as string, row as Row))]) if (owner !== undefined) runCall.owners.add(owner);
+          }
+          return result;
+        }
         if (SHARED.has(this.name)) {
           sharedUse.add(this.name);
           // A sequence's name without its season and province: `application|2026|11` → `application`.
@@ -98,11 +121,20 @@ describe("an applicant's calls and their portal records", () => {
     for (const name of ['default', 'review-backlog', 'national-season']) {
       identity.clear();
       accesses.length = 0;
+      runCalls.length = 0;
       await runScenario(scenarioByName(name), { seed: 3, applicants: 300 });
       expect(identity.size).toBe(300);
       expect(accesses.length).toBeGreaterThan(10_000);
       const strangers = accesses.filter((a) => !identity.get(a.caller)?.has(a.owner));
       expect(strangers.slice(0, 5)).toEqual([]);
+      // Whose an ID number, phone or email is: each of the run's calls concerns one applicant at most.
+      const whose = new Map<string, number>();
+      for (const [index, keys] of identity) for (const key of keys) whose.set(key, index);
+      const concerning = runCalls.filter((c) => c.owners.size > 0);
+      expect(concerning.length).toBeGreaterThan(100);
+      const many = concerning.filter((c) => new Set([...c.owners].map((o) => whose.get(o) ?? o)).size > 1);
+      expect(many.slice(0, 3)).toEqual([]);
+      expect(runCalls.flatMap((c) => c.scans.map((table) => `${c.op}:${table}`))).toEqual([]);
     }
     expect(scans).toEqual([]);
     expect([...sharedUse].sort()).toEqual(['institutions', 'schools', 'sequences']);
