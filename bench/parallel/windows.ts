@@ -17,13 +17,10 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { scenarioByName } from '../../scenarios';
-import { Simulation } from '../../sim/engine';
 import { runScenario } from '../../sim/runner';
-import { ModelledTiming } from '../../sim/runner/timing';
-import { ApplicationServers } from '../../sim/capacity';
-import { admissionRounds, type StepTrace } from './admission-rounds';
-import { serverBudgetAsks, type ServedCall } from './server-budgets';
-import { JourneyDriver } from '../../sim/runner/journey-driver';
+import { admissionRounds } from './admission-rounds';
+import { serverBudgetAsks } from './server-budgets';
+import { watchRuns } from './watch';
 import { machine } from '../shared/machine';
 import { progress } from '../shared/progress';
 
@@ -31,58 +28,7 @@ const name = process.env.WINDOWS_SCENARIO ?? 'peak-opening';
 const applicants = Number(process.env.WINDOWS_APPLICANTS ?? 20_000);
 const LOOKAHEADS_S = [1, 2, 5, 10, 30, 60];
 
-const times: number[] = [];
-// Every event passes through `now()` when it runs; the clock's value after each fire is its time.
-const fire = (Simulation.prototype as unknown as { fire: () => boolean }).fire;
-(Simulation.prototype as unknown as { fire: () => boolean }).fire = function (this: Simulation) {
-  const fired = fire.call(this);
-  if (fired) times.push(this.now());
-  return fired;
-};
-
-const steps: StepTrace[] = [];
-// Calls that read what other applicants did before them, so a sharded run must order them across
-// shards: a number issued (in time order), a search of the schools others add.
-const ordered = { applicationNumbers: 0, schoolSearches: 0 };
-const settle = ModelledTiming.prototype.settle;
-// Each hook passes every argument on as it came (one dropped would change the run it measures).
-ModelledTiming.prototype.settle = function (this: ModelledTiming, ...args: Parameters<typeof settle>) {
-  const [calls, start] = args;
-  for (const { op, answer } of calls) {
-    if (op === 'submitRegistration' && answer.status === 201) ordered.applicationNumbers += 1;
-    if (op === 'searchSchools') ordered.schoolSearches += 1;
-  }
-  if (calls.length > 0) {
-    steps.push({ calls: calls.map(({ answer }) => ({ sentAt: answer.sentAt ?? start, answeredAt: (answer.sentAt ?? start) + (answer.latencyMs ?? 0) })) });
-  }
-  return settle.apply(this, args);
-};
-
-// Whose step is being performed: in process, a step's calls are all made within `act`.
-let applicant = -1;
-const driver = JourneyDriver.prototype as unknown as { act: (live: { record: { index: number } }, params: unknown) => void };
-const act = driver.act;
-driver.act = function (this: JourneyDriver, ...args: Parameters<typeof act>) {
-  applicant = args[0].record.index;
-  act.apply(this, args);
-};
-
-// When a call did not find a server free (it waited, or the backlog was full); and every call
-// that took a server, with its service (the server whose free time moved).
-const queued: number[] = [];
-const served: ServedCall[] = [];
-const admit = ApplicationServers.prototype.admit;
-ApplicationServers.prototype.admit = function (this: ApplicationServers, ...args: Parameters<typeof admit>) {
-  const now = args[1];
-  const { waited, busy } = this.stats;
-  const freeAt = (this as unknown as { freeAt: Float64Array }).freeAt;
-  const before = Float64Array.from(freeAt);
-  const admission = admit.apply(this, args);
-  if (this.stats.waited !== waited || this.stats.busy !== busy) queued.push(now);
-  const k = freeAt.findIndex((t, i) => t !== before[i]);
-  if (k >= 0) served.push({ applicant, start: Math.max(now, before[k]!), end: freeAt[k]! });
-  return admission;
-};
+const { times, steps, ordered, queued, served } = watchRuns();
 
 const bar = progress(name, applicants, 'applicants');
 const started = performance.now();

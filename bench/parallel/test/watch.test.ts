@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { scenarioByName } from '../../../scenarios';
+import { runScenario } from '../../../sim/runner';
+import { watchRuns } from '../watch';
+
+describe('watchRuns', () => {
+  it('watches the very run jszg-sim makes: the same events and report bytes, with every step, admission and ordered call seen', async () => {
+    const options = { seed: 4, applicants: 300 };
+    const plain = await runScenario(scenarioByName('default'), options);
+    const watched = watchRuns();
+    let seen;
+    try { seen = await runScenario(scenarioByName('default'), options); } finally { watched.stop(); }
+    expect(seen.events).toBe(plain.events);
+    expect(JSON.stringify(seen.report)).toBe(JSON.stringify(plain.report));
+    expect(watched.times.length).toBe(plain.events);
+    expect(watched.steps.reduce((n, s) => n + s.calls.length, 0)).toBe(plain.report.queues.servers.arrivals);
+    expect(watched.served.length).toBeGreaterThan(0);
+    // A number for each submission taken: every applicant who submitted has one, some two (sent back, submitted again).
+    expect(watched.ordered.applicationNumbers).toBeGreaterThanOrEqual(plain.report.funnel.submitted);
+    expect(watched.ordered.applicationNumbers).toBeLessThanOrEqual(plain.report.latency.submitRegistration!.count);
+    expect(watched.ordered.schoolSearches).toBe(plain.report.latency.searchSchools?.count);
+  }, 60_000);
+});

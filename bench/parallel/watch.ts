@@ -1,0 +1,83 @@
+/**
+ * What bench:windows watches in a run, recorded by hooks on the simulator's prototypes: every
+ * event's time, every step's calls, the calls a shard could not answer alone, and the servers'
+ * admissions. Each hook passes every argument on as it came and returns what the original
+ * returns, so the watched run is the run `jszg-sim run` makes (test/watch.test.ts holds it to
+ * that): one argument dropped would measure another run.
+ */
+import { Simulation } from '../../sim/engine';
+import { ApplicationServers } from '../../sim/capacity';
+import { JourneyDriver } from '../../sim/runner/journey-driver';
+import { ModelledTiming } from '../../sim/runner/timing';
+import type { StepTrace } from './admission-rounds';
+import type { ServedCall } from './server-budgets';
+
+export interface Watched {
+  /** Every event's virtual time, in the order they ran. */
+  times: number[];
+  steps: StepTrace[];
+  /** Calls that read what other applicants did before them, so a sharded run must order them across shards. */
+  ordered: { applicationNumbers: number; schoolSearches: number };
+  /** When a call did not find a server free (it waited, or the backlog was full). */
+  queued: number[];
+  /** Every call that took a server, with its service (the server whose free time moved). */
+  served: ServedCall[];
+  /** Takes the hooks off. */
+  stop(): void;
+}
+
+export function watchRuns(): Watched {
+  const watched: Omit<Watched, 'stop'> = { times: [], steps: [], ordered: { applicationNumbers: 0, schoolSearches: 0 }, queued: [], served: [] };
+  const sim = Simulation.prototype as unknown as { fire: () => boolean };
+  const driver = JourneyDriver.prototype as unknown as { act: (live: { record: { index: number } }, params: unknown) => void };
+  const { fire } = sim;
+  const { act } = driver;
+  const { settle } = ModelledTiming.prototype;
+  const { admit } = ApplicationServers.prototype;
+
+  // Every event passes through `fire`; the clock's value after it is the event's time.
+  sim.fire = function (this: Simulation) {
+    const fired = fire.call(this);
+    if (fired) watched.times.push(this.now());
+    return fired;
+  };
+  ModelledTiming.prototype.settle = function (this: ModelledTiming, ...args: Parameters<typeof settle>) {
+    const [calls, start] = args;
+    for (const { op, answer } of calls) {
+      // A number issued (in time order); a search of the schools others add.
+      if (op === 'submitRegistration' && answer.status === 201) watched.ordered.applicationNumbers += 1;
+      if (op === 'searchSchools') watched.ordered.schoolSearches += 1;
+    }
+    if (calls.length > 0) {
+      watched.steps.push({ calls: calls.map(({ answer }) => ({ sentAt: answer.sentAt ?? start, answeredAt: (answer.sentAt ?? start) + (answer.latencyMs ?? 0) })) });
+    }
+    return settle.apply(this, args);
+  };
+  // Whose step is being performed: in process, a step's calls are all made within `act`.
+  let applicant = -1;
+  driver.act = function (this: JourneyDriver, ...args: Parameters<typeof act>) {
+    applicant = args[0].record.index;
+    act.apply(this, args);
+  };
+  ApplicationServers.prototype.admit = function (this: ApplicationServers, ...args: Parameters<typeof admit>) {
+    const now = args[1];
+    const { waited, busy } = this.stats;
+    const freeAt = (this as unknown as { freeAt: Float64Array }).freeAt;
+    const before = Float64Array.from(freeAt);
+    const admission = admit.apply(this, args);
+    if (this.stats.waited !== waited || this.stats.busy !== busy) watched.queued.push(now);
+    const k = freeAt.findIndex((t, i) => t !== before[i]);
+    if (k >= 0) watched.served.push({ applicant, start: Math.max(now, before[k]!), end: freeAt[k]! });
+    return admission;
+  };
+
+  return {
+    ...watched,
+    stop() {
+      sim.fire = fire;
+      driver.act = act;
+      ModelledTiming.prototype.settle = settle;
+      ApplicationServers.prototype.admit = admit;
+    },
+  };
+}
