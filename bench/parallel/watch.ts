@@ -11,6 +11,7 @@ import { JourneyDriver } from '../../sim/runner/journey-driver';
 import { ModelledTiming } from '../../sim/runner/timing';
 import type { StepTrace } from './admission-rounds';
 import type { ServedCall } from './server-budgets';
+import type { BackendUse } from './backend-shares';
 
 export interface Watched {
   /** Every event's virtual time, in the order they ran. */
@@ -22,12 +23,14 @@ export interface Watched {
   queued: number[];
   /** Every call that took a server, with its service (the server whose free time moved). */
   served: ServedCall[];
+  /** Every use of a backend's hourly throughput: an SMS sent, a registry check made. */
+  backendUses: { smsGateway: BackendUse[]; registry: BackendUse[] };
   /** Takes the hooks off. */
   stop(): void;
 }
 
 export function watchRuns(): Watched {
-  const watched: Omit<Watched, 'stop'> = { times: [], steps: [], ordered: { applicationNumbers: 0, schoolSearches: 0 }, queued: [], served: [] };
+  const watched: Omit<Watched, 'stop'> = { times: [], steps: [], ordered: { applicationNumbers: 0, schoolSearches: 0 }, queued: [], served: [], backendUses: { smsGateway: [], registry: [] } };
   const sim = Simulation.prototype as unknown as { fire: () => boolean };
   const driver = JourneyDriver.prototype as unknown as { act: (live: { record: { index: number } }, params: unknown) => void };
   const { fire } = sim;
@@ -35,6 +38,8 @@ export function watchRuns(): Watched {
   const { settle } = ModelledTiming.prototype;
   const { admit } = ApplicationServers.prototype;
 
+  // Whose step is being performed: in process, a step's calls are all made within `act`.
+  let applicant = -1;
   // Every event passes through `fire`; the clock's value after it is the event's time.
   sim.fire = function (this: Simulation) {
     const fired = fire.call(this);
@@ -43,18 +48,21 @@ export function watchRuns(): Watched {
   };
   ModelledTiming.prototype.settle = function (this: ModelledTiming, ...args: Parameters<typeof settle>) {
     const [calls, start] = args;
+    let elapsed = 0;
     for (const { op, answer } of calls) {
       // A number issued (in time order); a search of the schools others add.
       if (op === 'submitRegistration' && answer.status === 201) watched.ordered.applicationNumbers += 1;
       if (op === 'searchSchools') watched.ordered.schoolSearches += 1;
+      // What the backends count, when they count it (as ModelledTiming.settle does: a 200, at the moment it was sent).
+      const backend = op === 'requestSmsCode' ? 'smsGateway' : op === 'verifyRealName' ? 'registry' : undefined;
+      if (backend && answer.status === 200) watched.backendUses[backend].push({ applicant, at: answer.sentAt ?? start + elapsed });
+      elapsed += answer.latencyMs ?? 0;
     }
     if (calls.length > 0) {
       watched.steps.push({ calls: calls.map(({ answer }) => ({ sentAt: answer.sentAt ?? start, answeredAt: (answer.sentAt ?? start) + (answer.latencyMs ?? 0) })) });
     }
     return settle.apply(this, args);
   };
-  // Whose step is being performed: in process, a step's calls are all made within `act`.
-  let applicant = -1;
   driver.act = function (this: JourneyDriver, ...args: Parameters<typeof act>) {
     applicant = args[0].record.index;
     act.apply(this, args);

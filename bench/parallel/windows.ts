@@ -10,9 +10,9 @@
  * them. From those and a measured barrier, it bounds what two to sixty-four shards could gain.
  * And it counts the windows where some call waited for a server or was refused at a full
  * backlog: those an optimistic run (each call assumed to find a server free) would have to redo.
- * And, for server budgets (server-budgets.ts), the asks on 2 to 64 shards and the calls that must
- * be ordered across shards whatever the servers (application numbers, school searches), with the
- * bound they give.
+ * And, for server budgets (server-budgets.ts) and shares of the backends' hourly throughput
+ * (backend-shares.ts), the asks on 2 to 64 shards and the calls that must be ordered across
+ * shards whatever the capacity (application numbers, school searches), with the bound they give.
  * Env: WINDOWS_SCENARIO (peak-opening), WINDOWS_APPLICANTS (20,000).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -20,6 +20,7 @@ import { scenarioByName } from '../../scenarios';
 import { runScenario } from '../../sim/runner';
 import { admissionRounds } from './admission-rounds';
 import { serverBudgetAsks } from './server-budgets';
+import { backendShareAsks } from './backend-shares';
 import { watchRuns } from './watch';
 import { machine } from '../shared/machine';
 import { progress } from '../shared/progress';
@@ -28,7 +29,7 @@ const name = process.env.WINDOWS_SCENARIO ?? 'peak-opening';
 const applicants = Number(process.env.WINDOWS_APPLICANTS ?? 20_000);
 const LOOKAHEADS_S = [1, 2, 5, 10, 30, 60];
 
-const { times, steps, ordered, queued, served } = watchRuns();
+const { times, steps, ordered, queued, served, backendUses } = watchRuns();
 
 const bar = progress(name, applicants, 'applicants');
 const started = performance.now();
@@ -70,17 +71,26 @@ const admissions = LOOKAHEADS_S.slice(0, 3).map((seconds) => {
     speedUpAtMost: Object.fromEntries([2, 4, 8, 16, 64].map((k) => [k, Number((wallSeconds / (wallSeconds / k + exchangeSeconds)).toFixed(2))])),
   };
 });
-// Server budgets (server-budgets.ts): the calls that would have to ask the coordinator. A run on
-// k shards with budgets exchanges at every ask and at every ordered call: the bound as above.
-const servers = scenarioByName(name).capacity?.servers?.servers;
+// Server budgets (server-budgets.ts) and shares of the backends' hourly throughput
+// (backend-shares.ts): the calls that would have to ask the coordinator. A run on k shards with
+// budgets and shares exchanges at every ask and at every ordered call: the bound as above.
+const { capacity } = scenarioByName(name);
+const servers = capacity.servers?.servers;
+const perHour = { smsGateway: capacity.smsGateway.perHour, registry: capacity.registry.perHour };
+const backendAsks = (k: number) => ({
+  smsGateway: backendShareAsks(backendUses.smsGateway, perHour.smsGateway, k),
+  registry: backendShareAsks(backendUses.registry, perHour.registry, k),
+});
 const budgets = servers === undefined ? null : [2, 4, 8, 16, 64].map((k) => {
   const count = serverBudgetAsks(served, servers, k);
-  const exchanges = count.asks + ordered.applicationNumbers + ordered.schoolSearches;
-  return { ...count, exchanges, speedUpAtMost: Number((wallSeconds / (wallSeconds / k + exchanges * barrierUs * 1e-6)).toFixed(2)) };
+  const backends = backendAsks(k);
+  const exchanges = count.asks + backends.smsGateway + backends.registry + ordered.applicationNumbers + ordered.schoolSearches;
+  return { ...count, backendAsks: backends, exchanges, speedUpAtMost: Number((wallSeconds / (wallSeconds / k + exchanges * barrierUs * 1e-6)).toFixed(2)) };
 });
 const result = {
   machine: machine(), scenario: name, applicants, events: times.length, wallSeconds: Number(wallSeconds.toFixed(1)), calls: steps.reduce((n, step) => n + step.calls.length, 0),
-  queuedCalls: queued.length, windows, steps: steps.length, barrierUs, admissions, servers, ordered, budgets,
+  queuedCalls: queued.length, windows, steps: steps.length, barrierUs, admissions, servers, ordered,
+  backends: { perHour, uses: { smsGateway: backendUses.smsGateway.length, registry: backendUses.registry.length } }, budgets,
 };
 console.log(JSON.stringify(result, null, 2));
 mkdirSync('out/bench', { recursive: true });

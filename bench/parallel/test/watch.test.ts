@@ -19,5 +19,10 @@ describe('watchRuns', () => {
     expect(watched.ordered.applicationNumbers).toBeGreaterThanOrEqual(plain.report.funnel.submitted);
     expect(watched.ordered.applicationNumbers).toBeLessThanOrEqual(plain.report.latency.submitRegistration!.count);
     expect(watched.ordered.schoolSearches).toBe(plain.report.latency.searchSchools?.count);
+    // The backends' uses, as the report's hours count them.
+    const sum = (field: 'sms' | 'registryChecks') => plain.report.timeseries.reduce((n, h) => n + h[field], 0);
+    expect(watched.backendUses.smsGateway.length).toBe(sum('sms'));
+    expect(watched.backendUses.registry.length).toBe(sum('registryChecks'));
+    expect(watched.backendUses.registry.length).toBeGreaterThan(0);
   }, 60_000);
 });
