@@ -3,9 +3,8 @@
  * would see a scenario. It runs the scenario on one thread, watched (watch.ts), records every
  * event's virtual time, and for lookaheads L of 1 to 60 s counts the windows [t, t + L) that hold
  * at least one event (empty ones can be skipped by jumping to the next event) and the events in
- * each. Each
- * busy window costs one barrier between shards and coordinator, so events per busy window is the
- * parallel work a barrier buys. It also records every step's calls, and counts the exchanges a
+ * each. Each busy window costs one barrier between shards and coordinator, so events per busy
+ * window is the parallel work a barrier buys. It also records every step's calls, and counts the exchanges a
  * coordinator admitting them to the shared application servers in time order would need
  * (admission-rounds.ts): a step's later calls are known only one exchange after the call before
  * them. From those and a measured barrier, it bounds what two to sixty-four shards could gain.
