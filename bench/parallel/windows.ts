@@ -4,17 +4,17 @@
  * event's virtual time, and for lookaheads L of 1 to 60 s counts the windows [t, t + L) that hold
  * at least one event (empty ones can be skipped by jumping to the next event) and the events in
  * each. Each busy window costs one barrier between shards and coordinator, so events per busy
- * window is the parallel work a barrier buys. It also records every step's calls, and counts the exchanges a
- * coordinator admitting them to the shared application servers in time order would need
+ * window is the parallel work a barrier buys. It also records every step's calls, and counts the
+ * exchanges a coordinator admitting them to the shared application servers in time order would need
  * (admission-rounds.ts): a step's later calls are known only one exchange after the call before
- * them. From those and a measured barrier, it bounds what two to sixty-four shards could gain.
- * And it counts the windows where some call waited for a server or was refused at a full
- * backlog: those an optimistic run (each call assumed to find a server free) would have to redo.
- * And, for server budgets (server-budgets.ts) and shares of the backends' hourly throughput
- * (backend-shares.ts), the asks on 2 to 64 shards and the calls that must be ordered across
- * shards whatever the capacity (application numbers, school searches), with the bound they give.
- * The bounds take one core's work from a plain run of the scenario, made first as a fresh
- * process would make it; the watched run (watch.ts) is the same run, made second.
+ * them. From those and a measured barrier, it bounds what two to sixty-four shards could gain. And
+ * it counts the windows where some call waited for a server or was refused at a full backlog: those
+ * an optimistic run (each call assumed to find a server free) would have to redo. And, for server
+ * budgets (server-budgets.ts) and shares of the backends' hourly throughput (backend-shares.ts),
+ * the asks on 2 to 64 shards and the calls that must be ordered across shards whatever the capacity
+ * (application numbers, school searches), with the bound they give. The bounds take one core's work
+ * from a plain run of the scenario, made first as a fresh process would make it; the watched run
+ * (watch.ts) is the same run, made second.
  * Env: WINDOWS_SCENARIO (peak-opening), WINDOWS_APPLICANTS (20,000).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
