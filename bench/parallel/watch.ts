@@ -48,19 +48,21 @@ export function watchRuns(): Watched {
   };
   ModelledTiming.prototype.settle = function (this: ModelledTiming, ...args: Parameters<typeof settle>) {
     const [calls, start] = args;
+    const step: { sentAt: number; answeredAt: number }[] = [];
     let elapsed = 0;
     for (const { op, answer } of calls) {
+      // When the call was sent, as ModelledTiming.settle reckons it.
+      const sentAt = answer.sentAt ?? start + elapsed;
+      elapsed += answer.latencyMs ?? 0;
+      step.push({ sentAt, answeredAt: sentAt + (answer.latencyMs ?? 0) });
       // A number issued (in time order); a search of the schools others add.
       if (op === 'submitRegistration' && answer.status === 201) watched.ordered.applicationNumbers += 1;
       if (op === 'searchSchools') watched.ordered.schoolSearches += 1;
-      // What the backends count, when they count it (as ModelledTiming.settle does: a 200, at the moment it was sent).
+      // What the backends count: a 200, at the moment it was sent.
       const backend = op === 'requestSmsCode' ? 'smsGateway' : op === 'verifyRealName' ? 'registry' : undefined;
-      if (backend && answer.status === 200) watched.backendUses[backend].push({ applicant, at: answer.sentAt ?? start + elapsed });
-      elapsed += answer.latencyMs ?? 0;
+      if (backend && answer.status === 200) watched.backendUses[backend].push({ applicant, at: sentAt });
     }
-    if (calls.length > 0) {
-      watched.steps.push({ calls: calls.map(({ answer }) => ({ sentAt: answer.sentAt ?? start, answeredAt: (answer.sentAt ?? start) + (answer.latencyMs ?? 0) })) });
-    }
+    if (step.length > 0) watched.steps.push({ calls: step });
     return settle.apply(this, args);
   };
   driver.act = function (this: JourneyDriver, ...args: Parameters<typeof act>) {

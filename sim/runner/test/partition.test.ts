@@ -25,18 +25,16 @@ const SHARED = new Set(['institutions', 'schools', 'sequences']);
 
 type Row = Record<string, unknown> | undefined;
 /** Who a row of a per-applicant table belongs to, from its key or its content (undefined: not known, a miss). */
-const OWNER: Record<string, (key: string, row: Row) => string | undefined> = {
-  accounts: (key) => key,
-  identities: (key) => key,
-  loginGuards: (key) => key,
-  counters: (key) => key.split('|')[1],
-  codes: (key) => key.split('|')[1],
+type Owner = (key: string, row: Row) => string | undefined;
+const theKey: Owner = (key) => key;
+/** `kind|subject|…` (counters) or `channel|recipient|purpose` (codes). */
+const keysSecond: Owner = (key) => key.split('|')[1];
+const rowsIdNumber: Owner = (_key, row) => row?.idNumber as string | undefined;
+const OWNER: Record<string, Owner> = {
+  accounts: theKey, identities: theKey, loginGuards: theKey,
+  counters: keysSecond, codes: keysSecond,
   outbox: (_key, row) => row?.recipient as string | undefined,
-  sessions: (_key, row) => row?.idNumber as string | undefined,
-  manualReviews: (_key, row) => row?.idNumber as string | undefined,
-  certificates: (_key, row) => row?.idNumber as string | undefined,
-  photos: (_key, row) => row?.idNumber as string | undefined,
-  registrations: (_key, row) => row?.idNumber as string | undefined,
+  sessions: rowsIdNumber, manualReviews: rowsIdNumber, certificates: rowsIdNumber, photos: rowsIdNumber, registrations: rowsIdNumber,
 };
 
 interface Access { caller: number; table: string; owner: string; how: string }
@@ -87,22 +85,21 @@ describe("an applicant's calls and their portal records", () => {
         let result: R;
         try { result = original.apply(this, args); } finally { depth -= 1; }
         if (depth > 0) return result;
+        const scan = method === 'values' || method === 'entries';
+        // Whose rows the access touched: by its key or index value, or the row a delete removed.
+        const touched = [...owners(this, args, result), ...before.map((row) => OWNER[this.name]?.(args[0] as string, row as Row))]
+          .filter((owner): owner is string => owner !== undefined);
         if (caller === 'run') {
           if (runCall && !SHARED.has(this.name)) {
-            if (method === 'values' || method === 'entries') runCall.scans.push(this.name);
-            for (const owner of [...owners(this, args, result), ...before.map((row) => OWNER[this.name]?.(args[0] as string, row as Row))]) if (owner !== undefined) runCall.owners.add(owner);
+            if (scan) runCall.scans.push(this.name);
+            for (const owner of touched) runCall.owners.add(owner);
           }
-          return result;
-        }
-        if (SHARED.has(this.name)) {
+        } else if (SHARED.has(this.name)) {
           sharedUse.add(this.name);
           // A sequence's name without its season and province: `application|2026|11` → `application`.
           if (this.name === 'sequences' && typeof args[0] === 'string') sequences.add(args[0].split('|')[0]!);
-        } else if (method === 'values' || method === 'entries') scans.push(this.name);
-        else {
-          for (const owner of owners(this, args, result)) if (owner !== undefined) accesses.push({ caller, table: this.name, owner, how: method });
-          for (const row of before) { const owner = OWNER[this.name]?.(args[0] as string, row as Row); if (owner !== undefined) accesses.push({ caller, table: this.name, owner, how: method }); }
-        }
+        } else if (scan) scans.push(this.name);
+        else for (const owner of touched) accesses.push({ caller, table: this.name, owner, how: method });
         return result;
       } as never);
     };

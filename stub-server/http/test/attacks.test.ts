@@ -3,7 +3,7 @@
  * found against `jszg-sim serve`, and fails on the code that had it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultRules, resolveRules } from '../../../rules';
+import { defaultRules } from '../../../rules';
 import { scryptHasher, type PasswordHasher } from '../../../stub-server/portal';
 import { nextApplicant, TestPortal } from '../../../test/harness';
 
@@ -145,7 +145,7 @@ describe('login timing', () => {
   // The work, not a stopwatch: a login's time is its hash, so an unknown ID must check one hash
   // of the same cost as a wrong password does (the decoy), or the time would tell which IDs exist.
   it('costs an unknown ID the same hash as a wrong password: one scrypt check at the rules’ cost', async () => {
-    const rules = resolveRules({});
+    const rules = defaultRules;
     const real = scryptHasher(rules);
     const costs: string[] = [];
     const passwords: PasswordHasher = { ...real, verify: (password, stored) => { costs.push(stored.split('$')[1]!); return real.verify(password, stored); } };
