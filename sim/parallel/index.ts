@@ -1,2 +1,3 @@
 /** Many runs of the simulator at once, over worker threads (compare, plan). */
 export { RunPool, type RunJob } from './pool';
+export { RunsAhead } from './runs-ahead';
