@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { RunPool, RunsAhead } from '../sim/parallel';
+import { RunPool } from '../sim/parallel';
 import { planCapacity, RESOURCES, withCapacity } from '../sim/plan';
 import { evaluate, renderPlan } from '../reports';
 import { EXIT, UsageError } from './exit-codes';
@@ -19,31 +19,24 @@ export async function plan(name: string, options: PlanCliOptions): Promise<void>
   const applicants = wholeNumber('--applicants', options.applicants, 1);
   const min = wholeNumber('--min', options.min, 1)!;
   const max = wholeNumber('--max', options.max, min)!;
-  // A capacity's replications are asked for at once, and threads they leave idle start those of
-  // the capacities the search may try next (RunsAhead): every thread the machine has is used.
+  // A capacity's replications are asked for at once; the pool runs them over its threads.
   const workers = wholeNumber('--workers', options.workers, 1);
-  const threads = RunPool.threadsFor(workers, Number.POSITIVE_INFINITY);
-  const pool = new RunPool(threads, threads);
-  console.error(`  ${replications} replications of each capacity tried, over ${threads} worker threads; a thread they leave idle starts the replications of a capacity the search may try next`);
+  const pool = new RunPool(workers, replications);
+  console.error(`  ${replications} replications of each capacity tried, over ${RunPool.threadsFor(workers, replications)} worker threads`);
   // On a terminal, the replications done of the capacity being tried; a line per capacity when it is done.
   const tty = process.stderr.isTTY && !process.env.CI;
   const done = new Map<number, number>();
-  const runs = new RunsAhead(threads, async (key) => {
-    const [capacity, i] = key.split('/').map(Number) as [number, number];
-    const report = await pool.run({ scenario: withCapacity(scenario, options.resource, capacity), seed: seed + i, applicants });
-    done.set(capacity, (done.get(capacity) ?? 0) + 1);
-    if (tty) process.stderr.write(`\r  ${options.resource} ${capacity}: ${done.get(capacity)}/${replications} replications`);
-    return report;
-  });
   const result = await planCapacity({
     target: target.line, replications, min, max,
     judge: (report) => evaluate(report, [target])[0]!,
-    run: (capacity, i) => runs.need(`${capacity}/${i}`),
-    // One step on before two; within a step, a replication of each capacity in turn (either may come next).
-    ahead: (levels) => runs.guess(levels.flatMap((level) => Array.from({ length: replications }, (_, i) => level.map((c) => `${c}/${i}`)).flat())),
+    run: async (capacity, i) => {
+      const report = await pool.run({ scenario: withCapacity(scenario, options.resource, capacity), seed: seed + i, applicants });
+      done.set(capacity, (done.get(capacity) ?? 0) + 1);
+      if (tty) process.stderr.write(`\r  ${options.resource} ${capacity}: ${done.get(capacity)}/${replications} replications`);
+      return report;
+    },
     onPoint: (p) => console.error(`${tty ? '\r' : ''}  ${options.resource} ${p.capacity}: target met in ${p.met}/${p.replications}, mean ${target.metric} ${Number(p.metric.toPrecision(4))}`),
   }).finally(() => pool.close());
-  console.error(`  ${runs.startedCount} runs started, ${result.curve.length * replications} of them read`);
   const page = renderPlan({
     scenario: scenario.name, resource: options.resource, describe: RESOURCES[options.resource]!.describe, metric: target.metric,
     replications, seed, min, max, result,

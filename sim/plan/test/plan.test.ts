@@ -4,7 +4,6 @@ import { OfficeHours, ReviewDesk } from '../../back-office';
 import { Simulation } from '../../engine';
 import { erlangC } from '../../queueing';
 import { RandomStreams, sample } from '../../random';
-import { RunsAhead } from '../../parallel';
 import { planCapacity } from '..';
 
 const MINUTE = 60_000;
@@ -67,37 +66,5 @@ describe('capacity planning', () => {
       },
     });
     expect(most).toBe(4);
-  });
-
-  it('tells what it may try next, and finds the same plan when idle threads run those ahead', async () => {
-    // A metric falling with capacity, noisy by replication; runs finishing in a scrambled order.
-    const metric = (c: number, i: number) => 100 / c + ((c * 7 + i * 13) % 5) / 10;
-    const judge = ({ wait }: { wait: number }) => ({ passed: wait <= 3, actual: wait });
-    const plain = await planCapacity({ target: 'wait <= 3', judge, replications: 3, max: 200, run: async (c, i) => ({ wait: metric(c, i) }) });
-
-    const announced: number[][][] = [];
-    const tried: number[] = [];
-    const runs = new RunsAhead(4, async (key) => {
-      const [c, i] = key.split('/').map(Number) as [number, number];
-      for (let k = 0; k < (c * 31 + i * 17) % 4; k += 1) await new Promise((resolve) => setImmediate(resolve));
-      return { wait: metric(c, i) };
-    });
-    const ahead = await planCapacity({
-      target: 'wait <= 3', judge, replications: 3, max: 200,
-      run: (c, i) => runs.need(`${c}/${i}`),
-      ahead: (levels) => {
-        announced.push(levels);
-        runs.guess(levels.flat().flatMap((c) => [0, 1, 2].map((i) => `${c}/${i}`)));
-      },
-      onPoint: (p) => tried.push(p.capacity),
-    });
-    expect(ahead).toEqual(plain);
-    // Bisection's answer: it met in every replication, and one less was tried and did not.
-    const at = (c: number) => plain.curve.find((p) => p.capacity === c);
-    expect(at(plain.capacity!)?.met).toBe(3);
-    expect(at(plain.capacity! - 1)?.met).toBeLessThan(3);
-    // Each capacity tried after the first was among those announced one step before it.
-    for (let k = 1; k < tried.length; k += 1) expect(announced[k - 1]![0]).toContain(tried[k]);
-    expect(runs.startedCount).toBeGreaterThan(tried.length * 3); // guesses did run
   });
 });
