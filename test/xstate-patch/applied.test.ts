@@ -3,7 +3,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as xstate from 'xstate';
-import { BUILDS, load, occurrences, patch, pkg, refRoot } from './builds';
+import { BUILDS, load, occurrences, patch, pkg, useReference } from './builds';
+
+const refRoot = useReference();
 
 describe('the patch is applied', () => {
   it('covers the four builds of the core (raise-*.js and StateMachine-*.js of each)', () => {

@@ -5,7 +5,7 @@
  * development variants; vitest loads the development cjs, tsx the cjs), and check that the
  * patched builds take the same steps as xstate without the patch. This module gives them both:
  * the installed builds, and as the reference a temporary copy of dist with the patch reversed
- * (made when a test file imports it, removed after the file).
+ * (useReference: made for the test file that asks, removed after it).
  */
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -52,15 +52,22 @@ export function hunksByFile(patch: string): Map<string, { before: string; after:
 export const occurrences = (text: string, part: string) => text.split(part).length - 1;
 export const patch = hunksByFile(readFileSync(patchFile, 'utf8'));
 
-// The reference: dist copied with every hunk reversed.
-export const refRoot = mkdtempSync(join(tmpdir(), 'xstate-unpatched-'));
-cpSync(join(pkg, 'dist'), join(refRoot, 'dist'), { recursive: true });
-for (const [file, hunks] of patch) {
-  let text = readFileSync(join(refRoot, file), 'utf8');
-  for (const { before, after } of hunks) text = text.replace(after, () => before);
-  writeFileSync(join(refRoot, file), text);
+/**
+ * The reference, dist copied with every hunk reversed, for the calling test file (call it at the
+ * file's top level): made when first asked for, removed after the file. Test files share their
+ * fork's modules (vitest.config.ts), so the copy is made per file, not per import.
+ */
+export function useReference(): string {
+  const root = mkdtempSync(join(tmpdir(), 'xstate-unpatched-'));
+  cpSync(join(pkg, 'dist'), join(root, 'dist'), { recursive: true });
+  for (const [file, hunks] of patch) {
+    let text = readFileSync(join(root, file), 'utf8');
+    for (const { before, after } of hunks) text = text.replace(after, () => before);
+    writeFileSync(join(root, file), text);
+  }
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  return root;
 }
-afterAll(() => rmSync(refRoot, { recursive: true, force: true }));
 
 export const BUILDS = ['xstate.cjs.js', 'xstate.development.cjs.js', 'xstate.esm.js', 'xstate.development.esm.js'];
 export const load = async (root: string, build: string): Promise<XState> =>

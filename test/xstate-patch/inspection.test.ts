@@ -4,9 +4,11 @@
  * does). Whoever inspects must receive every event they did before, in the same order, alike.
  */
 import { describe, expect, it } from 'vitest';
-import { BUILDS, load, pkg, refRoot } from './builds';
+import { BUILDS, load, pkg, useReference } from './builds';
 import { driveFailing, driveRich, walkSmallInScope } from './inspection';
 import { SMALL_STEPS } from './small-machine';
+
+const refRoot = useReference();
 
 describe.each(BUILDS)('%s, patched, inspected', (build) => {
   it.each(['option', 'on and off', 'sender replaced'] as const)('an inspector (%s) receives every event it did without the patch', async (how) => {

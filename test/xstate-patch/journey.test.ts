@@ -8,8 +8,10 @@ import * as xstate from 'xstate';
 import { journeyMachine } from '../../machines';
 import { createPopulation } from '../../sim/population';
 import { RandomStreams } from '../../sim/random';
-import { load, pkg, refRoot } from './builds';
+import { load, pkg, useReference } from './builds';
 import { describeInspection, normalizeSessions, type InspectionEvent } from './inspection';
+
+const refRoot = useReference();
 
 
 /** Outcomes named by guards (`{ type: 'outcome', params: { is } }`, also inside `and`). */

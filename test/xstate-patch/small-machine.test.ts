@@ -1,7 +1,9 @@
 /** The small machine (parallel regions, deep history, `always`, tags, a final state), patched and not. */
 import { describe, expect, it } from 'vitest';
-import { BUILDS, load, pkg, refRoot } from './builds';
+import { BUILDS, load, pkg, useReference } from './builds';
 import { SMALL_STEPS, walkSmall } from './small-machine';
+
+const refRoot = useReference();
 
 describe.each(BUILDS)('%s, patched, on a small machine', (build) => {
   it('takes the steps worked out by hand', async () => {
