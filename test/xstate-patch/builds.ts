@@ -54,8 +54,8 @@ export const patch = hunksByFile(readFileSync(patchFile, 'utf8'));
 
 /**
  * The reference, dist copied with every hunk reversed, for the calling test file (call it at the
- * file's top level): made when first asked for, removed after the file. Test files share their
- * fork's modules (vitest.config.ts), so the copy is made per file, not per import.
+ * file's top level): made when called, removed after the file. Test files share their fork's
+ * modules (vitest.config.ts), so a copy made on import would be gone for the next file.
  */
 export function useReference(): string {
   const root = mkdtempSync(join(tmpdir(), 'xstate-unpatched-'));

@@ -13,7 +13,6 @@ import { describeInspection, normalizeSessions, type InspectionEvent } from './i
 
 const refRoot = useReference();
 
-
 /** Outcomes named by guards (`{ type: 'outcome', params: { is } }`, also inside `and`). */
 function outcomesIn(guard: unknown, into: Set<string>): Set<string> {
   if (Array.isArray(guard)) {
