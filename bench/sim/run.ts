@@ -3,7 +3,8 @@
  * events/s, peak RSS, and the share of wall time spent inside XState's own start/send
  * (the machines) against the rest (harness: engine, portal domain, performer, metrics).
  * Then the machines alone: the same applicants' events replayed into bare actors
- * (machines-alone.ts), the floor no harness can go below, and into the journey flattened two
+ * (machines-alone.ts), one journey after another, the floor no harness can go below, and in the
+ * run's order, thousands of actors in progress at once as in the run; and into the journey flattened two
  * levels deep (flat-journey.ts), what a shallower machine would save, and into a flat ring of
  * 63 states (floor-machine.ts), XState's cheapest event on this machine today, as a yardstick.
  * Of the harness, the time inside the portal's domain (Portal.invoke and Portal.seed up to
@@ -22,7 +23,7 @@ import { machine } from '../shared/machine';
 import { progress } from '../shared/progress';
 import { flatJourney } from './flat-journey';
 import { floorUsPerEvent } from './floor-machine';
-import { recordJourneys, replayJourneys } from './machines-alone';
+import { recordJourneys, replayInRunOrder, replayJourneys } from './machines-alone';
 
 const name = process.env.BENCH_SCENARIO ?? 'peak-opening';
 const applicants = Number(process.env.BENCH_APPLICANTS ?? 20_000);
@@ -69,13 +70,15 @@ gcObserver.disconnect();
 const gcMs = collections.filter((e) => e.startTime >= runStarted && e.startTime <= runStarted + wallMs).reduce((sum, e) => sum + e.duration, 0);
 Object.assign(Portal.prototype, originals);
 const { report, events, xstateMs } = run!;
-// The journeys replayed three times each into the journey machine and into it flattened
-// (flat-journey.ts), alternately, so both see the same load: the median of each is reported.
+// The journeys replayed three times each into the journey machine, one after another and in the
+// run's order, and into it flattened (flat-journey.ts), in turn, so all see the same load: the
+// median of each is reported.
 const flat = flatJourney();
-const replays = [0, 1, 2].map(() => ({ nested: replayJourneys(journeys), flat: replayJourneys(journeys, flat) }));
+const replays = [0, 1, 2].map(() => ({ nested: replayJourneys(journeys), inRunOrder: replayInRunOrder(journeys), flat: replayJourneys(journeys, flat) }));
 const median = <T extends { ms: number }>(runs: T[]): T => [...runs].sort((a, b) => a.ms - b.ms)[1]!;
 const alone = median(replays.map((r) => r.nested));
 const flattened = median(replays.map((r) => r.flat));
+const inRunOrder = median(replays.map((r) => r.inRunOrder));
 const machineEventsPerApplicant = alone.events / Math.max(1, journeys.length);
 // The yardstick, as many actors and events as the run's journeys, also the median of three.
 const floorUs = [0, 1, 2].map(() => floorUsPerEvent(journeys.length, Math.round(machineEventsPerApplicant))).sort((a, b) => a - b)[1]!;
@@ -119,6 +122,18 @@ const result = {
     floorUsPerEvent: Number(floorUs.toFixed(2)),
     /** The harness (the run outside XState) over the machines alone: Speed I aims at most 3. */
     harnessOverMachines: Number(((wallMs - xstateMs) / alone.ms).toFixed(2)),
+    /**
+     * The same events in the run's order: every applicant in progress holds a live actor at once,
+     * as in the run, so snapshots outlive the young generation and leave the cache. What the
+     * machines cost in a run, not on their own; the harness measured over it besides.
+     */
+    inRunOrder: {
+      perApplicantUs: perApplicantUs(inRunOrder.ms),
+      usPerEvent: Number(((inRunOrder.ms * 1000) / Math.max(1, inRunOrder.events)).toFixed(2)),
+      overOneByOne: Number((inRunOrder.ms / alone.ms).toFixed(2)),
+      harnessOverMachines: Number(((wallMs - xstateMs) / inRunOrder.ms).toFixed(2)),
+      sameEnds: `${inRunOrder.ends.filter((end, i) => end === alone.ends[i]).length}/${journeys.length}`,
+    },
     /** The same journeys on the machine flattened two levels deep: what a shallower machine would save. */
     flattened: {
       perApplicantUs: perApplicantUs(flattened.ms),
