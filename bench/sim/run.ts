@@ -3,9 +3,9 @@
  * events/s, peak RSS, and the share of wall time spent inside XState's own start/send
  * (the machines) against the rest (harness: engine, portal domain, performer, metrics).
  * Then the machines alone: the same applicants' events replayed into bare actors
- * (machines-alone.ts), one journey after another, the floor no harness can go below, and in the
- * run's order, thousands of actors in progress at once as in the run; and into the journey flattened two
- * levels deep (flat-journey.ts), what a shallower machine would save, and into a flat ring of
+ * (machines-alone.ts), one journey after another, the floor no harness can go below, and in
+ * the run's order, thousands of actors in progress at once as in the run; and into the journey
+ * flattened two levels deep (flat-journey.ts), what a shallower machine would save, and into a flat ring of
  * 63 states (floor-machine.ts), XState's cheapest event on this machine today, as a yardstick.
  * Of the harness, the time inside the portal's domain (Portal.invoke and Portal.seed up to
  * their answer: validation, rules, records) is measured too, and so are the garbage
