@@ -5,7 +5,7 @@
  * milestones and waits do nothing). No harness can make a run cheaper than this: it is the floor the
  * speed targets meet, and the baseline "the harness adds no more than the machines cost" is
  * measured against. Replayed journey by journey, each actor's snapshots die young and stay in
- * cache; replayed in the run's order (`replayInRunOrder`), thousands of actors are in progress
+ * cache; replayed in the run's order (`order: 'run'`), thousands of actors are in progress
  * at once, as in the run, and their snapshots live until each one's next event.
  */
 import { Actor, createActor, type AnyEventObject } from 'xstate';
@@ -65,35 +65,22 @@ const start = (machine: typeof journeyMachine, journey: Journey) => createActor(
 const endOf = ({ status, value, context }: Snapshot) => JSON.stringify([status, status === 'done' ? value : null, context.abandoned, context.tries]);
 
 /**
- * Replays the journeys into fresh actors of `machine` (the journey machine unless given) with
- * no effects, one journey after another: wall ms, how many events, and each journey's end, so
- * two machines can be checked to take the same journeys.
+ * Replays the journeys into fresh actors of `logic` (the journey machine unless given) with
+ * no effects: wall ms, how many events, and each journey's end, so two machines can be checked
+ * to take the same journeys. In `order`: one journey after another (each actor made, fed and let
+ * go in turn), or the run's, every actor made at its first event and let go after its last, its
+ * events interleaved with everyone else's as the run sent them.
  */
-export function replayJourneys(journeys: Journey[], logic: typeof journeyMachine = journeyMachine): Replay {
-  const machine = quiet(logic);
-  let events = 0;
-  let ms = 0;
-  const ends: string[] = [];
-  for (const journey of journeys) {
-    const started = performance.now();
-    const actor = start(machine, journey);
-    for (const event of journey.events) actor._send(event);
-    ms += performance.now() - started;
-    events += journey.events.length;
-    ends.push(endOf(actor.getSnapshot()));
-  }
-  return { ms, events, ends };
-}
-
-/**
- * The same replay in the run's order: each actor made at its first event and let go after its
- * last, every actor's events interleaved with everyone else's as the run sent them.
- */
-export function replayInRunOrder(journeys: Journey[], logic: typeof journeyMachine = journeyMachine): Replay {
+export function replayJourneys(
+  journeys: Journey[],
+  { logic = journeyMachine, order = 'journey' }: { logic?: typeof journeyMachine; order?: 'journey' | 'run' } = {},
+): Replay {
   const machine = quiet(logic);
   const events = journeys.reduce((n, j) => n + j.events.length, 0);
+  // Whose event comes k-th.
   const whose = new Int32Array(events);
-  journeys.forEach((j, i) => { for (const at of j.at) whose[at] = i; });
+  let place = 0;
+  journeys.forEach((j, i) => { for (const at of j.at) whose[order === 'run' ? at : place++] = i; });
   const actors: (ReplayActor | undefined)[] = new Array(journeys.length);
   const sent = new Int32Array(journeys.length);
   const last: Snapshot[] = new Array(journeys.length);

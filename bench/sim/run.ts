@@ -23,7 +23,7 @@ import { machine } from '../shared/machine';
 import { progress } from '../shared/progress';
 import { flatJourney } from './flat-journey';
 import { floorUsPerEvent } from './floor-machine';
-import { recordJourneys, replayInRunOrder, replayJourneys } from './machines-alone';
+import { recordJourneys, replayJourneys } from './machines-alone';
 
 const name = process.env.BENCH_SCENARIO ?? 'peak-opening';
 const applicants = Number(process.env.BENCH_APPLICANTS ?? 20_000);
@@ -74,7 +74,7 @@ const { report, events, xstateMs } = run!;
 // run's order, and into it flattened (flat-journey.ts), in turn, so all see the same load: the
 // median of each is reported.
 const flat = flatJourney();
-const replays = [0, 1, 2].map(() => ({ nested: replayJourneys(journeys), inRunOrder: replayInRunOrder(journeys), flat: replayJourneys(journeys, flat) }));
+const replays = [0, 1, 2].map(() => ({ nested: replayJourneys(journeys), inRunOrder: replayJourneys(journeys, { order: 'run' }), flat: replayJourneys(journeys, { logic: flat }) }));
 const median = <T extends { ms: number }>(runs: T[]): T => [...runs].sort((a, b) => a.ms - b.ms)[1]!;
 const alone = median(replays.map((r) => r.nested));
 const flattened = median(replays.map((r) => r.flat));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { scenarioByName } from '../../../scenarios';
 import { runScenario } from '../../../sim/runner';
-import { recordJourneys, replayInRunOrder, replayJourneys } from '../machines-alone';
+import { recordJourneys, replayJourneys } from '../machines-alone';
 
 describe('the machines alone', () => {
   it("replays a run's journeys in the run's order to the same ends as one after another", async () => {
@@ -13,7 +13,7 @@ describe('the machines alone', () => {
     expect(places).toEqual(places.map((_, k) => k));
     for (const j of journeys) expect(j.at).toEqual([...j.at].sort((a, b) => a - b));
     expect(places.length).toBeLessThan(events); // the run's own events (arrivals, the back office) are not the actors'
-    const inOrder = replayInRunOrder(journeys);
+    const inOrder = replayJourneys(journeys, { order: 'run' });
     const oneByOne = replayJourneys(journeys);
     expect(inOrder.events).toBe(oneByOne.events);
     expect(inOrder.ends).toEqual(oneByOne.ends);
