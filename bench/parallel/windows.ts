@@ -71,12 +71,13 @@ const windows = LOOKAHEADS_S.map((seconds) => {
 // given: npm run bench:barrier measures it), the best a run on k shards could do if everything
 // but the exchanges split perfectly: wall / (wall / k + rounds × barrier).
 const barrierUs = Number(process.env.BARRIER_US ?? 20);
+const SHARDS = [2, 4, 8, 16, 64];
+const speedUpAtMost = (k: number, exchanges: number) => Number((wallSeconds / (wallSeconds / k + exchanges * barrierUs * 1e-6)).toFixed(2));
 const admissions = LOOKAHEADS_S.slice(0, 3).map((seconds) => {
   const { windows: busy, rounds, calls } = admissionRounds(steps, seconds * 1000);
-  const exchangeSeconds = rounds * barrierUs * 1e-6;
   return {
     lookaheadSeconds: seconds, windows: busy, rounds, callsPerRound: Number((calls / rounds).toFixed(2)),
-    speedUpAtMost: Object.fromEntries([2, 4, 8, 16, 64].map((k) => [k, Number((wallSeconds / (wallSeconds / k + exchangeSeconds)).toFixed(2))])),
+    speedUpAtMost: Object.fromEntries(SHARDS.map((k) => [k, speedUpAtMost(k, rounds)])),
   };
 });
 // Server budgets (server-budgets.ts) and shares of the backends' hourly throughput
@@ -89,11 +90,11 @@ const backendAsks = (k: number) => ({
   smsGateway: backendShareAsks(backendUses.smsGateway, perHour.smsGateway, k),
   registry: backendShareAsks(backendUses.registry, perHour.registry, k),
 });
-const budgets = servers === undefined ? null : [2, 4, 8, 16, 64].map((k) => {
+const budgets = servers === undefined ? null : SHARDS.map((k) => {
   const count = serverBudgetAsks(served, servers, k);
   const backends = backendAsks(k);
   const exchanges = count.asks + backends.smsGateway + backends.registry + ordered.applicationNumbers + ordered.schoolSearches;
-  return { ...count, backendAsks: backends, exchanges, speedUpAtMost: Number((wallSeconds / (wallSeconds / k + exchanges * barrierUs * 1e-6)).toFixed(2)) };
+  return { ...count, backendAsks: backends, exchanges, speedUpAtMost: speedUpAtMost(k, exchanges) };
 });
 const result = {
   machine: machine(), scenario: name, applicants, events: times.length, wallSeconds: Number(wallSeconds.toFixed(1)), watchedSeconds: Number(watchedSeconds.toFixed(1)), calls: steps.reduce((n, step) => n + step.calls.length, 0),
