@@ -1,0 +1,71 @@
+/**
+ * `npm run bench:halves`: the most any sharded run could gain on this machine. One worker
+ * thread runs peak-opening with APPLICANTS applicants; then SHARDS worker threads each run
+ * APPLICANTS / SHARDS of them at once (seeds 1, 2, …), with no coordinator, no barrier and no
+ * message between them: every cost of a faithful sharded run left out. Their wall times,
+ * alternated ROUNDS times, bound the speed-up of `--workers SHARDS` from above
+ * (docs/parallel-runs.md). Both run through RunPool, as compare and plan do, with the CLI's heap
+ * flags (package.json). Env: APPLICANTS (20,000), SHARDS (2), ROUNDS (3), SCENARIO (peak-opening).
+ */
+import { scenarioByName } from '../../scenarios';
+import { RunPool, type RunJob } from '../../sim/parallel';
+import { machine } from '../shared/machine';
+
+const applicants = Number(process.env.APPLICANTS ?? 20_000);
+const shards = Number(process.env.SHARDS ?? 2);
+const rounds = Number(process.env.ROUNDS ?? 3);
+const scenario = scenarioByName(process.env.SCENARIO ?? 'peak-opening');
+if (!scenario || !(shards >= 2) || !(applicants >= shards) || !(rounds >= 1)) {
+  console.error('bench:halves: SCENARIO must name a scenario, SHARDS be 2 or more, APPLICANTS at least SHARDS, ROUNDS 1 or more');
+  process.exit(2);
+}
+
+interface Timing { wall: number; cores: number }
+
+/**
+ * Wall seconds for the jobs on a pool of one thread per job, its threads started and warmed
+ * first, and the cores they kept busy (the process's CPU time over the wall time: V8's
+ * collector works on helper threads beside each run).
+ */
+async function timed(jobs: RunJob[]): Promise<Timing> {
+  const pool = new RunPool(jobs.length, jobs.length);
+  try {
+    // Each thread loads the simulator before the clock starts: a tiny run on every thread at once.
+    await Promise.all(jobs.map((job) => pool.run({ ...job, applicants: 20 })));
+    const began = performance.now();
+    const cpu = process.cpuUsage();
+    await Promise.all(jobs.map((job) => pool.run(job)));
+    const wall = (performance.now() - began) / 1000;
+    const { user, system } = process.cpuUsage(cpu);
+    return { wall, cores: (user + system) / 1e6 / wall };
+  } finally {
+    await pool.close();
+  }
+}
+
+const whole: RunJob[] = [{ scenario, seed: 1, applicants }];
+const parts: RunJob[] = Array.from({ length: shards }, (_, i) => ({
+  scenario, seed: i + 1, applicants: Math.floor(applicants / shards) + (i < applicants % shards ? 1 : 0),
+}));
+
+console.log(`${machine()}; ${scenario.name}, ${applicants} applicants: one thread, then ${shards} independent parts at once; ${rounds} rounds`);
+const figures: { one: Timing; parts: Timing }[] = [];
+const line = (what: string, t: Timing) => `${what} ${t.wall.toFixed(2)} s, ${t.cores.toFixed(2)} cores busy`;
+for (let round = 1; round <= rounds; round += 1) {
+  const one = await timed(whole);
+  console.log(line(`round ${round} one thread  `, one));
+  const apart = await timed(parts);
+  console.log(line(`round ${round} ${shards} parts     `, apart));
+  figures.push({ one, parts: apart });
+}
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const speedUp = median(figures.map((f) => f.one.wall)) / median(figures.map((f) => f.parts.wall));
+console.log(JSON.stringify({
+  machine: machine(), scenario: scenario.name, applicants, shards, rounds,
+  figures: figures.map(({ one, parts: apart }) => ({
+    oneSeconds: Number(one.wall.toFixed(2)), oneCoresBusy: Number(one.cores.toFixed(2)),
+    partsSeconds: Number(apart.wall.toFixed(2)), partsCoresBusy: Number(apart.cores.toFixed(2)),
+  })),
+  // The ceiling: a sharded run that coordinated for free would still be no faster than this.
+  speedUpAtMost: Number(speedUp.toFixed(3)),
+}, null, 2));
