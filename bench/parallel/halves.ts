@@ -10,6 +10,7 @@
 import { scenarioByName } from '../../scenarios';
 import { RunPool, type RunJob } from '../../sim/parallel';
 import { machine } from '../shared/machine';
+import { median } from '../shared/median';
 
 const applicants = Number(process.env.APPLICANTS ?? 20_000);
 const shards = Number(process.env.SHARDS ?? 2);
@@ -58,7 +59,6 @@ for (let round = 1; round <= rounds; round += 1) {
   console.log(line(`round ${round} ${shards} parts     `, apart));
   figures.push({ one, parts: apart });
 }
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const speedUp = median(figures.map((f) => f.one.wall)) / median(figures.map((f) => f.parts.wall));
 console.log(JSON.stringify({
   machine: machine(), scenario: scenario.name, applicants, shards, rounds,

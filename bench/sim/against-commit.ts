@@ -15,6 +15,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { machine } from '../shared/machine';
+import { median } from '../shared/median';
 
 const commit = process.argv[2];
 if (!commit) {
@@ -57,7 +58,6 @@ try {
     runs.earlier.push(runOnce(earlier, 'earlier', round));
     runs.this.push(runOnce(here, 'this', round));
   }
-  const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2; };
   const earlierUs = median(runs.earlier.map((r) => r.us));
   const thisUs = median(runs.this.map((r) => r.us));
   const result = {
