@@ -17,7 +17,8 @@ const shards = Number(process.env.SHARDS ?? 2);
 const rounds = Number(process.env.ROUNDS ?? 3);
 const scenario = scenarioByName(process.env.SCENARIO ?? 'peak-opening');
 if (!scenario || !(shards >= 2) || !(applicants >= shards) || !(rounds >= 1)) {
-  console.error('bench:halves: SCENARIO must name a scenario, SHARDS be 2 or more, APPLICANTS at least SHARDS, ROUNDS 1 or more');
+  console.error('bench:halves: SCENARIO must name a scenario, SHARDS be 2 or more, '
+    + 'APPLICANTS at least SHARDS, ROUNDS 1 or more');
   process.exit(2);
 }
 
@@ -49,7 +50,8 @@ const parts: RunJob[] = Array.from({ length: shards }, (_, i) => ({
   scenario, seed: i + 1, applicants: Math.floor(applicants / shards) + (i < applicants % shards ? 1 : 0),
 }));
 
-console.log(`${machine()}; ${scenario.name}, ${applicants} applicants: one thread, then ${shards} independent parts at once; ${rounds} rounds`);
+console.log(`${machine()}; ${scenario.name}, ${applicants} applicants: `
+  + `one thread, then ${shards} independent parts at once; ${rounds} rounds`);
 const figures: { one: Timing; parts: Timing }[] = [];
 const line = (what: string, t: Timing) => `${what} ${t.wall.toFixed(2)} s, ${t.cores.toFixed(2)} cores busy`;
 for (let round = 1; round <= rounds; round += 1) {
