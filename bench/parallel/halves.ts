@@ -15,12 +15,18 @@ import { median } from '../shared/median';
 const applicants = Number(process.env.APPLICANTS ?? 20_000);
 const shards = Number(process.env.SHARDS ?? 2);
 const rounds = Number(process.env.ROUNDS ?? 3);
-const scenario = scenarioByName(process.env.SCENARIO ?? 'peak-opening');
-if (!scenario || !(shards >= 2) || !(applicants >= shards) || !(rounds >= 1)) {
-  console.error('bench:halves: SCENARIO must name a scenario, SHARDS be 2 or more, '
-    + 'APPLICANTS at least SHARDS, ROUNDS 1 or more');
+const refuse = (why: string): never => {
+  console.error(`bench:halves: ${why}`);
   process.exit(2);
-}
+};
+if (!(shards >= 2) || !(applicants >= shards) || !(rounds >= 1)) refuse('SHARDS must be 2 or more, APPLICANTS at least SHARDS, ROUNDS 1 or more');
+const scenario = (() => {
+  try {
+    return scenarioByName(process.env.SCENARIO ?? 'peak-opening');
+  } catch (error) {
+    return refuse(error instanceof Error ? error.message : String(error));
+  }
+})();
 
 interface Timing { wall: number; cores: number }
 
