@@ -5,8 +5,9 @@
  * Then the machines alone: the same applicants' events replayed into bare actors
  * (machines-alone.ts), one journey after another, the floor no harness can go below, and in
  * the run's order, thousands of actors in progress at once as in the run; and into the journey
- * flattened two levels deep (flat-journey.ts), what a shallower machine would save, and into a flat ring of
- * 63 states (floor-machine.ts), XState's cheapest event on this machine today, as a yardstick.
+ * flattened two levels deep (flat-journey.ts), what a shallower machine would save, and into a
+ * flat ring of 63 states (floor-machine.ts), XState's cheapest event on this machine today, as
+ * a yardstick.
  * Of the harness, the time inside the portal's domain (Portal.invoke and Portal.seed up to
  * their answer: validation, rules, records) is measured too, and so are the garbage
  * collector's pauses. Peak RSS includes the recorded events (about
@@ -20,6 +21,7 @@ import { scenarioByName } from '../../scenarios';
 import { LIVE_ACTOR_LIMIT, runScenario, type RunResult } from '../../sim/runner';
 import { Portal } from '../../stub-server/portal';
 import { machine } from '../shared/machine';
+import { median } from '../shared/median';
 import { progress } from '../shared/progress';
 import { flatJourney } from './flat-journey';
 import { floorUsPerEvent } from './floor-machine';
@@ -75,13 +77,14 @@ const { report, events, xstateMs } = run!;
 // median of each is reported.
 const flat = flatJourney();
 const replays = [0, 1, 2].map(() => ({ nested: replayJourneys(journeys), inRunOrder: replayJourneys(journeys, { order: 'run' }), flat: replayJourneys(journeys, { logic: flat }) }));
-const median = <T extends { ms: number }>(runs: T[]): T => [...runs].sort((a, b) => a.ms - b.ms)[1]!;
-const alone = median(replays.map((r) => r.nested));
-const flattened = median(replays.map((r) => r.flat));
-const inRunOrder = median(replays.map((r) => r.inRunOrder));
+/** The replay of median wall time of the three. */
+const middle = <T extends { ms: number }>(runs: T[]): T => [...runs].sort((a, b) => a.ms - b.ms)[1]!;
+const alone = middle(replays.map((r) => r.nested));
+const flattened = middle(replays.map((r) => r.flat));
+const inRunOrder = middle(replays.map((r) => r.inRunOrder));
 const machineEventsPerApplicant = alone.events / Math.max(1, journeys.length);
 // The yardstick, as many actors and events as the run's journeys, also the median of three.
-const floorUs = [0, 1, 2].map(() => floorUsPerEvent(journeys.length, Math.round(machineEventsPerApplicant))).sort((a, b) => a - b)[1]!;
+const floorUs = median([0, 1, 2].map(() => floorUsPerEvent(journeys.length, Math.round(machineEventsPerApplicant))));
 const sameEnds = alone.ends.filter((end, i) => end === flattened.ends[i]).length;
 const arrived = report.funnel.arrived;
 const perApplicantUs = (ms: number) => Math.round((ms * 1000) / Math.max(1, arrived));
