@@ -21,6 +21,8 @@ export interface Watched {
   ordered: { applicationNumbers: number; schoolSearches: number };
   /** When a call did not find a server free (it waited, or the backlog was full). */
   queued: number[];
+  /** When a call outlasted the gateway's limit: its server stays busy after the applicant had the 504. */
+  timedOut: number[];
   /** Every call that took a server, with its service (the server whose free time moved). */
   served: ServedCall[];
   /** Every use of a backend's hourly throughput: an SMS sent, a registry check made. */
@@ -30,7 +32,7 @@ export interface Watched {
 }
 
 export function watchRuns(): Watched {
-  const watched: Omit<Watched, 'stop'> = { times: [], steps: [], ordered: { applicationNumbers: 0, schoolSearches: 0 }, queued: [], served: [], backendUses: { smsGateway: [], registry: [] } };
+  const watched: Omit<Watched, 'stop'> = { times: [], steps: [], ordered: { applicationNumbers: 0, schoolSearches: 0 }, queued: [], timedOut: [], served: [], backendUses: { smsGateway: [], registry: [] } };
   const sim = Simulation.prototype as unknown as { fire: () => boolean };
   const driver = JourneyDriver.prototype as unknown as { act: (live: { record: { index: number } }, params: unknown) => void };
   const { fire } = sim;
@@ -76,6 +78,7 @@ export function watchRuns(): Watched {
     const before = Float64Array.from(freeAt);
     const admission = admit.apply(this, args);
     if (this.stats.waited !== waited || this.stats.busy !== busy) watched.queued.push(now);
+    if (admission.status === 'timeout') watched.timedOut.push(now);
     const k = freeAt.findIndex((t, i) => t !== before[i]);
     if (k >= 0) watched.served.push({ applicant, start: Math.max(now, before[k]!), end: freeAt[k]! });
     return admission;

@@ -12,10 +12,12 @@
  * an optimistic run (each call assumed to find a server free) would have to redo. And, for server
  * budgets (server-budgets.ts) and shares of the backends' hourly throughput (backend-shares.ts),
  * the asks on 2 to 64 shards and the calls that must be ordered across shards whatever the capacity
- * (application numbers, school searches), with the bound they give. The bounds take one core's work
+ * (application numbers, school searches), with the bound they give. And the free and tight windows
+ * of a run exact without undo (free-windows.ts): the share of its work that must go serially.
+ * The bounds take one core's work
  * from a plain run of the scenario, made first as a fresh process would make it; the watched run
  * (watch.ts) is the same run, made second.
- * Env: WINDOWS_SCENARIO (peak-opening), WINDOWS_APPLICANTS (20,000).
+ * Env: WINDOWS_SCENARIO (peak-opening), WINDOWS_APPLICANTS (20,000), BARRIER_US (20), SPIN_BARRIER_US (1).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { scenarioByName } from '../../scenarios';
@@ -23,6 +25,7 @@ import { runScenario } from '../../sim/runner';
 import { admissionRounds } from './admission-rounds';
 import { serverBudgetAsks } from './server-budgets';
 import { backendShareAsks } from './backend-shares';
+import { freeWindows } from './free-windows';
 import { watchRuns } from './watch';
 import { machine } from '../shared/machine';
 import { progress } from '../shared/progress';
@@ -42,7 +45,7 @@ async function timedRun(label: string): Promise<number> {
 
 // The bounds divide one core's work: a plain run's wall time, not the watched run's (watching costs time of its own).
 const wallSeconds = await timedRun('plain');
-const { times, steps, ordered, queued, served, backendUses } = watchRuns();
+const { times, steps, ordered, queued, timedOut, served, backendUses } = watchRuns();
 const watchedSeconds = await timedRun('watched');
 
 const windows = LOOKAHEADS_S.map((seconds) => {
@@ -71,6 +74,7 @@ const windows = LOOKAHEADS_S.map((seconds) => {
 // given: npm run bench:barrier measures it), the best a run on k shards could do if everything
 // but the exchanges split perfectly: wall / (wall / k + rounds × barrier).
 const barrierUs = Number(process.env.BARRIER_US ?? 20);
+const spinUs = Number(process.env.SPIN_BARRIER_US ?? 1);
 const SHARDS = [2, 4, 8, 16, 64];
 const speedUpAtMost = (k: number, exchanges: number) => Number((wallSeconds / (wallSeconds / k + exchanges * barrierUs * 1e-6)).toFixed(2));
 const admissions = LOOKAHEADS_S.slice(0, 3).map((seconds) => {
@@ -96,10 +100,28 @@ const budgets = servers === undefined ? null : SHARDS.map((k) => {
   const exchanges = count.asks + backends.smsGateway + backends.registry + ordered.applicationNumbers + ordered.schoolSearches;
   return { ...count, backendAsks: backends, exchanges, speedUpAtMost: speedUpAtMost(k, exchanges) };
 });
+// Free and tight windows (free-windows.ts): a free window's work splits over the shards with one
+// barrier and no exchange; a tight window's is serial, an exchange per call. Ordered calls
+// (application numbers, school searches) are an exchange each wherever they fall.
+const free = servers === undefined ? null : (() => {
+  const count = freeWindows(times, steps, servers, 1_000, [
+    { perHour: perHour.smsGateway, uses: backendUses.smsGateway.map((u) => u.at) },
+    { perHour: perHour.registry, uses: backendUses.registry.map((u) => u.at) },
+  ]);
+  const tightShare = count.eventsInTight / Math.max(1, times.length);
+  const exchanges = count.windows + count.callsInTight + ordered.applicationNumbers + ordered.schoolSearches;
+  const bound = (k: number, us: number) => Number((wallSeconds / (wallSeconds * (1 - tightShare) / k + wallSeconds * tightShare + exchanges * us * 1e-6)).toFixed(2));
+  return {
+    lookaheadSeconds: 1, ...count, tightShare: Number(tightShare.toFixed(4)), exchanges,
+    speedUpAtMost: Object.fromEntries(SHARDS.map((k) => [k, bound(k, barrierUs)])),
+    /** The same with barriers that spin on shared memory, no more threads than cores (bench:barrier: under 1 µs). */
+    spinningBarrierUs: spinUs, speedUpAtMostSpinning: Object.fromEntries(SHARDS.map((k) => [k, bound(k, spinUs)])),
+  };
+})();
 const result = {
   machine: machine(), scenario: name, applicants, events: times.length, wallSeconds: Number(wallSeconds.toFixed(1)), watchedSeconds: Number(watchedSeconds.toFixed(1)), calls: steps.reduce((n, step) => n + step.calls.length, 0),
-  queuedCalls: queued.length, windows, steps: steps.length, barrierUs, admissions, servers, ordered,
-  backends: { perHour, uses: { smsGateway: backendUses.smsGateway.length, registry: backendUses.registry.length } }, budgets,
+  queuedCalls: queued.length, timedOutCalls: timedOut.length, windows, steps: steps.length, barrierUs, admissions, servers, ordered,
+  backends: { perHour, uses: { smsGateway: backendUses.smsGateway.length, registry: backendUses.registry.length } }, budgets, freeWindows: free,
 };
 console.log(JSON.stringify(result, null, 2));
 mkdirSync('out/bench', { recursive: true });

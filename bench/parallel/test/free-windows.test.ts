@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import type { StepTrace } from '../admission-rounds';
+import { freeWindows } from '../free-windows';
+
+const step = (...calls: [number, number][]): StepTrace => ({ calls: calls.map(([sentAt, answeredAt]) => ({ sentAt, answeredAt })) });
+
+describe('freeWindows', () => {
+  it('finds every window free when the steps overlapping each fit the servers', () => {
+    const steps = [step([0, 100], [100, 200]), step([2_000, 2_050])];
+    expect(freeWindows([0, 100, 200, 2_000, 2_050], steps, 1, 1_000)).toEqual({
+      windows: 2, tightWindows: 0, eventsInTight: 0, callsInTight: 0, peakSteps: 1,
+    });
+  });
+
+  it('calls a window tight when more steps overlap it than there are servers, and counts its events and calls', () => {
+    // Three steps in the first window on two servers; the second window holds one of them still.
+    const steps = [step([0, 300]), step([100, 200], [200, 400]), step([500, 1_200])];
+    const count = freeWindows([0, 100, 200, 300, 400, 500, 1_200], steps, 2, 1_000);
+    expect(count).toEqual({ windows: 2, tightWindows: 1, eventsInTight: 6, callsInTight: 4, peakSteps: 3 });
+  });
+
+  it('counts a step that ends inside a window but began before it', () => {
+    // The long step began in the first window and is still going when the second begins.
+    const steps = [step([0, 1_500]), step([1_400, 1_450])];
+    expect(freeWindows([0, 1_400, 1_450, 1_500], steps, 1, 1_000).tightWindows).toBe(1);
+  });
+
+  it('calls a window tight when a backend\'s hour, with the overlapping steps, could go past its throughput', () => {
+    const steps = [step([10_000, 10_100])];
+    const times = [1_000, 2_000, 10_000, 10_100];
+    expect(freeWindows(times, steps, 4, 1_000, [{ perHour: 3, uses: [1_000, 2_000] }]).tightWindows).toBe(0);
+    expect(freeWindows(times, steps, 4, 1_000, [{ perHour: 2, uses: [1_000, 2_000] }]).tightWindows).toBe(1);
+    // Uses of an earlier hour do not count.
+    expect(freeWindows([3_600_000 + 10_000], [step([3_600_000 + 10_000, 3_600_000 + 10_100])], 4, 1_000, [{ perHour: 1, uses: [1_000, 2_000] }]).tightWindows).toBe(0);
+  });
+});
