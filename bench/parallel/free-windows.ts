@@ -7,11 +7,12 @@
  * gateway gave up on a longer call first: a timeout, counted apart). And every step that starts
  * in a window [T, T + L) was scheduled before T, L being the least think time. So at T the
  * coordinator knows an upper bound on the servers the window can use at once: the steps that
- * overlap it. If that is at most the servers (and, for each backend, the hour's uses so far plus
- * those steps stay within its hourly throughput), no call in the window can wait or be refused,
- * whatever order the shards run it in: the window is free, and the shards run it on their own,
- * exactly as one thread would. Otherwise the window is tight, and its calls must go through the
- * coordinator one by one, in time order: serial work, and an exchange per call.
+ * overlap it, and when each of those starting in it starts. Until the step that could take one
+ * server more than there are (or one use more than a backend's hour has left) starts, no call
+ * can wait or be refused, whatever order the shards run it in: that part of the window is free,
+ * and the shards run it on their own, exactly as one thread would. From that step on the window
+ * is tight, and its calls must go through the coordinator one by one, in time order: serial
+ * work, and an exchange per call.
  */
 import FlatQueue from 'flatqueue';
 import type { StepTrace } from './admission-rounds';
@@ -24,8 +25,9 @@ export interface BackendLoad { perHour: number; uses: readonly number[] }
 export interface FreeWindowCount {
   /** Windows holding at least one event (empty stretches are skipped). */
   windows: number;
+  /** Windows with a tight part. */
   tightWindows: number;
-  /** The events that fall in tight windows, and the calls sent in them. */
+  /** The events that fall in tight parts of windows, and the calls sent in them. */
   eventsInTight: number;
   callsInTight: number;
   /** The most steps that overlapped one window. */
@@ -48,29 +50,38 @@ export function freeWindows(
   for (let i = 0; i < times.length;) {
     const start = times[i]!;
     const end = start + windowMs;
-    let events = 0;
-    while (i < times.length && times[i]! < end) { i += 1; events += 1; }
-    // The steps overlapping [start, end): begun before its end, not answered by its start.
-    while (nextSpan < spans.length && spans[nextSpan]!.from < end) { open.push(nextSpan, spans[nextSpan]!.to); nextSpan += 1; }
+    // The steps overlapping [start, end): those under way at its start, and those starting in it
+    // (each an event, so none starts in the empty stretch skipped before it).
     while (open.length > 0 && open.peekValue()! <= start) open.pop();
-    const overlapping = open.length;
-    count.peakSteps = Math.max(count.peakSteps, overlapping);
-    // Each backend: its uses so far in the window's hour, plus one per overlapping step at most.
-    const backendFull = backends.some((b, k) => {
+    const underWay = open.length;
+    const starts: number[] = [];
+    while (nextSpan < spans.length && spans[nextSpan]!.from < end) {
+      starts.push(spans[nextSpan]!.from);
+      open.push(nextSpan, spans[nextSpan]!.to);
+      nextSpan += 1;
+    }
+    count.peakSteps = Math.max(count.peakSteps, underWay + starts.length);
+    // The window is free until the step that could take one server more than there are (or one
+    // use more than a backend's hour has left) starts; from then on it is tight.
+    const tightFrom = (room: number) => (underWay + starts.length <= room ? end : room < underWay ? start : starts[room - underWay]!);
+    let from = tightFrom(servers);
+    backends.forEach((b, k) => {
       const at = used[k]!;
       const hour = Math.floor(start / HOUR_MS) * HOUR_MS;
       while (hourFrom[k]! < at.length && at[hourFrom[k]!]! < hour) hourFrom[k]! += 1;
       if (usedNext[k]! < hourFrom[k]!) usedNext[k] = hourFrom[k]!;
       while (usedNext[k]! < at.length && at[usedNext[k]!]! < start) usedNext[k]! += 1;
-      return usedNext[k]! - hourFrom[k]! + overlapping > b.perHour;
+      from = Math.min(from, tightFrom(b.perHour - (usedNext[k]! - hourFrom[k]!)));
     });
-    let calls = 0;
-    while (nextSend < sends.length && sends[nextSend]! < end) { nextSend += 1; calls += 1; }
     count.windows += 1;
-    if (overlapping > servers || backendFull) {
-      count.tightWindows += 1;
-      count.eventsInTight += events;
-      count.callsInTight += calls;
+    if (from < end) count.tightWindows += 1;
+    while (i < times.length && times[i]! < end) {
+      if (times[i]! >= from) count.eventsInTight += 1;
+      i += 1;
+    }
+    while (nextSend < sends.length && sends[nextSend]! < end) {
+      if (sends[nextSend]! >= from) count.callsInTight += 1;
+      nextSend += 1;
     }
   }
   return count;

@@ -12,11 +12,18 @@ describe('freeWindows', () => {
     });
   });
 
-  it('calls a window tight when more steps overlap it than there are servers, and counts its events and calls', () => {
-    // Three steps in the first window on two servers; the second window holds one of them still.
+  it('makes a window tight from the start of the step that could take one server more than there are', () => {
+    // Three steps in the first window on two servers: tight from the third's start (500), with
+    // its event and its call; the second window holds none under way.
     const steps = [step([0, 300]), step([100, 200], [200, 400]), step([500, 1_200])];
-    const count = freeWindows([0, 100, 200, 300, 400, 500, 1_200], steps, 2, 1_000);
-    expect(count).toEqual({ windows: 2, tightWindows: 1, eventsInTight: 6, callsInTight: 4, peakSteps: 3 });
+    const count = freeWindows([0, 100, 200, 300, 400, 500, 900, 1_200], steps, 2, 1_000);
+    expect(count).toEqual({ windows: 2, tightWindows: 1, eventsInTight: 2, callsInTight: 1, peakSteps: 3 });
+  });
+
+  it('makes a window tight from its start when the steps under way already fill the servers', () => {
+    const steps = [step([0, 1_500]), step([100, 1_600]), step([1_200, 1_300])];
+    const count = freeWindows([0, 100, 1_100, 1_200, 1_300], steps, 1, 1_000);
+    expect(count).toMatchObject({ windows: 2, tightWindows: 2, eventsInTight: 4, callsInTight: 2 });
   });
 
   it('counts a step that ends inside a window but began before it', () => {
