@@ -6,7 +6,7 @@
  * cannot be full, so a use goes through as in the single-thread run. A use that finds its shard's
  * share spent must ask. Applicants are dealt to shards by index, as a sharded run would hold them.
  */
-import { budgetsOf } from './server-budgets';
+import { dealOut } from '../shared/deal';
 
 /** A use of a backend: whose, and when (virtual ms). */
 export interface BackendUse { applicant: number; at: number }
@@ -15,7 +15,7 @@ const HOUR_MS = 3_600_000;
 
 /** Uses that found their shard's share of the hour spent: each an exchange. */
 export function backendShareAsks(uses: readonly BackendUse[], perHour: number, shards: number): number {
-  const shares = budgetsOf(perHour, shards);
+  const shares = dealOut(perHour, shards);
   const used = new Map<string, number>();
   let asks = 0;
   for (const { applicant, at } of uses) {

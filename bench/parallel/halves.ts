@@ -11,6 +11,7 @@ import { scenarioByName } from '../../scenarios';
 import { RunPool, type RunJob } from '../../sim/parallel';
 import { machine } from '../shared/machine';
 import { median } from '../shared/median';
+import { dealOut } from '../shared/deal';
 
 const applicants = Number(process.env.APPLICANTS ?? 20_000);
 const shards = Number(process.env.SHARDS ?? 2);
@@ -52,9 +53,7 @@ async function timed(jobs: RunJob[]): Promise<Timing> {
 }
 
 const whole: RunJob[] = [{ scenario, seed: 1, applicants }];
-const parts: RunJob[] = Array.from({ length: shards }, (_, i) => ({
-  scenario, seed: i + 1, applicants: Math.floor(applicants / shards) + (i < applicants % shards ? 1 : 0),
-}));
+const parts: RunJob[] = dealOut(applicants, shards).map((count, i) => ({ scenario, seed: i + 1, applicants: count }));
 
 console.log(`${machine()}; ${scenario.name}, ${applicants} applicants: `
   + `one thread, then ${shards} independent parts at once; ${rounds} rounds`);

@@ -13,6 +13,7 @@ import { Worker } from 'node:worker_threads';
 import { scenarioByName } from '../../scenarios';
 import { machine } from '../shared/machine';
 import { median } from '../shared/median';
+import { dealOut } from '../shared/deal';
 
 const applicants = Number(process.env.APPLICANTS ?? 20_000);
 const shards = Number(process.env.SHARDS ?? 2);
@@ -59,7 +60,7 @@ async function timed(parts: Part[], lockstep: boolean): Promise<Timing> {
 }
 
 const whole: Part[] = [{ seed: 1, applicants }];
-const parts: Part[] = Array.from({ length: shards }, (_, i) => ({ seed: i + 1, applicants: Math.floor(applicants / shards) + (i < applicants % shards ? 1 : 0) }));
+const parts: Part[] = dealOut(applicants, shards).map((count, i) => ({ seed: i + 1, applicants: count }));
 
 console.log(`${machine()}; ${scenario}, ${applicants} applicants: one thread, ${shards} parts apart, ${shards} parts in step every ${windowMs} ms; ${rounds} rounds`);
 const figures: { one: number; apart: number; inStep: number; barriers: number }[] = [];

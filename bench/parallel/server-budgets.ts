@@ -9,6 +9,7 @@
  * the whole pool is full at that moment. This counts those asks from a run's served calls, with
  * the applicants dealt to shards by index (round robin), as a sharded run would hold them.
  */
+import { dealOut } from '../shared/deal';
 
 /** A call that took a server: whose, and when its service began and ended (virtual ms). */
 export interface ServedCall { applicant: number; start: number; end: number }
@@ -24,13 +25,10 @@ export interface BudgetCount {
   peakPerShard: number[];
 }
 
-/** Dealt as evenly as whole servers allow: the first `servers % shards` shards get one more. */
-export function budgetsOf(servers: number, shards: number): number[] {
-  return Array.from({ length: shards }, (_, s) => Math.floor(servers / shards) + (s < servers % shards ? 1 : 0));
-}
 
 export function serverBudgetAsks(calls: readonly ServedCall[], servers: number, shards: number): BudgetCount {
-  const budgets = budgetsOf(servers, shards);
+  // Dealt as evenly as whole servers allow.
+  const budgets = dealOut(servers, shards);
   // A server freed at t may serve a call arriving at t (ApplicationServers.admit), so at equal
   // times ends come before starts.
   const edges: [at: number, delta: number, shard: number][] = [];

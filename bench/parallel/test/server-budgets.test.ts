@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { budgetsOf, serverBudgetAsks, type ServedCall } from '../server-budgets';
+import { dealOut } from '../../shared/deal';
+import { serverBudgetAsks, type ServedCall } from '../server-budgets';
 
 const call = (applicant: number, start: number, end: number): ServedCall => ({ applicant, start, end });
 
-describe('budgetsOf', () => {
+describe('dealOut', () => {
   it('deals every server, the remainder to the first shards', () => {
-    expect(budgetsOf(24, 2)).toEqual([12, 12]);
-    expect(budgetsOf(10, 4)).toEqual([3, 3, 2, 2]);
-    expect(budgetsOf(24, 64).reduce((a, b) => a + b, 0)).toBe(24);
+    expect(dealOut(24, 2)).toEqual([12, 12]);
+    expect(dealOut(10, 4)).toEqual([3, 3, 2, 2]);
+    expect(dealOut(24, 64).reduce((a, b) => a + b, 0)).toBe(24);
   });
 });
 
