@@ -13,8 +13,8 @@
  */
 import FlatQueue from 'flatqueue';
 
-/** One step's calls: when each was sent and when its answer came back (virtual ms). */
-export interface StepTrace { calls: readonly { sentAt: number; answeredAt: number }[] }
+/** One step's calls: when each was sent and when its answer came back (virtual ms); and whose, when known. */
+export interface StepTrace { applicant?: number; calls: readonly { sentAt: number; answeredAt: number }[] }
 
 export interface RoundCount { windows: number; rounds: number; calls: number }
 

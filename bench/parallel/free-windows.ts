@@ -16,6 +16,7 @@
  */
 import FlatQueue from 'flatqueue';
 import type { StepTrace } from './admission-rounds';
+import { dealOut } from '../shared/deal';
 
 const HOUR_MS = 3_600_000;
 
@@ -32,13 +33,23 @@ export interface FreeWindowCount {
   callsInTight: number;
   /** The most steps that overlapped one window. */
   peakSteps: number;
+  /**
+   * For each number of shards asked about (applicants dealt by index), the windows in which some
+   * shard's own overlapping steps exceeded its share of the servers, counted once per such shard:
+   * where shards running apart on server budgets would have to meet.
+   */
+  meetings: Record<number, number>;
 }
 
 export function freeWindows(
   eventTimes: readonly number[], steps: readonly StepTrace[], servers: number, windowMs: number, backends: readonly BackendLoad[] = [],
+  shardCounts: readonly number[] = [],
 ): FreeWindowCount {
   const times = [...eventTimes].sort((a, b) => a - b);
-  const spans = steps.map((s) => ({ from: s.calls[0]!.sentAt, to: s.calls.at(-1)!.answeredAt })).sort((a, b) => a.from - b.from);
+  const spans = steps.map((s) => ({ from: s.calls[0]!.sentAt, to: s.calls.at(-1)!.answeredAt, applicant: s.applicant ?? 0 })).sort((a, b) => a.from - b.from);
+  // Each shard count's shares of the servers, and its shards' overlapping steps.
+  const sharded = shardCounts.map((k) => ({ k, shares: dealOut(servers, k), open: new Array<number>(k).fill(0) }));
+  const overlap = (span: number, delta: number) => { for (const d of sharded) d.open[spans[span]!.applicant % d.k]! += delta; };
   const sends = steps.flatMap((s) => s.calls.map((c) => c.sentAt)).sort((a, b) => a - b);
   const used = backends.map((b) => [...b.uses].sort((x, y) => x - y));
   const usedNext = backends.map(() => 0);
@@ -46,20 +57,22 @@ export function freeWindows(
   const open = new FlatQueue<number>();
   let nextSpan = 0;
   let nextSend = 0;
-  const count: FreeWindowCount = { windows: 0, tightWindows: 0, eventsInTight: 0, callsInTight: 0, peakSteps: 0 };
+  const count: FreeWindowCount = { windows: 0, tightWindows: 0, eventsInTight: 0, callsInTight: 0, peakSteps: 0, meetings: Object.fromEntries(shardCounts.map((k) => [k, 0])) };
   for (let i = 0; i < times.length;) {
     const start = times[i]!;
     const end = start + windowMs;
     // The steps overlapping [start, end): those under way at its start, and those starting in it
     // (each an event, so none starts in the empty stretch skipped before it).
-    while (open.length > 0 && open.peekValue()! <= start) open.pop();
+    while (open.length > 0 && open.peekValue()! <= start) overlap(open.pop()!, -1);
     const underWay = open.length;
     const starts: number[] = [];
     while (nextSpan < spans.length && spans[nextSpan]!.from < end) {
       starts.push(spans[nextSpan]!.from);
       open.push(nextSpan, spans[nextSpan]!.to);
+      overlap(nextSpan, 1);
       nextSpan += 1;
     }
+    for (const d of sharded) for (let shard = 0; shard < d.k; shard += 1) if (d.open[shard]! > d.shares[shard]!) count.meetings[d.k]! += 1;
     count.peakSteps = Math.max(count.peakSteps, underWay + starts.length);
     // The window is free until the step that could take one server more than there are (or one
     // use more than a backend's hour has left) starts; from then on it is tight.

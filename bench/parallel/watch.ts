@@ -9,6 +9,7 @@ import { Simulation } from '../../sim/engine';
 import { ApplicationServers } from '../../sim/capacity';
 import { JourneyDriver } from '../../sim/runner/journey-driver';
 import { ModelledTiming } from '../../sim/runner/timing';
+import { StepClient } from '../../sim/runner/step-client';
 import type { StepTrace } from './admission-rounds';
 import type { ServedCall } from './server-budgets';
 import type { BackendUse } from './backend-shares';
@@ -34,14 +35,18 @@ export interface Watched {
 export function watchRuns(): Watched {
   const watched: Omit<Watched, 'stop'> = { times: [], steps: [], ordered: { applicationNumbers: 0, schoolSearches: 0 }, queued: [], timedOut: [], served: [], backendUses: { smsGateway: [], registry: [] } };
   const sim = Simulation.prototype as unknown as { fire: () => boolean };
-  const driver = JourneyDriver.prototype as unknown as { act: (live: { record: { index: number } }, params: unknown) => void };
+  const driver = JourneyDriver.prototype as unknown as { answered: (live: { record: { index: number } }, ...rest: unknown[]) => void };
+  const client = StepClient.prototype as unknown as { call: (this: { order: number }, ...args: unknown[]) => unknown };
   const { fire } = sim;
-  const { act } = driver;
+  const { answered } = driver;
+  const { call } = client;
   const { settle } = ModelledTiming.prototype;
   const { admit } = ApplicationServers.prototype;
 
-  // Whose step is being performed: in process, a step's calls are all made within `act`.
+  // Whose call is being admitted (a step's client knows its applicant: its order is index + 1),
+  // and whose step's calls are being settled (the driver's `answered`, which settles them).
   let applicant = -1;
+  let answering = -1;
   // Every event passes through `fire`; the clock's value after it is the event's time.
   sim.fire = function (this: Simulation) {
     const fired = fire.call(this);
@@ -62,14 +67,18 @@ export function watchRuns(): Watched {
       if (op === 'searchSchools') watched.ordered.schoolSearches += 1;
       // What the backends count: a 200, at the moment it was sent.
       const backend = op === 'requestSmsCode' ? 'smsGateway' : op === 'verifyRealName' ? 'registry' : undefined;
-      if (backend && answer.status === 200) watched.backendUses[backend].push({ applicant, at: sentAt });
+      if (backend && answer.status === 200) watched.backendUses[backend].push({ applicant: answering, at: sentAt });
     }
-    if (step.length > 0) watched.steps.push({ calls: step });
+    if (step.length > 0) watched.steps.push({ applicant: answering, calls: step });
     return settle.apply(this, args);
   };
-  driver.act = function (this: JourneyDriver, ...args: Parameters<typeof act>) {
-    applicant = args[0].record.index;
-    act.apply(this, args);
+  driver.answered = function (this: JourneyDriver, ...args: Parameters<typeof answered>) {
+    answering = args[0].record.index;
+    answered.apply(this, args);
+  };
+  client.call = function (this: { order: number }, ...args: unknown[]) {
+    applicant = this.order - 1;
+    return call.apply(this, args);
   };
   ApplicationServers.prototype.admit = function (this: ApplicationServers, ...args: Parameters<typeof admit>) {
     const now = args[1];
@@ -88,7 +97,8 @@ export function watchRuns(): Watched {
     ...watched,
     stop() {
       sim.fire = fire;
-      driver.act = act;
+      driver.answered = answered;
+      client.call = call;
       ModelledTiming.prototype.settle = settle;
       ApplicationServers.prototype.admit = admit;
     },

@@ -13,7 +13,8 @@
  * budgets (server-budgets.ts) and shares of the backends' hourly throughput (backend-shares.ts),
  * the asks on 2 to 64 shards and the calls that must be ordered across shards whatever the capacity
  * (application numbers, school searches), with the bound they give. And the free and tight windows
- * of a run exact without undo (free-windows.ts): the share of its work that must go serially.
+ * of a run exact without undo (free-windows.ts): the share of its work that must go serially, and
+ * where shards running apart on budgets of the same bound would have to meet (`meetings`).
  * The bounds take one core's work
  * from a plain run of the scenario, made first as a fresh process would make it; the watched run
  * (watch.ts) is the same run, made second.
@@ -107,7 +108,7 @@ const free = servers === undefined ? null : (() => {
   const count = freeWindows(times, steps, servers, 1_000, [
     { perHour: perHour.smsGateway, uses: backendUses.smsGateway.map((u) => u.at) },
     { perHour: perHour.registry, uses: backendUses.registry.map((u) => u.at) },
-  ]);
+  ], SHARDS);
   const tightShare = count.eventsInTight / Math.max(1, times.length);
   const exchanges = count.windows + count.callsInTight + ordered.applicationNumbers + ordered.schoolSearches;
   const bound = (k: number, us: number) => Number((wallSeconds / (wallSeconds * (1 - tightShare) / k + wallSeconds * tightShare + exchanges * us * 1e-6)).toFixed(2));

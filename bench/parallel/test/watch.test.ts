@@ -24,5 +24,11 @@ describe('watchRuns', () => {
     expect(watched.backendUses.smsGateway.length).toBe(sum('sms'));
     expect(watched.backendUses.registry.length).toBe(sum('registryChecks'));
     expect(watched.backendUses.registry.length).toBeGreaterThan(0);
+    // Each step and each admission is its applicant's: a call took a server at a moment its
+    // applicant's step sent one (none waited here), though a step's later calls go in from
+    // events of their own, after other applicants have acted.
+    const sentBy = new Set(watched.steps.flatMap((step) => step.calls.map((c) => `${step.applicant}@${c.sentAt}`)));
+    expect(watched.steps.every((step) => step.applicant! >= 0 && step.applicant! < options.applicants)).toBe(true);
+    expect(watched.served.every((call) => sentBy.has(`${call.applicant}@${call.start}`))).toBe(true);
   }, 60_000);
 });
