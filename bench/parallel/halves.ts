@@ -7,27 +7,18 @@
  * (docs/parallel-runs.md). Both run through RunPool, as compare and plan do, with the CLI's heap
  * flags (package.json). Env: APPLICANTS (20,000), SHARDS (2), ROUNDS (3), SCENARIO (peak-opening).
  */
-import { scenarioByName } from '../../scenarios';
 import { RunPool, type RunJob } from '../../sim/parallel';
 import { machine } from '../shared/machine';
 import { median } from '../shared/median';
 import { dealOut } from '../shared/deal';
+import { refuser, scenarioOrRefuse } from '../shared/refuse';
 
 const applicants = Number(process.env.APPLICANTS ?? 20_000);
 const shards = Number(process.env.SHARDS ?? 2);
 const rounds = Number(process.env.ROUNDS ?? 3);
-const refuse = (why: string): never => {
-  console.error(`bench:halves: ${why}`);
-  process.exit(2);
-};
+const refuse = refuser('bench:halves');
 if (!(shards >= 2) || !(applicants >= shards) || !(rounds >= 1)) refuse('SHARDS must be 2 or more, APPLICANTS at least SHARDS, ROUNDS 1 or more');
-const scenario = (() => {
-  try {
-    return scenarioByName(process.env.SCENARIO ?? 'peak-opening');
-  } catch (error) {
-    return refuse(error instanceof Error ? error.message : String(error));
-  }
-})();
+const scenario = scenarioOrRefuse(process.env.SCENARIO ?? 'peak-opening', refuse);
 
 interface Timing { wall: number; cores: number }
 

@@ -10,30 +10,21 @@
  * SPIN (20,000: polls before sleeping at a barrier).
  */
 import { Worker } from 'node:worker_threads';
-import { scenarioByName } from '../../scenarios';
 import { machine } from '../shared/machine';
 import { median } from '../shared/median';
 import { dealOut } from '../shared/deal';
+import { refuser, scenarioOrRefuse } from '../shared/refuse';
 
 const applicants = Number(process.env.APPLICANTS ?? 20_000);
 const shards = Number(process.env.SHARDS ?? 2);
 const rounds = Number(process.env.ROUNDS ?? 2);
 const windowMs = Number(process.env.WINDOW_MS ?? 1_000);
 const spin = Number(process.env.SPIN ?? 20_000);
-const refuse = (why: string): never => {
-  console.error(`bench:lockstep: ${why}`);
-  process.exit(2);
-};
+const refuse = refuser('bench:lockstep');
 if (!(shards >= 2) || !(applicants >= shards) || !(rounds >= 1) || !(windowMs > 0) || !(spin >= 0)) {
   refuse('SHARDS must be 2 or more, APPLICANTS at least SHARDS, ROUNDS 1 or more, WINDOW_MS above 0, SPIN 0 or more');
 }
-const scenario = (() => {
-  try {
-    return scenarioByName(process.env.SCENARIO ?? 'peak-opening').name;
-  } catch (error) {
-    return refuse(error instanceof Error ? error.message : String(error));
-  }
-})();
+const scenario = scenarioOrRefuse(process.env.SCENARIO ?? 'peak-opening', refuse).name;
 
 interface Part { seed: number; applicants: number }
 interface Timing { wall: number; barriers: number }

@@ -15,9 +15,8 @@
  * (application numbers, school searches), with the bound they give. And the free and tight windows
  * of a run exact without undo (free-windows.ts): the share of its work that must go serially, and
  * where shards running apart on budgets of the same bound would have to meet (`meetings`).
- * The bounds take one core's work
- * from a plain run of the scenario, made first as a fresh process would make it; the watched run
- * (watch.ts) is the same run, made second.
+ * The bounds take one core's work from a plain run of the scenario, made first as a fresh process
+ * would make it; the watched run (watch.ts) is the same run, made second.
  * Env: WINDOWS_SCENARIO (peak-opening), WINDOWS_APPLICANTS (20,000), BARRIER_US (20), SPIN_BARRIER_US (1).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -77,7 +76,9 @@ const windows = LOOKAHEADS_S.map((seconds) => {
 const barrierUs = Number(process.env.BARRIER_US ?? 20);
 const spinUs = Number(process.env.SPIN_BARRIER_US ?? 1);
 const SHARDS = [2, 4, 8, 16, 64];
-const speedUpAtMost = (k: number, exchanges: number) => Number((wallSeconds / (wallSeconds / k + exchanges * barrierUs * 1e-6)).toFixed(2));
+// `serial`: the share of the work no shard can take from another (tight windows below).
+const speedUpAtMost = (k: number, exchanges: number, us = barrierUs, serial = 0) =>
+  Number((wallSeconds / (wallSeconds * (1 - serial) / k + wallSeconds * serial + exchanges * us * 1e-6)).toFixed(2));
 const admissions = LOOKAHEADS_S.slice(0, 3).map((seconds) => {
   const { windows: busy, rounds, calls } = admissionRounds(steps, seconds * 1000);
   return {
@@ -111,12 +112,11 @@ const free = servers === undefined ? null : (() => {
   ], SHARDS);
   const tightShare = count.eventsInTight / Math.max(1, times.length);
   const exchanges = count.windows + count.callsInTight + ordered.applicationNumbers + ordered.schoolSearches;
-  const bound = (k: number, us: number) => Number((wallSeconds / (wallSeconds * (1 - tightShare) / k + wallSeconds * tightShare + exchanges * us * 1e-6)).toFixed(2));
   return {
     lookaheadSeconds: 1, ...count, tightShare: Number(tightShare.toFixed(4)), exchanges,
-    speedUpAtMost: Object.fromEntries(SHARDS.map((k) => [k, bound(k, barrierUs)])),
+    speedUpAtMost: Object.fromEntries(SHARDS.map((k) => [k, speedUpAtMost(k, exchanges, barrierUs, tightShare)])),
     /** The same with barriers that spin on shared memory, no more threads than cores (bench:barrier: under 1 µs). */
-    spinningBarrierUs: spinUs, speedUpAtMostSpinning: Object.fromEntries(SHARDS.map((k) => [k, bound(k, spinUs)])),
+    spinningBarrierUs: spinUs, speedUpAtMostSpinning: Object.fromEntries(SHARDS.map((k) => [k, speedUpAtMost(k, exchanges, spinUs, tightShare)])),
   };
 })();
 const result = {
