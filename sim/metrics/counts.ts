@@ -3,6 +3,8 @@ export class Counts {
   private readonly map = new Map<string, number>();
   add(key: string, n = 1): void { this.map.set(key, (this.map.get(key) ?? 0) + n); }
   get(key: string): number { return this.map.get(key) ?? 0; }
+  /** Adds another part's counts (a run split among workers). */
+  absorb(part: Counts): void { for (const [key, n] of part.map) this.add(key, n); }
   toJSON(): Record<string, number> {
     return Object.fromEntries([...this.map].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   }
@@ -18,6 +20,11 @@ export class SmallIntDistribution {
     this.n += 1;
   }
   get count(): number { return this.n; }
+  /** Adds another part's values (a run split among workers). */
+  absorb(part: SmallIntDistribution): void {
+    part.counts.forEach((c, v) => { this.counts[v] = (this.counts[v] ?? 0) + (c ?? 0); });
+    this.n += part.n;
+  }
   percentile(p: number): number {
     if (this.n === 0) return 0;
     const rank = Math.ceil((p / 100) * this.n);

@@ -13,14 +13,25 @@ export class LatencyRecorder {
 
   constructor(private readonly unitsPerMs = 1) {}
 
-  record(op: string, ms: number): void {
-    const highest = 3_600_000 * this.unitsPerMs;
+  private get highest(): number { return 3_600_000 * this.unitsPerMs; }
+
+  private of(op: string): Histogram {
     let h = this.byOp.get(op);
     if (!h) {
-      h = build({ lowestDiscernibleValue: 1, highestTrackableValue: highest, numberOfSignificantValueDigits: 3, useWebAssembly: false });
+      h = build({ lowestDiscernibleValue: 1, highestTrackableValue: this.highest, numberOfSignificantValueDigits: 3, useWebAssembly: false });
       this.byOp.set(op, h);
     }
-    h.recordValue(Math.min(highest, Math.max(1, Math.round(ms * this.unitsPerMs))));
+    return h;
+  }
+
+  record(op: string, ms: number): void {
+    this.of(op).recordValue(Math.min(this.highest, Math.max(1, Math.round(ms * this.unitsPerMs))));
+  }
+
+  /** Adds another part's latencies (a run split among workers): whole units add exactly. */
+  absorb(part: LatencyRecorder): void {
+    if (part.unitsPerMs !== this.unitsPerMs) throw new Error('latencies of different units cannot be added');
+    for (const [op, h] of part.byOp) this.of(op).add(h);
   }
 
   summary(): Record<string, LatencySummary> {

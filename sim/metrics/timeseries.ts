@@ -1,3 +1,5 @@
+import { HOUR_COUNTS, HourTally, type HourCount } from './hour-tally';
+
 /** One hour of the run (Beijing time), what happened in it and where it ended. */
 export interface HourRow {
   hour: string;
@@ -28,24 +30,25 @@ export interface HourRow {
 /** What an hour samples at its end rather than counts. */
 export type HourLevels = Pick<HourRow, 'active' | 'reviewBacklog' | 'confirmationBacklog' | 'approvalBacklog'>;
 
-import { build, type Histogram } from 'hdr-histogram-js';
-
 const HOUR_MS = 3_600_000;
-const hourHistogram = () => build({ lowestDiscernibleValue: 1, highestTrackableValue: 3_600_000, numberOfSignificantValueDigits: 2, useWebAssembly: false });
 
 /**
- * Hourly series and peaks. Counters accumulate into the current hour; levels (active
- * applicants, the back office's backlogs) are sampled by `endOfHour`, which the run calls at
- * each hour's last millisecond: a desk's round at 09:00 is not in the 08:00 hour's figure.
+ * Hourly series and peaks. Whatever happens at a moment counts in that moment's hour and second,
+ * in whatever order the run counts it (a step's calls are counted as it settles, after events of
+ * later moments), so the series of a run split among workers is the sum of its parts' (`absorb`).
+ * Levels (active applicants, the back office's backlogs) are sampled by `endOfHour`, which the
+ * run calls at each hour's last millisecond: a desk's round at 09:00 is not in the 08:00 hour's
+ * figure. An hour is closed (its 95th percentile and its busiest second taken) when the next one
+ * ends: in process a step lasts seconds to minutes, never an hour. Over HTTP an answer can come
+ * later than that (a server that died, a client's timeout in scaled time): it then counts in the
+ * first hour still open, and in no second's tally (its own second is closed).
  */
 export class TimeSeries {
-  private readonly rows: HourRow[] = [];
-  private current: HourRow | undefined;
-  private currentStart = 0;
-  /** The current hour's latencies; one histogram lives at a time. */
-  private latencies: Histogram = hourHistogram();
-  private secondStart = -1;
-  private secondRequests = 0;
+  /** Rows by the hour's start; open hours also keep their tally. */
+  private readonly rows = new Map<number, HourRow>();
+  private readonly open = new Map<number, HourTally>();
+  /** Hours before this one are closed. */
+  private closedBefore = -Infinity;
   /**
    * `inProgressPeak`: the most applicants between arrival and the journey's end at once (those
    * waiting days for a desk included); `inSessionPeak`: the most at the portal at once (between
@@ -55,57 +58,45 @@ export class TimeSeries {
 
   constructor(private readonly label: (ms: number) => string, private readonly levels: () => HourLevels) {}
 
-  private at(now: number): HourRow {
-    const start = Math.floor(now / HOUR_MS) * HOUR_MS;
-    // A call answered just past the hour can be counted before an event of the hour it left:
-    // a moment before the current hour counts in it, so hours stay in order and unique.
-    if (this.current && start <= this.currentStart) return this.current;
-    this.close();
-    // Hours with nothing in them still appear, so charts keep their time axis.
-    for (let t = this.current ? this.currentStart + HOUR_MS : start; t < start; t += HOUR_MS) this.rows.push(this.empty(t));
-    this.currentStart = start;
-    this.current = this.empty(start);
-    return this.current;
+  /** The hour's tally; for an hour already closed, the first still open (see the class). */
+  private tally(now: number): HourTally {
+    const start = Math.max(Math.floor(now / HOUR_MS) * HOUR_MS, this.closedBefore);
+    let tally = this.open.get(start);
+    if (!tally) this.open.set(start, (tally = new HourTally(start)));
+    return tally;
   }
 
   /** A new hour starts with the levels of now; `endOfHour` sets them as it ends. */
-  private empty(start: number): HourRow {
-    return { hour: this.label(start), arrivals: 0, requests: 0, retries: 0, serverBusy: 0, gatewayTimeouts: 0, utilisation: 0, queueLength: 0, sms: 0, registryChecks: 0, submissions: 0, latencyP95: 0, ...this.levels() };
+  private row(start: number): HourRow {
+    let row = this.rows.get(start);
+    if (!row) {
+      row = { hour: this.label(start), arrivals: 0, requests: 0, retries: 0, serverBusy: 0, gatewayTimeouts: 0, utilisation: 0, queueLength: 0, sms: 0, registryChecks: 0, submissions: 0, latencyP95: 0, ...this.levels() };
+      this.rows.set(start, row);
+    }
+    return row;
   }
 
-  private close(): void {
-    if (!this.current) return;
-    if (this.latencies.totalCount > 0) this.current.latencyP95 = this.latencies.getValueAtPercentile(95);
-    this.latencies.reset();
-    this.peaks.smsPerHour = Math.max(this.peaks.smsPerHour, this.current.sms);
-    this.peaks.registryChecksPerHour = Math.max(this.peaks.registryChecksPerHour, this.current.registryChecks);
-    this.peaks.requestsPerHour = Math.max(this.peaks.requestsPerHour, this.current.requests);
-    this.rows.push(this.current);
-  }
-
-  count(now: number, field: 'arrivals' | 'requests' | 'retries' | 'serverBusy' | 'gatewayTimeouts' | 'sms' | 'registryChecks' | 'submissions', n = 1): void {
-    this.at(now)[field] += n;
-    if (field !== 'requests') return;
-    const second = Math.floor(now / 1000);
-    if (second !== this.secondStart) { this.secondStart = second; this.secondRequests = 0; }
-    this.secondRequests += n;
-    this.peaks.requestsPerSecond = Math.max(this.peaks.requestsPerSecond, this.secondRequests);
+  count(now: number, field: HourCount, n = 1): void {
+    this.tally(now).count(now, field, n);
   }
 
   latency(now: number, ms: number): void {
-    this.at(now);
-    this.latencies.recordValue(Math.min(3_600_000, Math.max(1, Math.round(ms))));
+    this.tally(now).latency(ms);
+  }
+
+  /** Adds another part's open hours to this series' (a run split among workers). */
+  absorb(part: TimeSeries): void {
+    for (const [start, theirs] of part.open) this.tally(start).add(theirs);
   }
 
   /**
    * Samples the levels of the hour containing `now`, as that hour ends, and the servers' figures
-   * for it when modelled. A call made a little ahead (a step's later call) may have opened the
-   * next hour already: the figures still go to their own hour's row.
+   * for it when modelled; closes the hours before it.
    */
   endOfHour(now: number, servers?: Pick<HourRow, 'utilisation' | 'queueLength'>): void {
     const start = Math.floor(now / HOUR_MS) * HOUR_MS;
-    const row = this.current && start < this.currentStart ? this.rows[this.rows.length - (this.currentStart - start) / HOUR_MS] : this.at(now);
-    if (row) Object.assign(row, this.levels(), servers);
+    this.closeBefore(start);
+    Object.assign(this.row(start), this.levels(), servers);
   }
 
   observeActive(active: number): void {
@@ -116,9 +107,28 @@ export class TimeSeries {
     this.peaks.inSessionPeak = Math.max(this.peaks.inSessionPeak, inSession);
   }
 
+  /** Every hour from the first to the last, those with nothing in them too (charts keep their time axis). */
   finish(): HourRow[] {
-    this.close();
-    this.current = undefined;
-    return this.rows;
+    this.closeBefore(Infinity);
+    const starts = [...this.rows.keys()].sort((a, b) => a - b);
+    const out: HourRow[] = [];
+    if (starts.length === 0) return out;
+    for (let t = starts[0]!; t <= starts.at(-1)!; t += HOUR_MS) out.push(this.row(t));
+    return out;
+  }
+
+  private closeBefore(start: number): void {
+    for (const [hour, tally] of [...this.open].sort(([a], [b]) => a - b)) {
+      if (hour >= start) break;
+      const row = this.row(hour);
+      for (const field of HOUR_COUNTS) row[field] += tally.counts[field];
+      if (tally.latencies.totalCount > 0) row.latencyP95 = tally.latencies.getValueAtPercentile(95);
+      this.peaks.requestsPerSecond = Math.max(this.peaks.requestsPerSecond, tally.busiestSecond());
+      this.peaks.smsPerHour = Math.max(this.peaks.smsPerHour, row.sms);
+      this.peaks.registryChecksPerHour = Math.max(this.peaks.registryChecksPerHour, row.registryChecks);
+      this.peaks.requestsPerHour = Math.max(this.peaks.requestsPerHour, row.requests);
+      this.open.delete(hour);
+    }
+    this.closedBefore = Math.max(this.closedBefore, start);
   }
 }

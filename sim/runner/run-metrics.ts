@@ -76,6 +76,31 @@ export class RunMetrics {
     byReason.add(reason);
   }
 
+  /**
+   * Adds what another part of the run counted (a run split among workers: each holds some
+   * applicants, one the back office). Counts, histograms and the hours still open add exactly,
+   * in any order of parts. The peaks of levels (applicants in progress, at the portal) are not
+   * sums: they come from the parts' changes merged in time order, not from here.
+   */
+  absorb(part: RunMetrics): void {
+    for (const key of ['funnel', 'outcomes', 'quotaDenials', 'refusals'] as const) this[key].absorb(part[key]);
+    for (const [step, byReason] of part.abandoned) {
+      let mine = this.abandoned.get(step);
+      if (!mine) this.abandoned.set(step, (mine = new Counts()));
+      mine.absorb(byReason);
+    }
+    this.latency.absorb(part.latency);
+    this.series.absorb(part.series);
+    this.requests += part.requests;
+    this.sessionExpiries += part.sessionExpiries;
+    for (const key of ['submitted', 'decided', 'approved', 'slaBreaches'] as const) this.review[key] += part.review[key];
+    this.review.waits.absorb(part.review.waits);
+    for (const key of ['confirmed', 'confirmationFailed', 'messages', 'reverted'] as const) this.desks[key] += part.desks[key];
+    this.desks.decided.absorb(part.desks.decided);
+    this.desks.waits.confirmation.absorb(part.desks.waits.confirmation);
+    this.desks.waits.approval.absorb(part.desks.waits.approval);
+  }
+
   reviewDecided(approved: boolean, workingDays: number, withinSla: boolean): void {
     this.review.decided += 1;
     if (approved) this.review.approved += 1;
