@@ -10,9 +10,12 @@ import { ApplicationServers } from '../../sim/capacity';
 import { JourneyDriver } from '../../sim/runner/journey-driver';
 import { ModelledTiming } from '../../sim/runner/timing';
 import { StepClient } from '../../sim/runner/step-client';
+import { InProcessClient } from '../../sim/clients';
+import type { PortalAnswer } from '../../sim/clients';
 import type { StepTrace } from './admission-rounds';
 import type { ServedCall } from './server-budgets';
 import type { BackendUse } from './backend-shares';
+import type { SchoolCall } from './school-calls';
 
 export interface Watched {
   /** Every event's virtual time, in the order they ran. */
@@ -20,6 +23,8 @@ export interface Watched {
   steps: StepTrace[];
   /** Calls that read what other applicants did before them, so a sharded run must order them across shards. */
   ordered: { applicationNumbers: number; schoolSearches: number };
+  /** The school searches and adds the portal answered (not refused on their input), in the run's order. */
+  schoolCalls: SchoolCall[];
   /** When a call did not find a server free (it waited, or the backlog was full). */
   queued: number[];
   /** When a call outlasted the gateway's limit: its server stays busy after the applicant had the 504. */
@@ -33,13 +38,14 @@ export interface Watched {
 }
 
 export function watchRuns(): Watched {
-  const watched: Omit<Watched, 'stop'> = { times: [], steps: [], ordered: { applicationNumbers: 0, schoolSearches: 0 }, queued: [], timedOut: [], served: [], backendUses: { smsGateway: [], registry: [] } };
+  const watched: Omit<Watched, 'stop'> = { times: [], steps: [], ordered: { applicationNumbers: 0, schoolSearches: 0 }, schoolCalls: [], queued: [], timedOut: [], served: [], backendUses: { smsGateway: [], registry: [] } };
   const sim = Simulation.prototype as unknown as { fire: () => boolean };
   const driver = JourneyDriver.prototype as unknown as { answered: (live: { record: { index: number } }, ...rest: unknown[]) => void };
-  const client = StepClient.prototype as unknown as { call: (this: { order: number }, ...args: unknown[]) => unknown };
+  const client = StepClient.prototype as unknown as { call: (this: { order: number; sendAt: number }, ...args: unknown[]) => unknown };
   const { fire } = sim;
   const { answered } = driver;
   const { call } = client;
+  const portalCall = InProcessClient.prototype.call;
   const { settle } = ModelledTiming.prototype;
   const { admit } = ApplicationServers.prototype;
 
@@ -47,6 +53,8 @@ export function watchRuns(): Watched {
   // and whose step's calls are being settled (the driver's `answered`, which settles them).
   let applicant = -1;
   let answering = -1;
+  // When the call going in now was sent (a step's client knows it): the portal sees it then.
+  let sending = 0;
   // Every event passes through `fire`; the clock's value after it is the event's time.
   sim.fire = function (this: Simulation) {
     const fired = fire.call(this);
@@ -76,9 +84,21 @@ export function watchRuns(): Watched {
     answering = args[0].record.index;
     answered.apply(this, args);
   };
-  client.call = function (this: { order: number }, ...args: unknown[]) {
+  client.call = function (this: { order: number; sendAt: number }, ...args: unknown[]) {
     applicant = this.order - 1;
+    sending = this.sendAt;
     return call.apply(this, args);
+  };
+  InProcessClient.prototype.call = function (this: InProcessClient, ...args: Parameters<typeof portalCall>) {
+    const answer = portalCall.apply(this, args);
+    const [op, input] = args as [string, { q?: string; name?: string }];
+    if (op === 'searchSchools' || op === 'addSchool') {
+      // In process the portal answers at once: what it found is what it had at this moment.
+      const { status, body } = answer as PortalAnswer;
+      if (op === 'searchSchools' && status === 200) watched.schoolCalls.push({ kind: 'search', at: sending, q: input.q!, found: (body as { name: string }[]).map((s) => s.name) });
+      if (op === 'addSchool' && (status === 201 || status === 409)) watched.schoolCalls.push({ kind: 'add', at: sending, name: input.name! });
+    }
+    return answer;
   };
   ApplicationServers.prototype.admit = function (this: ApplicationServers, ...args: Parameters<typeof admit>) {
     const now = args[1];
@@ -99,6 +119,7 @@ export function watchRuns(): Watched {
       sim.fire = fire;
       driver.answered = answered;
       client.call = call;
+      InProcessClient.prototype.call = portalCall;
       ModelledTiming.prototype.settle = settle;
       ApplicationServers.prototype.admit = admit;
     },

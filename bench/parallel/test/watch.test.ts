@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { scenarioByName } from '../../../scenarios';
 import { runScenario } from '../../../sim/runner';
 import { watchRuns } from '../watch';
+import { schoolMeetings } from '../school-calls';
 
 describe('watchRuns', () => {
   it('watches the very run jszg-sim makes: the same events and report bytes, with every step, admission and ordered call seen', async () => {
@@ -19,6 +20,15 @@ describe('watchRuns', () => {
     expect(watched.ordered.applicationNumbers).toBeGreaterThanOrEqual(plain.report.funnel.submitted);
     expect(watched.ordered.applicationNumbers).toBeLessThanOrEqual(plain.report.latency.submitRegistration!.count);
     expect(watched.ordered.schoolSearches).toBe(plain.report.latency.searchSchools?.count);
+    // The school calls the portal answered, at their moments in time order; most searches find
+    // their school, and none answered by a shard alone would have been wrong.
+    const sent = new Set(watched.steps.flatMap((step) => step.calls.map((c) => c.sentAt)));
+    expect(watched.schoolCalls.every((c, i, all) => sent.has(c.at) && (i === 0 || all[i - 1]!.at <= c.at))).toBe(true);
+    const school = schoolMeetings(watched.schoolCalls);
+    expect(school.searches).toBeLessThanOrEqual(watched.ordered.schoolSearches);
+    expect(school.adds).toBeGreaterThan(0);
+    expect(school.meetings).toBeLessThan(school.searches / 2);
+    expect(school.wrongIfAlone).toBe(0);
     // The backends' uses, as the report's hours count them.
     const sum = (field: 'sms' | 'registryChecks') => plain.report.timeseries.reduce((n, h) => n + h[field], 0);
     expect(watched.backendUses.smsGateway.length).toBe(sum('sms'));
