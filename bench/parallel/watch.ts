@@ -25,6 +25,8 @@ export interface Watched {
   ordered: { applicationNumbers: number; schoolSearches: number };
   /** The school searches and adds the portal answered (not refused on their input), in the run's order. */
   schoolCalls: SchoolCall[];
+  /** The moments at which the daily desks (confirmation points, registration bodies) acted: their rounds. */
+  deskRounds: Set<number>;
   /** When a call did not find a server free (it waited, or the backlog was full). */
   queued: number[];
   /** When a call outlasted the gateway's limit: its server stays busy after the applicant had the 504. */
@@ -37,8 +39,11 @@ export interface Watched {
   stop(): void;
 }
 
+/** What the daily desks do to an application at their rounds (sim/runner/back-office.ts). */
+const DESK_OPS = new Set(['confirmOnSite', 'postRegistrationMessage', 'decideRegistration', 'revertToPending']);
+
 export function watchRuns(): Watched {
-  const watched: Omit<Watched, 'stop'> = { times: [], steps: [], ordered: { applicationNumbers: 0, schoolSearches: 0 }, schoolCalls: [], queued: [], timedOut: [], served: [], backendUses: { smsGateway: [], registry: [] } };
+  const watched: Omit<Watched, 'stop'> = { times: [], steps: [], ordered: { applicationNumbers: 0, schoolSearches: 0 }, schoolCalls: [], deskRounds: new Set(), queued: [], timedOut: [], served: [], backendUses: { smsGateway: [], registry: [] } };
   const sim = Simulation.prototype as unknown as { fire: () => boolean };
   const driver = JourneyDriver.prototype as unknown as { answered: (live: { record: { index: number } }, ...rest: unknown[]) => void };
   const client = StepClient.prototype as unknown as { call: (this: { order: number; sendAt: number }, ...args: unknown[]) => unknown };
@@ -55,8 +60,11 @@ export function watchRuns(): Watched {
   let answering = -1;
   // When the call going in now was sent (a step's client knows it): the portal sees it then.
   let sending = 0;
+  // The running simulation, for the moment of the back office's calls (made from its own events).
+  let running: Simulation | undefined;
   // Every event passes through `fire`; the clock's value after it is the event's time.
   sim.fire = function (this: Simulation) {
+    running = this;
     const fired = fire.call(this);
     if (fired) watched.times.push(this.now());
     return fired;
@@ -98,6 +106,7 @@ export function watchRuns(): Watched {
       if (op === 'searchSchools' && status === 200) watched.schoolCalls.push({ kind: 'search', at: sending, q: input.q!, found: (body as { name: string }[]).map((s) => s.name) });
       if (op === 'addSchool' && (status === 201 || status === 409)) watched.schoolCalls.push({ kind: 'add', at: sending, name: input.name! });
     }
+    if (DESK_OPS.has(op) && running) watched.deskRounds.add(running.now());
     return answer;
   };
   ApplicationServers.prototype.admit = function (this: ApplicationServers, ...args: Parameters<typeof admit>) {

@@ -12,8 +12,8 @@
  * an optimistic run (each call assumed to find a server free) would have to redo. And, for server
  * budgets (server-budgets.ts) and shares of the backends' hourly throughput (backend-shares.ts),
  * the asks on 2 to 64 shards and the school calls that must meet the coordinator whatever the
- * capacity (school-calls.ts; application numbers need none, being keys only), with the bound they
- * give. And the free and tight windows
+ * capacity (school-calls.ts; application numbers need none, being keys only) and the daily desks'
+ * rounds, with the bound they give. And the free and tight windows
  * of a run exact without undo (free-windows.ts): the share of its work that must go serially, and
  * where shards running apart on budgets of the same bound would have to meet (`meetings`).
  * The bounds take one core's work from a plain run of the scenario, made first as a fresh process
@@ -47,11 +47,14 @@ async function timedRun(label: string): Promise<number> {
 
 // The bounds divide one core's work: a plain run's wall time, not the watched run's (watching costs time of its own).
 const wallSeconds = await timedRun('plain');
-const { times, steps, ordered, schoolCalls, queued, timedOut, served, backendUses } = watchRuns();
+const { times, steps, ordered, schoolCalls, deskRounds, queued, timedOut, served, backendUses } = watchRuns();
 const watchedSeconds = await timedRun('watched');
 // Application numbers are keys only (sim/runner/test/sequence-values.test.ts): a shard issues its
 // own. Of the school calls, only searches before their school exists and adds meet (school-calls.ts).
+// The back office meets the shards at each daily desks' round; a review's decision needs no
+// meeting, being fixed by what was submitted before it (sim/back-office/test/known-ahead.test.ts).
 const school = schoolMeetings(schoolCalls);
+const meetings = school.meetings + deskRounds.size;
 
 const windows = LOOKAHEADS_S.map((seconds) => {
   const ms = seconds * 1000;
@@ -93,7 +96,7 @@ const admissions = LOOKAHEADS_S.slice(0, 3).map((seconds) => {
 });
 // Server budgets (server-budgets.ts) and shares of the backends' hourly throughput
 // (backend-shares.ts): the calls that would have to ask the coordinator. A run on k shards with
-// budgets and shares exchanges at every ask and at every school call that meets: the bound as above.
+// budgets and shares exchanges at every ask and at every meeting (school calls, desks' rounds): the bound as above.
 const { capacity } = scenarioByName(name);
 const servers = capacity.servers?.servers;
 const perHour = { smsGateway: capacity.smsGateway.perHour, registry: capacity.registry.perHour };
@@ -104,19 +107,19 @@ const backendAsks = (k: number) => ({
 const budgets = servers === undefined ? null : SHARDS.map((k) => {
   const count = serverBudgetAsks(served, servers, k);
   const backends = backendAsks(k);
-  const exchanges = count.asks + backends.smsGateway + backends.registry + school.meetings;
+  const exchanges = count.asks + backends.smsGateway + backends.registry + meetings;
   return { ...count, backendAsks: backends, exchanges, speedUpAtMost: speedUpAtMost(k, exchanges) };
 });
 // Free and tight windows (free-windows.ts): a free window's work splits over the shards with one
-// barrier and no exchange; a tight window's is serial, an exchange per call. The school calls
-// that meet are an exchange each wherever they fall.
+// barrier and no exchange; a tight window's is serial, an exchange per call. The meetings (school
+// calls, desks' rounds) are an exchange each wherever they fall.
 const free = servers === undefined ? null : (() => {
   const count = freeWindows(times, steps, servers, 1_000, [
     { perHour: perHour.smsGateway, uses: backendUses.smsGateway.map((u) => u.at) },
     { perHour: perHour.registry, uses: backendUses.registry.map((u) => u.at) },
   ], SHARDS);
   const tightShare = count.eventsInTight / Math.max(1, times.length);
-  const exchanges = count.windows + count.callsInTight + school.meetings;
+  const exchanges = count.windows + count.callsInTight + meetings;
   return {
     lookaheadSeconds: 1, ...count, tightShare: Number(tightShare.toFixed(4)), exchanges,
     speedUpAtMost: Object.fromEntries(SHARDS.map((k) => [k, speedUpAtMost(k, exchanges, barrierUs, tightShare)])),
@@ -126,7 +129,7 @@ const free = servers === undefined ? null : (() => {
 })();
 const result = {
   machine: machine(), scenario: name, applicants, events: times.length, wallSeconds: Number(wallSeconds.toFixed(1)), watchedSeconds: Number(watchedSeconds.toFixed(1)), calls: steps.reduce((n, step) => n + step.calls.length, 0),
-  queuedCalls: queued.length, timedOutCalls: timedOut.length, windows, steps: steps.length, barrierUs, admissions, servers, ordered, schoolMeetings: school,
+  queuedCalls: queued.length, timedOutCalls: timedOut.length, windows, steps: steps.length, barrierUs, admissions, servers, ordered, schoolMeetings: school, deskRounds: deskRounds.size,
   backends: { perHour, uses: { smsGateway: backendUses.smsGateway.length, registry: backendUses.registry.length } }, budgets, freeWindows: free,
 };
 console.log(JSON.stringify(result, null, 2));

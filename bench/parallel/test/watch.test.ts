@@ -29,6 +29,10 @@ describe('watchRuns', () => {
     expect(school.adds).toBeGreaterThan(0);
     expect(school.meetings).toBeLessThan(school.searches / 2);
     expect(school.wrongIfAlone).toBe(0);
+    // The daily desks act at the office's opening (9:00 Beijing time), one round a working day at most.
+    const rounds = [...watched.deskRounds];
+    expect(rounds.length).toBeGreaterThan(0);
+    expect(rounds.every((at) => (at + 8 * 3_600_000) % 86_400_000 === 9 * 3_600_000)).toBe(true);
     // The backends' uses, as the report's hours count them.
     const sum = (field: 'sms' | 'registryChecks') => plain.report.timeseries.reduce((n, h) => n + h[field], 0);
     expect(watched.backendUses.smsGateway.length).toBe(sum('sms'));
