@@ -15,14 +15,16 @@
  * capacity (school-calls.ts; application numbers need none, being keys only) and the daily desks'
  * rounds, with the bound they give. And the free and tight windows
  * of a run exact without undo (free-windows.ts): the share of its work that must go serially, and
- * where shards running apart on budgets of the same bound would have to meet (`meetings`).
+ * where shards running apart on budgets of the same bound would have to meet (`meetings`). And
+ * what every shard would spend drawing the whole arrival stream (`arrivalSeconds`).
  * The bounds take one core's work from a plain run of the scenario, made first as a fresh process
  * would make it; the watched run (watch.ts) is the same run, made second.
  * Env: WINDOWS_SCENARIO (peak-opening), WINDOWS_APPLICANTS (20,000), BARRIER_US (20), SPIN_BARRIER_US (1).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { scenarioByName } from '../../scenarios';
-import { runScenario } from '../../sim/runner';
+import { runScenario, scenarioPeriod, scenarioRules, seasonArrivals } from '../../sim/runner';
+import { RandomStreams } from '../../sim/random';
 import { admissionRounds } from './admission-rounds';
 import { serverBudgetAsks } from './server-budgets';
 import { backendShareAsks } from './backend-shares';
@@ -47,6 +49,17 @@ async function timedRun(label: string): Promise<number> {
 
 // The bounds divide one core's work: a plain run's wall time, not the watched run's (watching costs time of its own).
 const wallSeconds = await timedRun('plain');
+// Every shard of a run over many cores would draw the whole arrival stream and start only its own applicants.
+const arrivalSeconds = (() => {
+  const scenario = scenarioByName(name);
+  const rules = scenarioRules(scenario);
+  const started = performance.now();
+  const { population, arrivals } = seasonArrivals(scenario, { applicants, rules, streams: new RandomStreams(scenario.seed), from: scenarioPeriod(scenario, rules.time.utcOffsetMinutes).from });
+  let drawn = 0;
+  for (const { source, seq } of arrivals) drawn += population.memberOf(source, seq) >= 0 ? 1 : 0;
+  if (drawn !== applicants) throw new Error(`drew ${drawn} arrivals of ${applicants}`);
+  return Number(((performance.now() - started) / 1000).toFixed(2));
+})();
 const { times, steps, ordered, schoolCalls, deskRounds, queued, timedOut, served, backendUses } = watchRuns();
 const watchedSeconds = await timedRun('watched');
 // Application numbers are keys only (sim/runner/test/sequence-values.test.ts): a shard issues its
@@ -128,7 +141,7 @@ const free = servers === undefined ? null : (() => {
   };
 })();
 const result = {
-  machine: machine(), scenario: name, applicants, events: times.length, wallSeconds: Number(wallSeconds.toFixed(1)), watchedSeconds: Number(watchedSeconds.toFixed(1)), calls: steps.reduce((n, step) => n + step.calls.length, 0),
+  machine: machine(), scenario: name, applicants, events: times.length, wallSeconds: Number(wallSeconds.toFixed(1)), arrivalSeconds, watchedSeconds: Number(watchedSeconds.toFixed(1)), calls: steps.reduce((n, step) => n + step.calls.length, 0),
   queuedCalls: queued.length, timedOutCalls: timedOut.length, windows, steps: steps.length, barrierUs, admissions, servers, ordered, schoolMeetings: school, deskRounds: deskRounds.size,
   backends: { perHour, uses: { smsGateway: backendUses.smsGateway.length, registry: backendUses.registry.length } }, budgets, freeWindows: free,
 };

@@ -1,9 +1,10 @@
 /** Runs a scenario in virtual time and reports on it. */
-export { LIVE_ACTOR_LIMIT, runScenario, scenarioPeriod, SIMULATION_RULES, type RunOptions, type RunProgress, type RunResult } from './run';
+export { LIVE_ACTOR_LIMIT, runScenario, scenarioPeriod, scenarioRules, SIMULATION_RULES, type RunOptions, type RunProgress, type RunResult } from './run';
 export type { Transport, TransportFactory, TransportReport, TransportSetup } from './transport';
 export type { ObserveCall, PortalTiming, Settled } from './timing';
 export type { WorkTracker } from './work';
 export type { Report, WaitSummary } from './report';
 export { reportSchema } from './report-schema';
 export { arrivalPieces } from './pieces';
+export { seasonArrivals } from './season-arrivals';
 export { earlierAccountRegisteredAt, institutionsOf, seedApplicant, seedInstitutions } from './world';

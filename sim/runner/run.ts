@@ -1,10 +1,7 @@
 import { iso, localDate, localHour, localMidnight, mergeOverrides, resolveRules, rulesHash, type RulesOverride } from '../../rules';
 import type { Scenario } from '../../scenarios/types';
 import { andThen, type MaybePromise } from '../../stub-server/portal';
-import { arrivalPieces } from './pieces';
-import { windowArrivals } from '../arrivals';
 import { Simulation, VirtualClock } from '../engine';
-import { createPopulation } from '../population';
 import type { QueueFigures } from '../queueing';
 import { RandomStreams } from '../random';
 import { BackOffice } from './back-office';
@@ -12,6 +9,7 @@ import { inProcessTransport } from './in-process';
 import { JourneyDriver } from './journey-driver';
 import { buildReport, type Report } from './report';
 import { RunMetrics } from './run-metrics';
+import { seasonArrivals } from './season-arrivals';
 import type { TransportFactory } from './transport';
 import { WorkTracker } from './work';
 import { institutionsOf, seedApplicant, seedInstitutions } from './world';
@@ -62,7 +60,7 @@ const HOUR_MS = 3_600_000;
 const noQueue: QueueFigures = { arrivals: 0, served: 0, utilisation: 0, peakHourUtilisation: 0, l: 0, lq: 0, wSeconds: 0, wqSeconds: 0, pWait: 0 };
 
 /** The simulation's rules for a scenario: the simulator's layer, the scenario's, then a rule change. */
-const scenarioRules = (scenario: Scenario, change?: RulesOverride) =>
+export const scenarioRules = (scenario: Scenario, change?: RulesOverride) =>
   resolveRules(mergeOverrides(SIMULATION_RULES, scenario.rules, change), `scenario ${scenario.name}`);
 /** The portal's rules for a scenario, without the simulator's layer: what `serve` would run. */
 const portalRules = (scenario: Scenario, change?: RulesOverride) =>
@@ -139,16 +137,7 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
       const set = await client.admin('setFaults', scenario.faults);
       if (set.status !== 200) throw new Error(`scenario ${scenario.name}: faults refused: ${set.body?.detail ?? set.status}`);
     }
-    const population = createPopulation({
-      rng: streams.stream('population'), size: applicants, staleRate: scenario.population.staleRate, rules,
-      asOf: from, provinces: Object.fromEntries(scenario.provinces.map((p) => [p.code, p.share])),
-      ...(scenario.population.persona ? { persona: scenario.population.persona } : {}),
-    });
-    const sizes = population.provinceSizes();
-    const { arrivals } = windowArrivals(
-      scenario.provinces.map((p) => ({ key: p.code, window: p.window, expected: sizes.get(p.code) ?? 0 })),
-      { rng: streams.stream('arrivals'), rules, pieces: arrivalPieces(scenario.arrivals), exact: true },
-    );
+    const { population, arrivals } = seasonArrivals(scenario, { applicants, rules, streams, from });
     const behaviour = streams.stream('behaviour');
     const accounts = streams.stream('population').fork('accounts');
     let arrived = 0;
