@@ -84,9 +84,12 @@ export class TimeSeries {
     this.tally(now).latency(ms);
   }
 
-  /** Adds another part's open hours to this series' (a run split among workers). */
+  /** Adds another part's open hours to this series' (a run split among workers), before they close here. */
   absorb(part: TimeSeries): void {
-    for (const [start, theirs] of part.open) this.tally(start).add(theirs);
+    for (const [start, theirs] of part.open) {
+      if (start < this.closedBefore) throw new Error(`the hour ${this.label(start)} was absorbed after it closed`);
+      this.tally(start).add(theirs);
+    }
   }
 
   /**

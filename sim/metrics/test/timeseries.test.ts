@@ -78,6 +78,15 @@ describe('the hourly series', () => {
     }
   });
 
+  it("refuses a part's hour absorbed after it closed: the merge would be short of it", () => {
+    const { series: merged, endHour } = series();
+    const { series: part } = series();
+    part.count(START + 10, 'requests');
+    endHour(0);
+    endHour(1);
+    expect(() => merged.absorb(part)).toThrow(/absorbed after it closed/);
+  });
+
   it('counts what comes after its hour closed (an answer over HTTP, hours late) in the first hour still open', () => {
     const { series: s, endHour } = series();
     endHour(0);
