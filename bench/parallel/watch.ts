@@ -1,17 +1,17 @@
 /**
  * What bench:windows watches in a run, recorded by hooks on the simulator's prototypes: every
- * event's time, every step's calls, the calls a shard could not answer alone, and the servers'
- * admissions. Each hook passes every argument on as it came and returns what the original
- * returns, so the watched run is the run `jszg-sim run` makes (test/watch.test.ts holds it to
- * that): one argument dropped would measure another run.
+ * event's time, every step's calls, the calls a shard could not answer alone (the school calls
+ * among them, and the daily desks' rounds), and the servers' admissions. Each hook passes every
+ * argument on as it came and returns what the original returns, so the watched run is the run
+ * `jszg-sim run` makes (test/watch.test.ts holds it to that): one argument dropped would measure
+ * another run.
  */
 import { Simulation } from '../../sim/engine';
 import { ApplicationServers } from '../../sim/capacity';
 import { JourneyDriver } from '../../sim/runner/journey-driver';
 import { ModelledTiming } from '../../sim/runner/timing';
 import { StepClient } from '../../sim/runner/step-client';
-import { InProcessClient } from '../../sim/clients';
-import type { PortalAnswer } from '../../sim/clients';
+import { InProcessClient, type PortalAnswer } from '../../sim/clients';
 import type { StepTrace } from './admission-rounds';
 import type { ServedCall } from './server-budgets';
 import type { BackendUse } from './backend-shares';
