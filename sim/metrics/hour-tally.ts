@@ -17,7 +17,7 @@ export class HourTally {
   readonly latencies: Histogram = hourHistogram();
   private readonly requestsBySecond = new Uint32Array(SECONDS);
 
-  constructor(private readonly start: number) {}
+  constructor(readonly start: number) {}
 
   count(now: number, field: HourCount, n: number): void {
     this.counts[field] += n;

@@ -49,6 +49,7 @@ export class TimeSeries {
   private readonly open = new Map<number, HourTally>();
   /** Hours before this one are closed. */
   private closedBefore = -Infinity;
+  private last: HourTally | undefined;
   /**
    * `inProgressPeak`: the most applicants between arrival and the journey's end at once (those
    * waiting days for a desk included); `inSessionPeak`: the most at the portal at once (between
@@ -61,8 +62,11 @@ export class TimeSeries {
   /** The hour's tally; for an hour already closed, the first still open (see the class). */
   private tally(now: number): HourTally {
     const start = Math.max(Math.floor(now / HOUR_MS) * HOUR_MS, this.closedBefore);
+    // Most counts in a row are the same hour's: no map lookup for them.
+    if (start === this.last?.start) return this.last;
     let tally = this.open.get(start);
     if (!tally) this.open.set(start, (tally = new HourTally(start)));
+    this.last = tally;
     return tally;
   }
 
@@ -131,6 +135,7 @@ export class TimeSeries {
       this.peaks.registryChecksPerHour = Math.max(this.peaks.registryChecksPerHour, row.registryChecks);
       this.peaks.requestsPerHour = Math.max(this.peaks.requestsPerHour, row.requests);
       this.open.delete(hour);
+      if (this.last === tally) this.last = undefined;
     }
     this.closedBefore = Math.max(this.closedBefore, start);
   }
