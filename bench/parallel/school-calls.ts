@@ -8,6 +8,8 @@
  * same name does not repeat would have been wrong.
  */
 
+import { normalSchoolName } from '../../stub-server/portal';
+
 /** A search (its query and the names it found) or an add (the name asked for), in the run's order. */
 export type SchoolCall =
   | { kind: 'search'; at: number; q: string; found: readonly string[] }
@@ -24,18 +26,16 @@ export interface SchoolMeetings {
   wrongIfAlone: number;
 }
 
-/** Names compare without spaces, as the portal compares them (searchSchools, addSchool). */
-const normal = (name: string) => name.replace(/\s+/g, '');
 
 export function schoolMeetings(calls: readonly SchoolCall[]): SchoolMeetings {
   const searches = calls.filter((c): c is Extract<SchoolCall, { kind: 'search' }> => c.kind === 'search');
   const lastAnswer = new Map<string, string>();
-  for (const s of searches) lastAnswer.set(normal(s.q), s.found.join('\n'));
+  for (const s of searches) lastAnswer.set(normalSchoolName(s.q), s.found.join('\n'));
   let before = 0;
   let wrong = 0;
   for (const s of searches) {
-    const q = normal(s.q);
-    if (!s.found.some((name) => normal(name) === q)) { before += 1; continue; }
+    const q = normalSchoolName(s.q);
+    if (!s.found.some((name) => normalSchoolName(name) === q)) { before += 1; continue; }
     if (s.found.join('\n') !== lastAnswer.get(q)) wrong += 1;
   }
   const adds = calls.length - searches.length;

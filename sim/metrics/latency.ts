@@ -11,9 +11,11 @@ export interface LatencySummary { count: number; p50: number; p95: number; p99: 
 export class LatencyRecorder {
   private readonly byOp = new Map<string, Histogram>();
 
-  constructor(private readonly unitsPerMs = 1) {}
+  private readonly highest: number;
 
-  private get highest(): number { return 3_600_000 * this.unitsPerMs; }
+  constructor(private readonly unitsPerMs = 1) {
+    this.highest = 3_600_000 * unitsPerMs;
+  }
 
   private of(op: string): Histogram {
     let h = this.byOp.get(op);

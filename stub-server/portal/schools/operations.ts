@@ -6,18 +6,18 @@ import type { PortalContext } from '../context';
 import type { School } from '../records';
 
 /** Names compare without surrounding or inner spaces, so "厦门 大学" finds and duplicates "厦门大学". */
-const normal = (name: string) => name.replace(/\s+/g, '');
+export const normalSchoolName = (name: string) => name.replace(/\s+/g, '');
 
 /** A school's name as compared, worked out once per record: every search reads every school. */
 const comparedNames = new WeakMap<School, string>();
 function comparedName(school: School): string {
   let name = comparedNames.get(school);
-  if (name === undefined) comparedNames.set(school, (name = normal(school.name)));
+  if (name === undefined) comparedNames.set(school, (name = normalSchoolName(school.name)));
   return name;
 }
 
 const findByName = (ctx: PortalContext, name: string): School | undefined => {
-  const wanted = normal(name);
+  const wanted = normalSchoolName(name);
   for (const school of ctx.state.schools.values()) if (comparedName(school) === wanted) return school;
   return undefined;
 };
@@ -43,7 +43,7 @@ export const searchSchools = publicOperation({
   section: '§6',
   input: () => z.object({ q: requiredText(50), province: z.string().regex(/^\d{2}$/).optional() }),
   run: ({ ctx, input }) => {
-    const q = normal(input.q);
+    const q = normalSchoolName(input.q);
     const found: School[] = [];
     for (const school of ctx.state.schools.values()) {
       if (input.province !== undefined && school.province !== input.province) continue;
