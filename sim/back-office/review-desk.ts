@@ -21,8 +21,11 @@ export interface ReviewersConfig {
 
 /**
  * Manual reviewers (人工审核): a FIFO queue served by `count` reviewers during office hours
- * on working days. Each decision goes to the portal through `decide`. The desk keeps its queue
- * figures (`log`) and its reviewers' working time by hour, for utilisation.
+ * on working days. A review's decision, its moment and its outcome, is known as soon as a
+ * reviewer takes it up, and is told then through `decide`: who acts on it at that moment
+ * (the portal's admin operation) is the caller's to schedule. A run over many cores sends it
+ * ahead to the applicant's shard (docs/parallel-runs.md). The desk keeps its queue figures
+ * (`log`) and its reviewers' working time by hour, for utilisation.
  */
 export class ReviewDesk {
   /** Reviews in arrival order, each with the moment it came. */
@@ -43,7 +46,8 @@ export class ReviewDesk {
     /** A review's service time and decision, from its own `stream` when it was submitted with one. */
     private readonly draw: (d: Distribution, stream?: Rng) => number,
     private readonly chance: (p: number, stream?: Rng) => boolean,
-    private readonly decide: (reviewId: string, approve: boolean) => void,
+    /** A review taken up: decided `approve` at `at` (the future, or now). */
+    private readonly decide: (reviewId: string, approve: boolean, at: number) => void,
   ) {
     this.idle = config.count;
     this.log = new QueueLog(sim.now());
@@ -106,10 +110,10 @@ export class ReviewDesk {
       this.idle -= 1;
       this.log.begin(now, at);
       const done = this.office.finish(now, this.draw(this.config.serviceMinutes, stream) * 60_000, this.working);
+      this.decide(reviewId, this.chance(this.config.approveRate, stream), done);
       this.sim.scheduleAt(done, () => {
         this.log.end(done, at);
         this.undecided.delete(reviewId);
-        this.decide(reviewId, this.chance(this.config.approveRate, stream));
         this.idle += 1;
         this.dispatch();
       });

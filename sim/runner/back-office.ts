@@ -32,11 +32,11 @@ export class BackOffice {
 
     // Each applicant's registration is decided on draws from their own stream when it brings one
     // (see toConfirmation), so the desks' order of work shifts no one's outcome.
-    this.reviews = new ReviewDesk(sim, office, config.reviewers, (d, stream = rng) => sample(d, stream), (p, stream = rng) => stream.chance(p), (reviewId, approve) => {
-      after(client.admin('decideManualReview', { reviewId, decision: approve ? 'approve' : 'reject', reason: approve ? undefined : '照片不清晰，请重新上传' }), (answer) => {
+    this.reviews = new ReviewDesk(sim, office, config.reviewers, (d, stream = rng) => sample(d, stream), (p, stream = rng) => stream.chance(p), (reviewId, approve, at) => {
+      sim.scheduleAt(at, () => after(client.admin('decideManualReview', { reviewId, decision: approve ? 'approve' : 'reject', reason: approve ? undefined : '照片不清晰，请重新上传' }), (answer) => {
         if (answer.status !== 200) return;
         metrics.reviewDecided(approve, answer.body.workingDaysTaken, answer.body.withinSla);
-      });
+      }));
     });
 
     const recordWait = (desk: 'confirmation' | 'approval', addedAt: number) => metrics.desks.waits[desk].add(desks.workingDaysBetween(addedAt, sim.now()));

@@ -37,7 +37,7 @@ function reviews(all: number[], n: number): Map<string, string> {
     sim, new OfficeHours(defaultRules, [9, 17]),
     { count: 2, hours: [9, 17], serviceMinutes: { kind: 'lognormal', median: 40, sigma: 0.9 }, approveRate: 0.8 },
     (d, stream) => sample(d, stream!), (p, stream) => stream!.chance(p),
-    (id, approve) => decided.set(id, `${sim.now()} ${approve}`),
+    (id, approve, at) => decided.set(id, `${at} ${approve}`),
   );
   all.slice(0, n).forEach((at, i) => sim.scheduleAt(at, () => desk.submit(`R${i}`, stream(i)), i + 1));
   sim.run();
