@@ -1,8 +1,8 @@
 import type { Distribution } from '../../machines';
 import type { Rng } from '../random';
-import { HourlyTime } from './hourly-time';
 import FlatQueue from 'flatqueue';
-import { queueFigures, type QueueFigures } from '../queueing';
+import { ServerBooks, type Booking } from './server-books';
+import type { QueueFigures } from '../queueing';
 
 export interface ServersConfig {
   /** Application servers (c): each serves one request at a time. */
@@ -43,53 +43,58 @@ export class ApplicationServers {
   private readonly freeAt: Float64Array;
   /** When each waiting request starts its service: those past `now` are the backlog. */
   private readonly waiting = new FlatQueue<number>();
-  /** Requests, gateway timeouts, refusals at a full backlog (busy), server time in use, time waiting for a server and requests that waited. */
-  readonly stats = { requests: 0, timeouts: 0, busy: 0, busyMs: 0, waitMs: 0, waited: 0 };
-  /** Server time in use and request time spent waiting, by hour (utilisation, mean queue). */
-  readonly hourly = { busyMs: new HourlyTime(), waitMs: new HourlyTime() };
-  /** The same, summed over the hours read so far: the areas within the run's period. */
-  private readonly read = { busyMs: 0, waitMs: 0 };
   private readonly services = new Map<string, Distribution>();
+  /**
+   * The books every admission is entered in: these servers' own by default; a shard of a run
+   * over many cores enters them in its log instead, for the coordinator's (sim/shards).
+   */
+  readonly books: ServerBooks;
 
   /**
    * `draw` gives a service time from the calling applicant's own stream when a call brings one
    * (see `admit`), so that one applicant making another call shifts no one else's draws.
    */
-  constructor(private readonly config: ServersConfig, private readonly draw: (d: Distribution, stream?: Rng) => number) {
+  constructor(
+    private readonly config: ServersConfig,
+    private readonly draw: (d: Distribution, stream?: Rng) => number,
+    private readonly book: (booking: Booking) => void = (b) => this.books.book(b),
+  ) {
     this.freeAt = new Float64Array(config.servers);
+    this.books = new ServerBooks(config.servers);
   }
 
   get servers(): number { return this.config.servers; }
+
+  /** Requests, gateway timeouts, refusals at a full backlog, server time in use, waits (ServerBooks). */
+  get stats() { return this.books.stats; }
 
   /**
    * Admits a request of `op` at `now`: served (perhaps after a wait), refused, or timed out at
    * the gateway. Its service time comes from `stream`, the caller's own, when given.
    */
   admit(op: string, now: number, stream?: Rng): Admission {
-    this.stats.requests += 1;
     while (this.waiting.length > 0 && this.waiting.peekValue()! <= now) this.waiting.pop();
     const { backlog } = this.config;
     let k = 0;
     for (let i = 1; i < this.freeAt.length; i += 1) if (this.freeAt[i]! < this.freeAt[k]!) k = i;
     const start = Math.max(now, this.freeAt[k]!);
     if (start > now && backlog !== undefined && this.waiting.length >= backlog) {
-      this.stats.busy += 1;
+      this.book({ refused: true, now });
       return { status: 'busy', latencyMs: this.config.refusedMs ?? 0 };
     }
     const service = this.draw(this.serviceOf(op), stream);
     this.freeAt[k] = start + service;
-    if (start > now) {
-      this.stats.waitMs += start - now;
-      this.stats.waited += 1;
-      this.waiting.push(start, start);
-      this.hourly.waitMs.add(now, start);
-    }
-    this.hourly.busyMs.add(start, start + service);
-    this.stats.busyMs += service;
+    if (start > now) this.waiting.push(start, start);
     const latencyMs = start + service - now;
-    if (latencyMs <= this.config.timeoutMs) return { status: 'served', latencyMs };
-    this.stats.timeouts += 1;
-    return { status: 'timeout', latencyMs: this.config.timeoutMs };
+    const timedOut = latencyMs > this.config.timeoutMs;
+    this.book({ now, start, service, timedOut });
+    return timedOut ? { status: 'timeout', latencyMs: this.config.timeoutMs } : { status: 'served', latencyMs };
+  }
+
+  /** Whether a request at `now` would begin at once (a server free). */
+  freeAtOnce(now: number): boolean {
+    for (let i = 0; i < this.freeAt.length; i += 1) if (this.freeAt[i]! <= now) return true;
+    return false;
   }
 
   /** An operation's service time, the same object each call (a call makes no garbage for it). */
@@ -99,29 +104,9 @@ export class ApplicationServers {
     return service;
   }
 
-  /** The hour starting at `hourStart`: its utilisation and mean number waiting, once it is over. */
-  hour(hourStart: number): { utilisation: number; queueLength: number } {
-    const capacityMs = this.config.servers * 3_600_000;
-    const rounded = (x: number) => Number(x.toFixed(4));
-    const busyMs = this.hourly.busyMs.take(hourStart);
-    const waitMs = this.hourly.waitMs.take(hourStart);
-    this.read.busyMs += busyMs;
-    this.read.waitMs += waitMs;
-    return { utilisation: rounded(busyMs / capacityMs), queueLength: rounded(waitMs / 3_600_000) };
-  }
+  /** The hour starting at `hourStart`: its utilisation and mean number waiting, once it is over (ServerBooks.hour). */
+  hour(hourStart: number): { utilisation: number; queueLength: number } { return this.books.hour(hourStart); }
 
-  /**
-   * The servers as a queue over the hours read (`periodMs` long; the busiest of them given):
-   * l, lq and utilisation are time averages within them; waits and times in system are those
-   * of every request served.
-   */
-  figures(periodMs: number, peakHourUtilisation: number): QueueFigures {
-    const { requests, busy, waited, waitMs, busyMs } = this.stats;
-    return queueFigures({
-      arrivals: requests, begun: requests - busy, waited, served: requests - busy,
-      waitingArea: this.read.waitMs, systemArea: this.read.waitMs + this.read.busyMs,
-      waitSum: waitMs, sojournSum: waitMs + busyMs, periodMs,
-      utilisation: periodMs > 0 ? this.read.busyMs / (this.config.servers * periodMs) : 0, peakHourUtilisation,
-    });
-  }
+  /** The servers as a queue over the hours read (ServerBooks.figures). */
+  figures(periodMs: number, peakHourUtilisation: number): QueueFigures { return this.books.figures(periodMs, peakHourUtilisation); }
 }
