@@ -21,18 +21,18 @@ export interface ReviewersConfig {
 
 /**
  * Manual reviewers (人工审核): a FIFO queue served by `count` reviewers during office hours
- * on working days. A review's decision, its moment and its outcome, is known as soon as a
- * reviewer takes it up, and is told then through `decide`: who acts on it at that moment
- * (the portal's admin operation) is the caller's to schedule. A run over many cores sends it
- * ahead to the applicant's shard (docs/parallel-runs.md). The desk keeps its queue figures
- * (`log`) and its reviewers' working time by hour, for utilisation.
+ * on working days. Being first come, first served, a review's turn depends only on the reviews
+ * before it: so the desk works out, as each review comes, which reviewer takes it up and when,
+ * and when it is decided and how (its service time and decision drawn then, from the
+ * applicant's own stream). It tells the decision at once through `decide`: who acts on it at
+ * its moment (the portal's admin operation) is the caller's to schedule, and a run over many
+ * cores sends it ahead to the applicant's shard (docs/parallel-runs.md). The desk keeps its
+ * queue figures (`log`, entered at each review's beginning and end as they happen) and its
+ * reviewers' working time by hour, for utilisation.
  */
 export class ReviewDesk {
-  /** Reviews in arrival order, each with the moment it came. */
-  private readonly queue: { reviewId: string; at: number; stream?: Rng }[] = [];
-  private head = 0;
-  private idle: number;
-  private wakeScheduled = false;
+  /** When each reviewer is next free: a review goes to the one free first. */
+  private readonly freeAt: number[];
   readonly log: QueueLog;
   /** Reviewer working time by clock hour. */
   private readonly busyByHour = new Map<number, number>();
@@ -46,10 +46,10 @@ export class ReviewDesk {
     /** A review's service time and decision, from its own `stream` when it was submitted with one. */
     private readonly draw: (d: Distribution, stream?: Rng) => number,
     private readonly chance: (p: number, stream?: Rng) => boolean,
-    /** A review taken up: decided `approve` at `at` (the future, or now). */
+    /** A review submitted: decided `approve` at `at` (in the future, or now). */
     private readonly decide: (reviewId: string, approve: boolean, at: number) => void,
   ) {
-    this.idle = config.count;
+    this.freeAt = new Array<number>(config.count).fill(sim.now());
     this.log = new QueueLog(sim.now());
   }
 
@@ -58,11 +58,25 @@ export class ReviewDesk {
 
   /** `stream`: the applicant's own, for this review's service time and decision. */
   submit(reviewId: string, stream?: Rng): void {
-    const now = this.sim.now();
-    this.log.arrive(now);
-    this.queue.push({ reviewId, at: now, stream });
-    this.undecided.set(reviewId, now);
-    this.dispatch();
+    const at = this.sim.now();
+    this.log.arrive(at);
+    this.undecided.set(reviewId, at);
+    let k = 0;
+    for (let i = 1; i < this.freeAt.length; i += 1) if (this.freeAt[i]! < this.freeAt[k]!) k = i;
+    const begin = this.office.nextOpen(Math.max(at, this.freeAt[k]!));
+    const workMs = this.draw(this.config.serviceMinutes, stream) * 60_000;
+    const done = this.office.finish(begin, workMs);
+    this.freeAt[k] = done;
+    this.decide(reviewId, this.chance(this.config.approveRate, stream), done);
+    // Entered as they happen: a review begun after the run's end is neither begun nor booked.
+    this.sim.scheduleAt(begin, () => {
+      this.log.begin(begin, at);
+      this.office.finish(begin, workMs, this.working);
+    });
+    this.sim.scheduleAt(done, () => {
+      this.log.end(done, at);
+      this.undecided.delete(reviewId);
+    });
   }
 
   /** When each review not yet decided was submitted: waits the run's end cuts off (censored). */
@@ -93,32 +107,4 @@ export class ReviewDesk {
       this.busyByHour.set(hour, (this.busyByHour.get(hour) ?? 0) + Math.min(to, hour + HOUR) - Math.max(from, hour));
     }
   };
-
-  private dispatch(): void {
-    const now = this.sim.now();
-    const open = this.office.nextOpen(now);
-    if (open > now) {
-      if (!this.wakeScheduled && this.idle > 0 && this.head < this.queue.length) {
-        this.wakeScheduled = true;
-        this.sim.scheduleAt(open, () => { this.wakeScheduled = false; this.dispatch(); });
-      }
-      return;
-    }
-    while (this.idle > 0 && this.head < this.queue.length) {
-      const { reviewId, at, stream } = this.queue[this.head]!;
-      this.head += 1;
-      this.idle -= 1;
-      this.log.begin(now, at);
-      const done = this.office.finish(now, this.draw(this.config.serviceMinutes, stream) * 60_000, this.working);
-      this.decide(reviewId, this.chance(this.config.approveRate, stream), done);
-      this.sim.scheduleAt(done, () => {
-        this.log.end(done, at);
-        this.undecided.delete(reviewId);
-        this.idle += 1;
-        this.dispatch();
-      });
-    }
-    // Drop served entries now and then so the queue array does not grow without end.
-    if (this.head > 4096 && this.head * 2 > this.queue.length) { this.queue.splice(0, this.head); this.head = 0; }
-  }
 }
