@@ -26,6 +26,8 @@ export interface CallOptions {
   address?: string;
   /** In process: the applicant's own stream for what the portal draws on this call (CallerRandom); a server over HTTP draws its own. */
   draws?: Rng;
+  /** In process: where the call goes among other events of its instant (the calling applicant's, Simulation.schedule). */
+  order?: number;
 }
 
 /**

@@ -22,8 +22,17 @@ export class BackOffice {
   readonly approval: DailyDesk<Pending>;
   private readonly desks: OfficeHours;
 
-  constructor(deps: { places: { points: number; institutions: number }; sim: Simulation; client: PortalClient; rules: Rules; config: BackOfficeConfig; rng: Rng; metrics: RunMetrics; track: (work: MaybePromise<unknown>) => void; resume: (then: () => void) => void }) {
+  constructor(deps: {
+    places: { points: number; institutions: number }; sim: Simulation; client: PortalClient; rules: Rules; config: BackOfficeConfig; rng: Rng; metrics: RunMetrics;
+    track: (work: MaybePromise<unknown>) => void; resume: (then: () => void) => void;
+    /**
+     * Acts on a review's decision at its moment `at`, known when it was submitted: at that moment
+     * of this run by default; a run over many cores sends it ahead to the applicant's shard.
+     */
+    decideAt?: (at: number, act: () => void) => void;
+  }) {
     const { places, sim, client, rules, config, rng, metrics, track, resume } = deps;
+    const decideAt = deps.decideAt ?? ((at, act) => { sim.scheduleAt(at, act); });
     const after = (work: MaybePromise<PortalAnswer>, then: (answer: PortalAnswer) => void) => track(andThen(work, (answer) => resume(() => then(answer))));
     const office = new OfficeHours(rules, config.reviewers.hours, config.reviewers.continuous);
     const desks = (this.desks = new OfficeHours(rules, [9, 17]));
@@ -33,7 +42,7 @@ export class BackOffice {
     // Each applicant's registration is decided on draws from their own stream when it brings one
     // (see toConfirmation), so the desks' order of work shifts no one's outcome.
     this.reviews = new ReviewDesk(sim, office, config.reviewers, (d, stream = rng) => sample(d, stream), (p, stream = rng) => stream.chance(p), (reviewId, approve, at) => {
-      sim.scheduleAt(at, () => after(client.admin('decideManualReview', { reviewId, decision: approve ? 'approve' : 'reject', reason: approve ? undefined : '照片不清晰，请重新上传' }), (answer) => {
+      decideAt(at, () => after(client.admin('decideManualReview', { reviewId, decision: approve ? 'approve' : 'reject', reason: approve ? undefined : '照片不清晰，请重新上传' }), (answer) => {
         if (answer.status !== 200) return;
         metrics.reviewDecided(approve, answer.body.workingDaysTaken, answer.body.withinSla);
       }));
@@ -80,6 +89,9 @@ export class BackOffice {
       });
     });
   }
+
+  /** The desks' next round after `now` (they work through their queues as the office opens). */
+  nextRound(now: number): number { return this.desks.nextOpening(now); }
 
   /**
    * The waits still running at `now`, in working days so far, by desk: the run's end cuts them

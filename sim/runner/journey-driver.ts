@@ -195,13 +195,14 @@ export class JourneyDriver {
     if (live.inSession) return;
     live.inSession = true;
     this.inSession += 1;
-    this.deps.observer.inSession(this.inSession);
+    this.deps.observer.inSession(this.inSession, true, live.record);
   }
 
   private leaveSession(live: Live): void {
     if (!live.inSession) return;
     live.inSession = undefined;
     this.inSession -= 1;
+    this.deps.observer.inSession(this.inSession, false, live.record);
   }
 
   private finish(live: Live): void {

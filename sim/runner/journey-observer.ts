@@ -14,8 +14,11 @@ export interface JourneyObserver {
   milestone(name: Milestone, now: number): void;
   /** Every portal call of a step, with the latency the capacity model gave it; `retry` when the step is tried again after the portal failed it. */
   call(call: Call, latencyMs: number, at: number, applicant: CallingApplicant, retry: boolean): void;
-  /** Applicants at the portal now (between their first page and a wait or the end), each time it grows. */
-  inSession(count: number): void;
+  /**
+   * Applicants at the portal now (between their first page and a wait or the end), each time
+   * one comes (`entered`) or goes; `record`: who.
+   */
+  inSession(count: number, entered: boolean, record: ApplicantRecord): void;
   /** A step refused before the portal ran it (the SMS gateway was full). */
   refused(code: string, at: number): void;
   finished(state: string, context: JourneyContext, record: ApplicantRecord): void;

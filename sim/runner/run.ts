@@ -1,18 +1,18 @@
-import { iso, localDate, localHour, localMidnight, mergeOverrides, resolveRules, rulesHash, type RulesOverride } from '../../rules';
+import { localHour, localMidnight, mergeOverrides, resolveRules, type RulesOverride } from '../../rules';
 import type { Scenario } from '../../scenarios/types';
-import { andThen, type MaybePromise } from '../../stub-server/portal';
+import type { MaybePromise } from '../../stub-server/portal';
 import { Simulation, VirtualClock } from '../engine';
-import type { QueueFigures } from '../queueing';
 import { RandomStreams } from '../random';
 import { BackOffice } from './back-office';
 import { inProcessTransport } from './in-process';
 import { JourneyDriver } from './journey-driver';
-import { buildReport, type Report } from './report';
+import type { Report } from './report';
+import { runReport, sampleHourEnds } from './run-report';
 import { RunMetrics } from './run-metrics';
-import { seasonArrivals } from './season-arrivals';
+import { admitApplicants } from './admit-applicants';
 import type { TransportFactory } from './transport';
 import { WorkTracker } from './work';
-import { institutionsOf, seedApplicant, seedInstitutions } from './world';
+import { institutionsOf, seedInstitutions } from './world';
 
 /** The simulator's own rule layer: a cheap password hash (a cost, not a portal behaviour). */
 export const SIMULATION_RULES: RulesOverride = { account: { scryptCost: 2 } };
@@ -55,16 +55,10 @@ export interface RunProgress {
 
 export interface RunResult { report: Report; events: number; xstateMs: number }
 
-const HOUR_MS = 3_600_000;
-/** Over HTTP the servers were real: their queue was not seen. */
-const noQueue: QueueFigures = { arrivals: 0, served: 0, utilisation: 0, peakHourUtilisation: 0, l: 0, lq: 0, wSeconds: 0, wqSeconds: 0, pWait: 0 };
 
 /** The simulation's rules for a scenario: the simulator's layer, the scenario's, then a rule change. */
 export const scenarioRules = (scenario: Scenario, change?: RulesOverride) =>
   resolveRules(mergeOverrides(SIMULATION_RULES, scenario.rules, change), `scenario ${scenario.name}`);
-/** The portal's rules for a scenario, without the simulator's layer: what `serve` would run. */
-const portalRules = (scenario: Scenario, change?: RulesOverride) =>
-  resolveRules(mergeOverrides(scenario.rules, change), `scenario ${scenario.name}`);
 
 /** The virtual period a scenario covers: from the first window's opening to the end of its follow-up. */
 export function scenarioPeriod(scenario: Scenario, utcOffsetMinutes: number): { from: string; start: number; end: number } {
@@ -117,7 +111,7 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
         metrics.finished(state, context);
         transport.forget(record.idNumber);
       },
-      inSession: (count) => metrics.series.observeInSession(count),
+      inSession: (count, entered) => { if (entered) metrics.series.observeInSession(count); },
       refused: (code) => metrics.refusals.add(code),
       call: (call, latencyMs, at, { session, backOffice }, retry) => {
         metrics.call(call, latencyMs, at, retry);
@@ -137,41 +131,15 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
       const set = await client.admin('setFaults', scenario.faults);
       if (set.status !== 200) throw new Error(`scenario ${scenario.name}: faults refused: ${set.body?.detail ?? set.status}`);
     }
-    const { population, arrivals } = seasonArrivals(scenario, { applicants, rules, streams, from });
-    const behaviour = streams.stream('behaviour');
-    const accounts = streams.stream('population').fork('accounts');
     let arrived = 0;
-
-    // One arrival pending at a time: a season of millions need not sit in the event queue.
-    // Arrivals are exact: each province's applicants all come, on the curve's shape.
-    const nextArrival = () => {
-      const next = arrivals.next();
-      if (next.done) return;
-      const { at, source, seq } = next.value;
-      sim.scheduleAt(Math.max(at, sim.now()), () => {
-        const record = population.applicantAt(population.memberOf(source, seq));
-        arrived += 1;
-        metrics.arrived(sim.now());
-        const draws = accounts.fork(record.index);
-        const verifiedAccount = draws.chance(scenario.population.verifiedAccounts);
-        const ctidFixes = !draws.chance(scenario.population.ctidFailRate);
-        const rng = behaviour.fork(record.index);
-        track(andThen(seedApplicant(client, record, { rules, seasonFrom: from }, { verifiedAccount, ctidFixes, draws }), () => resume(() => {
-          journeys.start(record, rng);
-          // Only a start adds an applicant in progress: the peak is exact.
-          metrics.series.observeActive(journeys.active);
-        })));
-        nextArrival();
-      });
-    };
-    nextArrival();
-
-    // The hourly series' levels (applicants in progress, backlogs) as each hour ends.
-    const sampleHourEnd = (at: number) => sim.scheduleAt(at, () => {
-      metrics.series.endOfHour(at, transport.timing.hour?.(at + 1 - HOUR_MS));
-      if (at + HOUR_MS <= end) sampleHourEnd(at + HOUR_MS);
+    admitApplicants({
+      scenario, applicants, rules, streams, from, sim, client, journeys, track, resume,
+      arrived: (now) => { arrived += 1; metrics.arrived(now); },
+      // Only a start adds an applicant in progress: the peak is exact.
+      started: () => metrics.series.observeActive(journeys.active),
     });
-    sampleHourEnd(Math.floor(start / HOUR_MS) * HOUR_MS + HOUR_MS - 1);
+
+    sampleHourEnds(sim, start, end, metrics, transport.timing);
 
     const progress = (now: number) => options.onProgress?.({ now, end, arrived, finished: arrived - journeys.active, active: journeys.active, asleep: journeys.asleep, events: sim.eventCount });
     await transport.drive({ sim, end, work, signal: options.signal, tick: () => progress(sim.now()) });
@@ -182,25 +150,6 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
     await transport.close();
   }
   metrics.outcomes.add('unfinished', journeys.active);
-
-  const until = stoppedAt ?? end;
-  const periodMs = until - start;
-  const timeseries = metrics.series.finish();
-  const peakHour = timeseries.reduce((most, h) => Math.max(most, h.utilisation), 0);
-  const report = buildReport({
-    scenario, seed, rulesHash: rulesHash(rules), portalRulesHash: rulesHash(portalRules(scenario, options.rules)), applicants, period: { from, to: localDate(Math.max(start, until - 1), offset) },
-    inputs: {
-      applicants: scenario.applicants,
-      provinces: scenario.provinces, arrivals: scenario.arrivals, population: scenario.population, backOffice: scenario.backOffice, capacity: scenario.capacity,
-      ...(scenario.faults ? { faults: scenario.faults } : {}),
-    },
-    metrics,
-    periodMs, timeseries,
-    servers: transport.timing.stats,
-    queues: { servers: transport.timing.queue?.(periodMs, peakHour) ?? noQueue, ...office.queues(until) },
-    censoredWaits: office.censoredWaits(until),
-    transport: transport.report(),
-    ...(stoppedAt !== undefined ? { interrupted: { at: iso(stoppedAt, offset) } } : {}),
-  });
+  const report = runReport({ scenario, seed, applicants, rules, change: options.rules, start, until: stoppedAt ?? end, interrupted: stoppedAt !== undefined, metrics, servers: transport.timing, office, transport: transport.report() });
   return { report, events: sim.eventCount, xstateMs: journeys.xstateMs };
 }

@@ -47,7 +47,7 @@ export class StepClient implements StepCalls {
     const admission = this.servers.admit(operationId, sentAt, this.streams.servers);
     if (admission.status === 'busy') return this.answered({ status: 503, body: SERVER_BUSY }, admission, sentAt);
     // The call's own options, not a spread of the caller's request (a slow copy of a varying shape).
-    const calling: CallOptions = { token: options?.token, address: options?.address, draws: this.streams.portal };
+    const calling: CallOptions = { token: options?.token, address: options?.address, draws: this.streams.portal, order: this.order };
     return andThen(this.inner.call(operationId, input, calling), (answer) =>
       this.answered(admission.status === 'timeout' ? { status: 504, body: GATEWAY_TIMEOUT } : answer, admission, sentAt));
   }
