@@ -1,8 +1,8 @@
 import type { Rules } from '../../rules';
-import { andThen, type MaybePromise } from '../../stub-server/portal';
+import { andThen, type MaybeLater } from '../../stub-server/portal';
 import type { BackOfficeConfig } from '../../scenarios/types';
 import { DailyDesk, OfficeHours, ReviewDesk } from '../back-office';
-import type { PortalAnswer, PortalClient } from '../clients';
+import type { PortalAnswer } from '../clients';
 import type { Simulation } from '../engine';
 import { sample, type Rng } from '../random';
 import type { RunMetrics } from './run-metrics';
@@ -23,8 +23,10 @@ export class BackOffice {
   private readonly desks: OfficeHours;
 
   constructor(deps: {
-    places: { points: number; institutions: number }; sim: Simulation; client: PortalClient; rules: Rules; config: BackOfficeConfig; rng: Rng; metrics: RunMetrics;
-    track: (work: MaybePromise<unknown>) => void; resume: (then: () => void) => void;
+    places: { points: number; institutions: number }; sim: Simulation; rules: Rules; config: BackOfficeConfig; rng: Rng; metrics: RunMetrics;
+    /** The admin operations a person at a desk would use (answered now, later in the run, or over HTTP). */
+    client: { admin(operationId: string, input?: unknown): MaybeLater<PortalAnswer> };
+    track: (work: MaybeLater<unknown>) => void; resume: (then: () => void) => void;
     /**
      * Acts on a review's decision at its moment `at`, known when it was submitted: at that moment
      * of this run by default; a run over many cores sends it ahead to the applicant's shard.
@@ -33,7 +35,7 @@ export class BackOffice {
   }) {
     const { places, sim, client, rules, config, rng, metrics, track, resume } = deps;
     const decideAt = deps.decideAt ?? ((at, act) => { sim.scheduleAt(at, act); });
-    const after = (work: MaybePromise<PortalAnswer>, then: (answer: PortalAnswer) => void) => track(andThen(work, (answer) => resume(() => then(answer))));
+    const after = (work: MaybeLater<PortalAnswer>, then: (answer: PortalAnswer) => void) => track(andThen<PortalAnswer, void>(work, (answer) => resume(() => then(answer))));
     const office = new OfficeHours(rules, config.reviewers.hours, config.reviewers.continuous);
     const desks = (this.desks = new OfficeHours(rules, [9, 17]));
     const tiers = rules.registration.approvalTiers;

@@ -4,6 +4,7 @@ import type { Rng } from '../random';
 
 /** The applicant a call is made for, as the run sees them: their session, and the stream the back office draws from for them. */
 export interface CallingApplicant {
+  readonly record: ApplicantRecord;
   readonly session: ApplicantSession;
   /** The back office's draws on this applicant's reviews and registration: a fork of their own stream, so the desks' order of work shifts no one's outcome. */
   readonly backOffice: Rng;

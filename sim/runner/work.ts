@@ -1,4 +1,4 @@
-import type { MaybePromise } from '../../stub-server/portal';
+import type { MaybeLater } from '../../stub-server/portal';
 
 /**
  * Portal calls the simulation has started and not yet seen answered. The domain answers
@@ -12,8 +12,8 @@ export class WorkTracker {
   /** Whoever waits in `drain` (one promise, however many wait). */
   private idle: { promise: Promise<void>; resolve: () => void } | undefined;
 
-  /** Work done already (an in-process answer) needs no tracking. */
-  track(work: MaybePromise<unknown>): void {
+  /** Work done already (an in-process answer), or done later in the run's own time (a Later), needs no tracking. */
+  track(work: MaybeLater<unknown>): void {
     if (!(work instanceof Promise)) return;
     this.pending += 1;
     work.then(this.settled, (error: unknown) => {

@@ -26,6 +26,13 @@ export interface PortalDeps {
    * and a season's photos would take gigabytes.
    */
   keepPhotoFiles?: boolean;
+  /**
+   * How the portal's numbers (application numbers, ids, message numbers) are issued: each
+   * sequence's k-th is `first + (k - 1) * step` (default 1, 1). A shard of a run over many cores
+   * issues its own numbers from its own `first` in steps of the shards' count, so no two shards
+   * issue the same one; numbers are keys only (sim/runner/test/sequence-values.test.ts).
+   */
+  numbering?: { first: number; step: number };
 }
 
 /** What every operation works with: the rules, the clock, the state, randomness. */
@@ -46,6 +53,7 @@ export class PortalContext {
   /** Every operationId the portal serves (setFaults names only these). */
   readonly operationIds: ReadonlySet<string>;
   readonly keepPhotoFiles: boolean;
+  private readonly numbering: { first: number; step: number };
 
   constructor(deps: PortalDeps, operationIds: Iterable<string>) {
     this.rules = deps.rules;
@@ -60,6 +68,7 @@ export class PortalContext {
     this.passwords = deps.passwords ?? scryptHasher(deps.rules);
     this.operationIds = new Set(operationIds);
     this.keepPhotoFiles = deps.keepPhotoFiles ?? true;
+    this.numbering = deps.numbering ?? { first: 1, step: 1 };
   }
 
   now(): number { return this.clock.now(); }
@@ -82,7 +91,8 @@ export class PortalContext {
   }
 
   nextSeq(name: string): number {
-    const next = (this.state.sequences.get(name) ?? 0) + 1;
+    const last = this.state.sequences.get(name);
+    const next = last === undefined ? this.numbering.first : last + this.numbering.step;
     this.state.sequences.set(name, next);
     return next;
   }

@@ -18,5 +18,5 @@ export { Lazy, resolved } from './lazy';
 export * from './faults';
 export { FORMAT_CODES, CHECK_CODES, PROBLEM_STATUS, statusOf, type ProblemCode, type FieldCode } from './problem-codes';
 export { OPERATIONS } from './operations';
-export { normalSchoolName } from './schools/operations';
+export { normalSchoolName, storeSchools } from './schools/operations';
 export { kindRefusals } from './kind-refusals';

@@ -1,0 +1,158 @@
+import { Worker } from 'node:worker_threads';
+import { normalSchoolName } from '../../stub-server/portal';
+import { OutOfShare } from './shared-capacity';
+import type { Command, FromShard, SchoolAdd, ShardInit, ToShard, WindowReport } from './protocol';
+
+/** Where a shard waits: its moment and order key (a window's end waits after every event before it). */
+interface Position { time: number; order: number }
+const before = (a: Position, b: Position) => a.time < b.time || (a.time === b.time && a.order < b.order);
+
+/**
+ * The shards' threads and the coordinator's side of their conversation: windows and rounds
+ * sent and their reports collected, and the schools table kept in step. A shard that asks
+ * which schools exist as of (time, order) is answered once every other shard waits beyond that
+ * moment (at a window's end, or with a question of its own about a later one): then every school
+ * added before it is known. The lowest question can always be answered once the others reach
+ * their window's end, so the shards never wait on each other in a circle.
+ */
+export class Board {
+  private readonly workers: Worker[];
+  private readonly signals: Int32Array[];
+  private readonly positions: (Position | null)[];
+  private questions: (Position & { shard: number })[] = [];
+  /** Every school added so far, and which of them each shard knows. */
+  private readonly adds: SchoolAdd[] = [];
+  private readonly names = new Map<string, string>();
+  private readonly delivered: Set<SchoolAdd>[];
+  private expected: { type: FromShard['type']; from: Set<number>; reports: (WindowReport | undefined)[]; resolve: (reports: (WindowReport | undefined)[]) => void } | undefined;
+  private failure: Error | undefined;
+  private reject: ((error: Error) => void) | undefined;
+  /** Wall time the coordinator spent waiting for shards (ms). */
+  waitedMs = 0;
+
+  constructor(init: Omit<ShardInit, 'shard' | 'of' | 'signal'>, private readonly of: number) {
+    const buffers = Array.from({ length: of }, () => new SharedArrayBuffer(4));
+    this.signals = buffers.map((buffer) => new Int32Array(buffer));
+    this.positions = Array.from({ length: of }, () => null);
+    this.delivered = Array.from({ length: of }, () => new Set());
+    this.workers = buffers.map((_, shard) => {
+      const worker = new Worker(new URL('./shard-entry.mjs', import.meta.url), { workerData: { ...init, shard, of, signal: buffers[shard]! } satisfies ShardInit });
+      worker.on('message', (message: FromShard) => this.heard(shard, message));
+      worker.on('error', (error) => this.fail(error));
+      worker.on('exit', (code) => { if (code !== 0) this.fail(new Error(`shard ${shard} stopped (exit code ${code})`)); });
+      return worker;
+    });
+  }
+
+  /** Every shard has its applicants' arrivals drawn and its portal seeded. */
+  ready(): Promise<void> { return this.collect('ready', new Set(this.workers.keys()), () => {}).then(() => {}); }
+
+  /** Each shard runs the window to `until`, after the commands `commands(shard)` gives; their reports, by shard. */
+  window(until: number, last: boolean, commands: (shard: number) => Command[]): Promise<WindowReport[]> {
+    return this.collect('window', new Set(this.workers.keys()), (shard) => {
+      this.positions[shard] = null;
+      this.send(shard, { type: 'window', until, last, commands: commands(shard), adds: this.undelivered(shard, { time: Infinity, order: Infinity }) });
+    }) as Promise<WindowReport[]>;
+  }
+
+  /** The shards given commands do them now and answer (a desk's round). */
+  commands(commands: (shard: number) => Command[]): Promise<(WindowReport | undefined)[]> {
+    const given = this.workers.map((_, shard) => commands(shard));
+    const to = new Set([...given.keys()].filter((shard) => given[shard]!.length > 0));
+    return this.collect('answers', to, (shard) => this.send(shard, { type: 'commands', commands: given[shard]! }));
+  }
+
+  close(): Promise<unknown> {
+    return Promise.all(this.workers.map((worker, shard) => {
+      const stopped = worker.terminate();
+      this.send(shard, undefined);
+      return stopped;
+    }));
+  }
+
+  private collect(type: FromShard['type'], from: Set<number>, start: (shard: number) => void): Promise<(WindowReport | undefined)[]> {
+    if (this.failure) return Promise.reject(this.failure);
+    const began = performance.now();
+    return new Promise<(WindowReport | undefined)[]>((resolve, reject) => {
+      this.reject = reject;
+      this.expected = { type, from, reports: [], resolve: (reports) => { this.waitedMs += performance.now() - began; resolve(reports); } };
+      for (const shard of from) start(shard);
+      if (from.size === 0) this.done();
+    });
+  }
+
+  private send(shard: number, message: ToShard | undefined): void {
+    if (message) this.workers[shard]!.postMessage(message);
+    Atomics.store(this.signals[shard]!, 0, 1);
+    Atomics.notify(this.signals[shard]!, 0);
+  }
+
+  private heard(shard: number, message: FromShard): void {
+    switch (message.type) {
+      case 'outOfShare': return this.fail(new OutOfShare(message.what));
+      case 'failed': return this.fail(new Error(`shard ${shard}: ${message.error}`));
+      case 'schools':
+        this.learn(message.adds);
+        this.positions[shard] = { time: message.time, order: message.order };
+        this.questions.push({ shard, time: message.time, order: message.order });
+        return this.answer();
+      default: {
+        if (message.type !== 'ready') this.learn(message.report.adds);
+        const expected = this.expected;
+        if (!expected || expected.type !== message.type || !expected.from.has(shard)) return this.fail(new Error(`shard ${shard} said ${message.type} out of turn`));
+        expected.from.delete(shard);
+        if (message.type !== 'ready') expected.reports[shard] = message.report;
+        this.positions[shard] = { time: Infinity, order: -Infinity };
+        this.answer();
+        if (expected.from.size === 0) this.done();
+      }
+    }
+  }
+
+  private done(): void {
+    const expected = this.expected!;
+    this.expected = undefined;
+    expected.resolve(expected.reports);
+  }
+
+  /** Answers the lowest question once every other shard waits beyond it. */
+  private answer(): void {
+    if (this.questions.length === 0) return;
+    this.questions.sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0));
+    const q = this.questions[0]!;
+    const beyond = this.positions.every((p, shard) => shard === q.shard || (p !== null && before(q, p)));
+    if (!beyond) return;
+    this.questions.shift();
+    this.positions[q.shard] = null;
+    this.send(q.shard, { type: 'schools', adds: this.undelivered(q.shard, q) });
+  }
+
+  /** Schools other shards added before `upTo` that `shard` does not know yet (now it does). */
+  private undelivered(shard: number, upTo: Position): SchoolAdd[] {
+    const known = this.delivered[shard]!;
+    const news = this.adds.filter((add) => add.shard !== shard && !known.has(add) && before(add, upTo));
+    for (const add of news) known.add(add);
+    return news;
+  }
+
+  /**
+   * New schools, checked against the rule that makes a search exact in a shard: no school's name
+   * contains another's (else a search for one would find both, in the order they were added).
+   */
+  private learn(adds: readonly SchoolAdd[]): void {
+    for (const add of adds) {
+      const name = normalSchoolName(add.school.name);
+      for (const [other, shown] of this.names) {
+        if (other.includes(name) || name.includes(other)) return this.fail(new OutOfShare(`the schools table ("${add.school.name}" and "${shown}")`));
+      }
+      this.names.set(name, add.school.name);
+      this.adds.push(add);
+    }
+  }
+
+  private fail(error: Error): void {
+    if (this.failure) return;
+    this.failure = error;
+    this.reject?.(error);
+  }
+}

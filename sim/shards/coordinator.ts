@@ -1,0 +1,147 @@
+import type { JourneyContext, Milestone } from '../../machines';
+import { localHour, nextLocalMidnight } from '../../rules';
+import type { Scenario } from '../../scenarios/types';
+import { ServerBooks } from '../capacity';
+import type { PortalAnswer } from '../clients';
+import { Simulation } from '../engine';
+import { RandomStreams, type Rng } from '../random';
+import { BackOffice, institutionsOf, RunMetrics, runReport, sampleHourEnds, scenarioPeriod, scenarioRules, WorkTracker, type RunOptions, type RunResult } from '../runner';
+import { Board } from './board';
+import { OrderedReplay } from './ordered-replay';
+import { RoutingClient } from './routing-client';
+import type { WindowReport } from './protocol';
+
+/** What a run over many cores adds to its result: its shards, and where the coordinator's wall time went. */
+export interface ShardedFigures {
+  workers: number;
+  windows: number;
+  /** Wall time the coordinator waited for the shards (windows, rounds), and its own work (counting, the back office). */
+  barrierSeconds: number;
+  coordinatorSeconds: number;
+}
+
+/**
+ * One run over `workers` shards (docs/parallel-runs.md): the shards run the applicants, the
+ * coordinator here runs the back office and counts what the shards report, in windows of
+ * virtual time that end at each local midnight and each opening of the desks. A window's
+ * reports are put back in the order one process would have made them (OrderedReplay), reviews
+ * are decided ahead and their decisions sent to the applicants' shards (RoutingClient), and a
+ * desk's round meets the shards at its moment. The report is byte for byte the one process's;
+ * a shard that cannot know alone what one process would have done stops the run (OutOfShare).
+ */
+export async function runSharded(scenario: Scenario, options: RunOptions, workers: number): Promise<RunResult & { sharded: ShardedFigures }> {
+  const seed = options.seed ?? scenario.seed;
+  const applicants = options.applicants ?? scenario.applicants;
+  const rules = scenarioRules(scenario, options.rules);
+  const offset = rules.time.utcOffsetMinutes;
+  const streams = new RandomStreams(seed);
+  const { start, end } = scenarioPeriod(scenario, offset);
+  const began = performance.now();
+
+  const sim = new Simulation(start);
+  const work = new WorkTracker();
+  const router = new RoutingClient(workers, () => sim.now());
+  const books = new ServerBooks(scenario.capacity.servers.servers);
+  let office: BackOffice | undefined;
+  let replay: OrderedReplay | undefined;
+  const metrics = new RunMetrics((ms) => localHour(ms, offset), () => ({
+    active: replay?.active ?? 0,
+    reviewBacklog: office?.reviews.backlog ?? 0,
+    confirmationBacklog: office?.confirmation.backlog ?? 0,
+    approvalBacklog: office?.approval.backlog ?? 0,
+  }));
+  replay = new OrderedReplay(metrics, books);
+  const played = replay;
+  const institutions = institutionsOf(scenario.provinces);
+  const places = { points: institutions.reduce((n, i) => n + i.confirmationPoints.length, 0), institutions: institutions.length };
+  office = new BackOffice({
+    places, sim, client: router, rules, config: scenario.backOffice, rng: streams.stream('backOffice'), metrics,
+    track: (p) => work.track(p), resume: (then) => then(), decideAt: (at, act) => router.at(at, act),
+  });
+  const desks = office;
+  // The servers' figures of an hour once the rows before its end are played (levels are read just after).
+  sampleHourEnds(sim, start, end, metrics, { hour: (hourStart) => { played.until(hourStart + 3_600_000 - 1); return books.hour(hourStart); } });
+
+  // Each applicant's stream for the desks' decisions, the one their journey would carry (JourneyDriver).
+  const behaviour = streams.stream('behaviour');
+  const ownStreams = new Map<number, Rng>();
+  const ownStream = (index: number) => {
+    let stream = ownStreams.get(index);
+    if (!stream) ownStreams.set(index, (stream = behaviour.fork(index).fork('backOffice')));
+    return stream;
+  };
+
+  let arrived = 0;
+  const active: number[] = new Array(workers).fill(0);
+  const take = (shard: number, report: WindowReport | undefined) => {
+    if (!report) return;
+    active[shard] = report.active;
+    for (const c of report.counted) {
+      switch (c[0]) {
+        case 'call': {
+          const [, op, status, code, latencyMs, at, retry] = c;
+          metrics.call({ op, answer: { status, body: code === null ? undefined : { code } } as PortalAnswer }, latencyMs, at, retry);
+          break;
+        }
+        case 'milestone': metrics.milestone(c[1] as Milestone, c[2]); break;
+        case 'refused': metrics.refusals.add(c[1]); break;
+        case 'arrived': arrived += 1; metrics.arrived(c[1]); break;
+        case 'finished': {
+          const [, index, state, step, reason] = c;
+          ownStreams.delete(index);
+          metrics.finished(state, { abandoned: step === null ? undefined : { step, reason } } as unknown as JourneyContext);
+        }
+      }
+    }
+    played.add(shard, report.ordered);
+    for (const w of report.desk) {
+      router.remember(w.kind === 'review' ? w.reviewId : w.applicationNumber, w.index);
+      sim.scheduleAt(w.time, () => {
+        if (w.kind === 'review') desks.reviews.submit(w.reviewId, ownStream(w.index));
+        else desks.toConfirmation(w.applicationNumber, w.pointId, w.institutionId, ownStream(w.index));
+      }, w.order);
+    }
+    for (const answer of report.answers) router.answered(answer);
+  };
+
+  const board = new Board({ scenario, seed, applicants, ...(options.rules ? { rules: options.rules } : {}), ...(options.liveActorLimit !== undefined ? { liveActorLimit: options.liveActorLimit } : {}) }, workers);
+  let windows = 0;
+  try {
+    await board.ready();
+    for (let from = start; ;) {
+      const until = Math.min(nextLocalMidnight(from, offset), desks.nextRound(from), end);
+      const last = until >= end;
+      const reports = await board.window(until, last, (shard) => router.take(shard, 'ahead'));
+      windows += 1;
+      reports.forEach((report, shard) => take(shard, report));
+      // The back office up to the window's end, and at it: a desk's round comes before the applicants' events of its instant.
+      while (sim.peek() <= until) {
+        sim.step();
+        while (router.dueNow || work.busy) {
+          const answers = await board.commands((shard) => router.take(shard, 'now'));
+          answers.forEach((report, shard) => take(shard, report));
+          await work.drain();
+        }
+      }
+      played.until(until, last);
+      options.onProgress?.({ now: until, end, arrived, finished: arrived - sum(active), active: sum(active), asleep: 0, events: sim.eventCount });
+      if (last) break;
+      from = until;
+    }
+    // Decisions of the last window due by the end: one process would have made them.
+    const answers = await board.commands((shard) => router.take(shard, 'ahead', end));
+    answers.forEach((report, shard) => take(shard, report));
+  } finally {
+    await board.close();
+  }
+  metrics.outcomes.add('unfinished', sum(active));
+  const report = runReport({
+    scenario, seed, applicants, rules, change: options.rules, start, until: end, interrupted: false, metrics,
+    servers: { stats: books.stats, queue: (periodMs, peak) => books.figures(periodMs, peak) }, office: desks,
+  });
+  const wall = (performance.now() - began) / 1000;
+  const barrierSeconds = board.waitedMs / 1000;
+  return { report, events: sim.eventCount, xstateMs: 0, sharded: { workers, windows, barrierSeconds, coordinatorSeconds: wall - barrierSeconds } };
+}
+
+const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);

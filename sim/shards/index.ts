@@ -1,0 +1,3 @@
+/** One run over many cores, byte for byte the run of one (docs/parallel-runs.md). */
+export { runSharded, type ShardedFigures } from './coordinator';
+export { OutOfShare } from './shared-capacity';

@@ -1,0 +1,80 @@
+/**
+ * What the coordinator and the shards of a run over many cores say to each other
+ * (docs/parallel-runs.md). The run goes in windows of virtual time: each shard runs its
+ * applicants' events up to the window's end, then reports what happened in it; the coordinator
+ * counts it, runs the back office up to the same moment, and sends the next window. Everything
+ * that needs an order carries its moment and its order key (time, applicant), so the
+ * coordinator can put the shards' reports back in the order one process would have run them.
+ */
+import type { RulesOverride } from '../../rules';
+import type { Scenario } from '../../scenarios/types';
+
+/** What a shard is started with. */
+export interface ShardInit {
+  scenario: Scenario; seed: number; applicants: number; rules?: RulesOverride;
+  /** This shard's number, and how many there are: it runs the applicants whose index is `shard` modulo `of`. */
+  shard: number; of: number;
+  /** An Int32 the coordinator sets to 1 (and notifies) when it has answered: the shard waits on it. */
+  signal: SharedArrayBuffer;
+  liveActorLimit?: number;
+}
+
+/** A back-office operation on one applicant's records, at moment `at` (before now: done with the portal's clock set back to it). */
+export interface Command { id: number; at: number; index: number; op: string; input: unknown }
+export interface CommandAnswer { id: number; status: number; body: unknown }
+
+/** A school an applicant added, at (time, order) in shard `shard`, as every shard must learn it. */
+export interface SchoolAdd { time: number; order: number; shard: number; school: { name: string; type: string; province: string | null; addedBy?: string } }
+
+/** Work for the back office: a manual review submitted, or an application form brought to its confirmation point. */
+export type DeskWork =
+  | { kind: 'review'; time: number; order: number; index: number; reviewId: string }
+  | { kind: 'confirmation'; time: number; order: number; index: number; applicationNumber: string; pointId: string; institutionId: string };
+
+/**
+ * What counts whatever its order (added up by the coordinator): calls, milestones, refusals,
+ * journeys' ends, arrivals. Tuples, to keep the messages small.
+ */
+export type Counted =
+  | ['call', op: string, status: number, code: string | null, latencyMs: number, at: number, retry: boolean]
+  | ['milestone', name: string, now: number]
+  | ['refused', code: string]
+  | ['finished', index: number, state: string, step: string | null, reason: string | null]
+  | ['arrived', now: number];
+
+/** Kinds of `Ordered` rows. */
+export const ACTIVE = 0;
+export const SESSION = 1;
+export const BOOKING = 2;
+/** Fields of one `Ordered` row: time, order, kind, then a, b, c (ACTIVE/SESSION: a = ±1; BOOKING: a = start, b = service, c = 1 timed out, 2 refused). */
+export const ROW = 6;
+
+/** What happened in a window, as one shard saw it. */
+export interface WindowReport {
+  counted: Counted[];
+  /** Rows of ROW numbers whose order matters (levels, the servers' books), in this shard's order. */
+  ordered: number[];
+  desk: DeskWork[];
+  /** Schools added since the last report. */
+  adds: SchoolAdd[];
+  answers: CommandAnswer[];
+  /** Applicants in progress now. */
+  active: number;
+}
+
+export type ToShard =
+  /** Run the events before `until` (up to and including it when `last`), after learning `adds` and doing `commands`. */
+  | { type: 'window'; until: number; last: boolean; commands: Command[]; adds: SchoolAdd[] }
+  /** Do these now and answer (a desk's round), without going on. */
+  | { type: 'commands'; commands: Command[] }
+  /** The schools other shards added before the moment asked about. */
+  | { type: 'schools'; adds: SchoolAdd[] };
+
+export type FromShard =
+  | { type: 'ready' }
+  | { type: 'window'; report: WindowReport }
+  | { type: 'answers'; report: WindowReport }
+  | { type: 'schools'; time: number; order: number; adds: SchoolAdd[] }
+  /** Exactness would need what this shard cannot know alone (a share of a shared capacity exceeded): run on one worker. */
+  | { type: 'outOfShare'; what: string }
+  | { type: 'failed'; error: string };

@@ -1,0 +1,13 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { runShard } from './shard';
+import { OutOfShare } from './shared-capacity';
+import type { FromShard, ShardInit } from './protocol';
+
+// A shard's thread: its run, and why it stopped if it did not finish.
+const port = parentPort!;
+try {
+  await runShard(workerData as ShardInit, port);
+} catch (error) {
+  const message: FromShard = error instanceof OutOfShare ? { type: 'outOfShare', what: error.what } : { type: 'failed', error: error instanceof Error ? error.stack ?? error.message : String(error) };
+  port.postMessage(message);
+}

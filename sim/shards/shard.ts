@@ -1,0 +1,126 @@
+import { receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
+import { nextLocalMidnight } from '../../rules';
+import { backendProblemCode, Portal, plainTextHasher, type MaybePromise } from '../../stub-server/portal';
+import { createMemoryStore } from '../../stub-server/store';
+import { CallerRandom } from '../clients';
+import { Simulation, VirtualClock } from '../engine';
+import { RandomStreams, sample } from '../random';
+import { admitApplicants, JourneyDriver, LIVE_ACTOR_LIMIT, ModelledTiming, scenarioPeriod, scenarioRules, seedInstitutions } from '../runner';
+import { ShardLog } from './shard-log';
+import { ShardClient } from './school-link';
+import { ShareOfServers, ShareOfThroughput } from './shared-capacity';
+import type { Command, FromShard, ShardInit, ToShard } from './protocol';
+
+/**
+ * A shard of a run over many cores: the applicants whose index is its number modulo the
+ * shards' count, each an actor of the journey machine as in one process, against this shard's
+ * own portal (their records), its share of the servers and backends, and the schools table
+ * kept in step (ShardClient). It runs window by window as the coordinator says, and between
+ * two windows does what the back office decided on its applicants. Once its portal is seeded,
+ * synchronous throughout: it waits for the coordinator on `signal` and reads its message at
+ * once (receiveMessageOnPort), even in the middle of an event.
+ */
+export async function runShard(init: ShardInit, port: MessagePort): Promise<void> {
+  const { scenario, seed, applicants, shard, of } = init;
+  const rules = scenarioRules(scenario, init.rules);
+  const offset = rules.time.utcOffsetMinutes;
+  const streams = new RandomStreams(seed);
+  const { from, start } = scenarioPeriod(scenario, offset);
+  const signal = new Int32Array(init.signal);
+
+  const post = (message: FromShard) => port.postMessage(message);
+  const receive = (): ToShard => {
+    Atomics.wait(signal, 0, 0);
+    Atomics.store(signal, 0, 0);
+    const got = receiveMessageOnPort(port);
+    if (!got) throw new Error('the coordinator said it answered, but sent nothing');
+    return got.message as ToShard;
+  };
+
+  const sim = new Simulation(start);
+  const clock = new VirtualClock(sim);
+  // The portal's clock, set to a command's moment when it is done between windows (see `perform`).
+  let setTo: number | undefined;
+  const portalClock = { now: () => setTo ?? sim.now() };
+  const random = new CallerRandom(streams.stream('portal'));
+  const portal = new Portal({ rules, clock: portalClock, store: createMemoryStore(), random, passwords: plainTextHasher, keepPhotoFiles: false, numbering: { first: shard + 1, step: of } });
+  const log = new ShardLog(() => sim.now(), (idNumber) => { portal.forgetApplicant(idNumber); });
+  const client = new ShardClient(portal, random, shard, () => sim.now(), (time, order, adds) => {
+    post({ type: 'schools', time, order, adds });
+    const answer = receive();
+    if (answer.type !== 'schools') throw new Error(`a shard waiting for schools was sent ${answer.type}`);
+    return answer.adds;
+  });
+  const serverRng = streams.stream('portal').fork('servers');
+  const { capacity } = scenario;
+  const servers = new ShareOfServers(capacity.servers, shard, of, (d, stream) => sample(d, stream ?? serverRng), (booking) => log.booked(0, booking));
+  const timing = new ModelledTiming(servers, [
+    { op: 'requestSmsCode', throughput: new ShareOfThroughput(capacity.smsGateway.perHour, shard, of, 'the SMS gateway'), code: backendProblemCode('smsGateway') },
+    { op: 'verifyRealName', throughput: new ShareOfThroughput(capacity.registry.perHour, shard, of, 'the registry'), code: backendProblemCode('registry') },
+  ], { now: () => sim.now(), at: (time, then, order) => { sim.scheduleAt(time, then, order); }, advanceTo: (time) => sim.advanceTo(time) });
+
+  const atOnce = (work: MaybePromise<unknown>) => { if (work instanceof Promise) throw new Error('a shard\'s portal answers at once'); };
+  const resume = (then: () => void) => then();
+  const journeys = new JourneyDriver({ sim, clock, client, timing, rules, track: atOnce, resume, observer: log, liveActorLimit: init.liveActorLimit ?? LIVE_ACTOR_LIMIT });
+
+  /**
+   * A back-office command on one of this shard's applicants, with the portal's clock at its
+   * moment: a desk's round at the window's end; a review's decision in the window just run, done
+   * late, which is exact only if the applicant has not called since (they come back a day after
+   * submitting at the earliest: docs/parallel-runs.md).
+   */
+  const perform = ({ id, at, index, op, input }: Command) => {
+    if (at < sim.now() && (log.lastCall.get(index) ?? -Infinity) > at) {
+      throw new Error(`a decision at ${at} came after applicant ${index} called the portal at ${log.lastCall.get(index)}`);
+    }
+    setTo = at;
+    try {
+      const answer = client.admin(op, input);
+      if (answer instanceof Promise) throw new Error('a shard\'s portal answers at once');
+      log.answered({ id, status: answer.status, body: answer.body });
+    } finally {
+      setTo = undefined;
+    }
+  };
+  const schedule = (commands: readonly Command[]) => {
+    for (const command of commands) {
+      if (command.at < sim.now()) perform(command);
+      else sim.scheduleAt(command.at, () => perform(command));
+    }
+  };
+
+  await seedInstitutions(client, scenario.provinces);
+  if (scenario.faults) await client.admin('setFaults', scenario.faults);
+  admitApplicants({
+    scenario, applicants, rules, streams, from, sim, client, journeys, track: atOnce, resume,
+    arrived: (now) => log.arrived(now), started: (index) => log.started(index),
+    takes: (index) => index % of === shard,
+  });
+  post({ type: 'ready' });
+
+  let sweepAt = sim.now();
+  for (;;) {
+    const message = receive();
+    if (message.type === 'commands') {
+      message.commands.forEach(perform);
+      post({ type: 'answers', report: log.report(journeys.active, client.takeAdds()) });
+      continue;
+    }
+    if (message.type !== 'window') throw new Error(`a shard between windows was sent ${message.type}`);
+    client.learn(message.adds);
+    schedule(message.commands);
+    const { until, last } = message;
+    // An event at the window's end keeps a step's later calls from moving the clock past it (Simulation.advanceTo).
+    const fence = last ? undefined : sim.scheduleAt(until, () => {}, -1);
+    while (last ? sim.peek() <= until : sim.peek() < until) {
+      sim.step();
+      if (sim.now() >= sweepAt) {
+        portal.sweepPastDays(sim.now());
+        sweepAt = nextLocalMidnight(sim.now(), offset);
+      }
+    }
+    if (fence !== undefined) sim.cancel(fence);
+    post({ type: 'window', report: log.report(journeys.active, client.takeAdds()) });
+    if (last) return;
+  }
+}
