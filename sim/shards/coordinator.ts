@@ -18,6 +18,8 @@ export interface ShardedFigures {
   /** Wall time the coordinator waited for the shards (windows, rounds), and its own work (counting, the back office). */
   barrierSeconds: number;
   coordinatorSeconds: number;
+  /** Each shard's wall time waiting for the coordinator (at window ends, and to learn the schools added elsewhere). */
+  shardWaitSeconds: number[];
 }
 
 /**
@@ -73,9 +75,11 @@ export async function runSharded(scenario: Scenario, options: RunOptions, worker
 
   let arrived = 0;
   const active: number[] = new Array(workers).fill(0);
+  const shardWaitMs: number[] = new Array(workers).fill(0);
   const take = (shard: number, report: WindowReport | undefined) => {
     if (!report) return;
     active[shard] = report.active;
+    shardWaitMs[shard]! += report.waitedMs;
     for (const c of report.counted) {
       switch (c[0]) {
         case 'call': {
@@ -141,7 +145,7 @@ export async function runSharded(scenario: Scenario, options: RunOptions, worker
   });
   const wall = (performance.now() - began) / 1000;
   const barrierSeconds = board.waitedMs / 1000;
-  return { report, events: sim.eventCount, xstateMs: 0, sharded: { workers, windows, barrierSeconds, coordinatorSeconds: wall - barrierSeconds } };
+  return { report, events: sim.eventCount, xstateMs: 0, sharded: { workers, windows, barrierSeconds, coordinatorSeconds: wall - barrierSeconds, shardWaitSeconds: shardWaitMs.map((ms) => ms / 1000) } };
 }
 
 const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);

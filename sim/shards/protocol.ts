@@ -60,6 +60,8 @@ export interface WindowReport {
   answers: CommandAnswer[];
   /** Applicants in progress now. */
   active: number;
+  /** Wall time this shard waited for the coordinator since its last report (ms): at window ends and school meetings. */
+  waitedMs: number;
 }
 
 export type ToShard =

@@ -63,8 +63,8 @@ export class ShardLog implements JourneyObserver {
   }
 
   /** What was written since the last report, and `active` now. */
-  report(active: number, adds: WindowReport['adds']): WindowReport {
-    const report = { counted: this.counted, ordered: this.ordered, desk: this.desk, adds, answers: this.answers, active };
+  report(active: number, adds: WindowReport['adds'], waitedMs: number): WindowReport {
+    const report = { counted: this.counted, ordered: this.ordered, desk: this.desk, adds, answers: this.answers, active, waitedMs };
     this.counted = [];
     this.ordered = [];
     this.desk = [];

@@ -29,8 +29,12 @@ export async function runShard(init: ShardInit, port: MessagePort): Promise<void
   const signal = new Int32Array(init.signal);
 
   const post = (message: FromShard) => port.postMessage(message);
+  let waitedMs = 0;
+  const waited = () => { const ms = waitedMs; waitedMs = 0; return ms; };
   const receive = (): ToShard => {
+    const from = performance.now();
     Atomics.wait(signal, 0, 0);
+    waitedMs += performance.now() - from;
     Atomics.store(signal, 0, 0);
     const got = receiveMessageOnPort(port);
     if (!got) throw new Error('the coordinator said it answered, but sent nothing');
@@ -103,7 +107,7 @@ export async function runShard(init: ShardInit, port: MessagePort): Promise<void
     const message = receive();
     if (message.type === 'commands') {
       message.commands.forEach(perform);
-      post({ type: 'answers', report: log.report(journeys.active, client.takeAdds()) });
+      post({ type: 'answers', report: log.report(journeys.active, client.takeAdds(), waited()) });
       continue;
     }
     if (message.type !== 'window') throw new Error(`a shard between windows was sent ${message.type}`);
@@ -120,7 +124,7 @@ export async function runShard(init: ShardInit, port: MessagePort): Promise<void
       }
     }
     if (fence !== undefined) sim.cancel(fence);
-    post({ type: 'window', report: log.report(journeys.active, client.takeAdds()) });
+    post({ type: 'window', report: log.report(journeys.active, client.takeAdds(), waited()) });
     if (last) return;
   }
 }
