@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { getHeapStatistics } from 'node:v8';
 import { SingleBar, Presets } from 'cli-progress';
 import { defaultRules, localDate, loadRulesOverride } from '../rules';
-import { runScenario, type RunProgress } from '../sim/runner';
+import type { RunProgress } from '../sim/runner';
+import { runOnCores } from '../sim/shards';
 import type { Report } from '../sim/runner';
 import { chosenScenario, language, positiveNumber, wholeNumber } from './options';
 import { countGcPauses } from './gc-pauses';
@@ -12,7 +13,7 @@ import { UsageError } from './exit-codes';
 import { checked, thresholdsFile } from './thresholds';
 
 export interface RunCliOptions {
-  seed?: string; applicants?: string; rules?: string; faults?: string; out: string; lang?: string; thresholds?: string;
+  seed?: string; applicants?: string; rules?: string; faults?: string; out: string; lang?: string; thresholds?: string; workers?: string;
   transport?: string; target?: string; timeScale?: string; adminToken?: string; timeout?: string;
 }
 
@@ -29,6 +30,8 @@ export async function run(name: string, options: RunCliOptions): Promise<Report>
     ...(options.thresholds ? await thresholdsFile(options.thresholds) : []),
   ];
   const transport = await transportOf(options);
+  const workers = wholeNumber('--workers', options.workers, 1);
+  if (transport && workers !== undefined && workers > 1) throw new UsageError('--workers needs --transport in-process: a run over HTTP is one process');
   const tty = process.stderr.isTTY && !process.env.CI;
   const bar = tty ? new SingleBar({ format: '{bar} {percentage}% of the period | {date} | {arrived}/{expected} arrived, {active} active ({asleep} waiting days) | {rate} events/s | RSS {rss} MB', hideCursor: true }, Presets.shades_classic) : undefined;
   // Without a terminal (a long run logging to a file), a line a minute instead; nothing under CI.
@@ -65,7 +68,7 @@ export async function run(name: string, options: RunCliOptions): Promise<Report>
     console.error('stopping: writing the report of the run so far (Ctrl-C again to quit at once)');
   };
   process.on('SIGINT', interrupt);
-  const { report, events } = await runScenario(scenario, { seed, applicants, rules, onProgress, signal: stop.signal, ...(transport ? { transport } : {}) })
+  const { report, events, cores } = await runOnCores(scenario, { seed, applicants, rules, onProgress, signal: stop.signal, ...(transport ? { transport, workers: 1 } : { workers }) })
     .finally(() => process.off('SIGINT', interrupt));
   bar?.stop();
   const wallSeconds = (performance.now() - started) / 1000;
@@ -84,7 +87,7 @@ export async function run(name: string, options: RunCliOptions): Promise<Report>
     wallSeconds: Number(wallSeconds.toFixed(2)), events, eventsPerSecond: Math.round(events / wallSeconds),
     applicantsPerSecond: Math.round(report.funnel.arrived / wallSeconds), peakRssMB: Math.round(peakRss / 2 ** 20),
     heapLimitMB: Math.round(getHeapStatistics().heap_size_limit / 2 ** 20),
-    gcPauseSeconds: gcPauses.seconds, gcPauses: gcPauses.pauses,
+    gcPauseSeconds: gcPauses.seconds, gcPauses: gcPauses.pauses, cores,
     versions: { node: process.version, jszgSim: await version('../package.json'), xstate: await version('../node_modules/xstate/package.json') },
   };
   await writeFile(join(options.out, 'run.json'), `${JSON.stringify(runRecord, null, 2)}\n`);

@@ -9,7 +9,8 @@ import { BackOffice, institutionsOf, RunMetrics, runReport, sampleHourEnds, scen
 import { Board } from './board';
 import { OrderedReplay } from './ordered-replay';
 import { RoutingClient } from './routing-client';
-import type { WindowReport } from './protocol';
+import { CALL, type WindowReport } from './protocol';
+import type { Call } from '../applicant';
 
 /** What a run over many cores adds to its result: its shards, and where the coordinator's wall time went. */
 export interface ShardedFigures {
@@ -76,17 +77,23 @@ export async function runSharded(scenario: Scenario, options: RunOptions, worker
   let arrived = 0;
   const active: number[] = new Array(workers).fill(0);
   const shardWaitMs: number[] = new Array(workers).fill(0);
+  const events: number[] = new Array(workers).fill(0);
+  const strings: string[][] = Array.from({ length: workers }, () => []);
   const take = (shard: number, report: WindowReport | undefined) => {
     if (!report) return;
     active[shard] = report.active;
+    events[shard] = report.events;
     shardWaitMs[shard]! += report.waitedMs;
+    const names = strings[shard]!;
+    names.push(...report.strings);
+    const { calls } = report;
+    for (let i = 0; i < calls.length; i += CALL) {
+      const code = calls[i + 2]!;
+      const answer = { status: calls[i + 1]!, body: code < 0 ? undefined : { code: names[code]! } } as PortalAnswer;
+      metrics.call({ op: names[calls[i]!]!, answer } as Call, calls[i + 3]!, calls[i + 4]!, calls[i + 5] === 1);
+    }
     for (const c of report.counted) {
       switch (c[0]) {
-        case 'call': {
-          const [, op, status, code, latencyMs, at, retry] = c;
-          metrics.call({ op, answer: { status, body: code === null ? undefined : { code } } as PortalAnswer }, latencyMs, at, retry);
-          break;
-        }
         case 'milestone': metrics.milestone(c[1] as Milestone, c[2]); break;
         case 'refused': metrics.refusals.add(c[1]); break;
         case 'arrived': arrived += 1; metrics.arrived(c[1]); break;
@@ -110,6 +117,7 @@ export async function runSharded(scenario: Scenario, options: RunOptions, worker
 
   const board = new Board({ scenario, seed, applicants, ...(options.rules ? { rules: options.rules } : {}), ...(options.liveActorLimit !== undefined ? { liveActorLimit: options.liveActorLimit } : {}) }, workers);
   let windows = 0;
+  let stoppedAt: number | undefined;
   try {
     await board.ready();
     for (let from = start; ;) {
@@ -130,22 +138,24 @@ export async function runSharded(scenario: Scenario, options: RunOptions, worker
       played.until(until, last);
       options.onProgress?.({ now: until, end, arrived, finished: arrived - sum(active), active: sum(active), asleep: 0, events: sim.eventCount });
       if (last) break;
+      // Stopped (Ctrl-C): the run covers its period until this window's end.
+      if (options.signal?.aborted) { stoppedAt = until; break; }
       from = until;
     }
     // Decisions of the last window due by the end: one process would have made them.
-    const answers = await board.commands((shard) => router.take(shard, 'ahead', end));
+    const answers = await board.commands((shard) => router.take(shard, 'ahead', stoppedAt ?? end));
     answers.forEach((report, shard) => take(shard, report));
   } finally {
     await board.close();
   }
   metrics.outcomes.add('unfinished', sum(active));
   const report = runReport({
-    scenario, seed, applicants, rules, change: options.rules, start, until: end, interrupted: false, metrics,
+    scenario, seed, applicants, rules, change: options.rules, start, until: stoppedAt ?? end, interrupted: stoppedAt !== undefined, metrics,
     servers: { stats: books.stats, queue: (periodMs, peak) => books.figures(periodMs, peak) }, office: desks,
   });
   const wall = (performance.now() - began) / 1000;
   const barrierSeconds = board.waitedMs / 1000;
-  return { report, events: sim.eventCount, xstateMs: 0, sharded: { workers, windows, barrierSeconds, coordinatorSeconds: wall - barrierSeconds, shardWaitSeconds: shardWaitMs.map((ms) => ms / 1000) } };
+  return { report, events: sim.eventCount + sum(events), xstateMs: 0, sharded: { workers, windows, barrierSeconds, coordinatorSeconds: wall - barrierSeconds, shardWaitSeconds: shardWaitMs.map((ms) => ms / 1000) } };
 }
 
 const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);

@@ -20,7 +20,7 @@ export class OrderedReplay {
 
   constructor(private readonly metrics: RunMetrics, private readonly books: ServerBooks) {}
 
-  add(shard: number, rows: readonly number[]): void {
+  add(shard: number, rows: Float64Array): void {
     for (let i = 0; i < rows.length; i += ROW) {
       this.pending.push({ time: rows[i]!, order: rows[i + 1]!, shard, seq: this.seq++, kind: rows[i + 2]!, a: rows[i + 3]!, b: rows[i + 4]!, c: rows[i + 5]! });
     }

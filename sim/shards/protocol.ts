@@ -32,11 +32,10 @@ export type DeskWork =
   | { kind: 'confirmation'; time: number; order: number; index: number; applicationNumber: string; pointId: string; institutionId: string };
 
 /**
- * What counts whatever its order (added up by the coordinator): calls, milestones, refusals,
- * journeys' ends, arrivals. Tuples, to keep the messages small.
+ * What counts whatever its order (added up by the coordinator): milestones, refusals, journeys'
+ * ends, arrivals. Tuples, to keep the messages small; calls, the most of all, go as numbers (CALL).
  */
 export type Counted =
-  | ['call', op: string, status: number, code: string | null, latencyMs: number, at: number, retry: boolean]
   | ['milestone', name: string, now: number]
   | ['refused', code: string]
   | ['finished', index: number, state: string, step: string | null, reason: string | null]
@@ -46,20 +45,28 @@ export type Counted =
 export const ACTIVE = 0;
 export const SESSION = 1;
 export const BOOKING = 2;
+/** Fields of one call: operation and problem code (numbers of the shard's `strings`, -1 for none), status, latency, when, a retry (1) or not. */
+export const CALL = 6;
+
 /** Fields of one `Ordered` row: time, order, kind, then a, b, c (ACTIVE/SESSION: a = ±1; BOOKING: a = start, b = service, c = 1 timed out, 2 refused). */
 export const ROW = 6;
 
 /** What happened in a window, as one shard saw it. */
 export interface WindowReport {
   counted: Counted[];
+  /** Calls, CALL numbers each. */
+  calls: Float64Array;
+  /** Names the shard numbered since its last report (operations, problem codes), numbered on from its earlier ones. */
+  strings: string[];
   /** Rows of ROW numbers whose order matters (levels, the servers' books), in this shard's order. */
-  ordered: number[];
+  ordered: Float64Array;
   desk: DeskWork[];
   /** Schools added since the last report. */
   adds: SchoolAdd[];
   answers: CommandAnswer[];
-  /** Applicants in progress now. */
+  /** Applicants in progress now, and the events this shard has run so far. */
   active: number;
+  events: number;
   /** Wall time this shard waited for the coordinator since its last report (ms): at window ends and school meetings. */
   waitedMs: number;
 }

@@ -11,7 +11,10 @@ import { ACTIVE, BOOKING, SESSION, type CommandAnswer, type Counted, type DeskWo
  */
 export class ShardLog implements JourneyObserver {
   private counted: Counted[] = [];
+  private calls: number[] = [];
   private ordered: number[] = [];
+  private readonly numbered = new Map<string, number>();
+  private strings: string[] = [];
   private desk: DeskWork[] = [];
   private answers: CommandAnswer[] = [];
   /** When each applicant in progress last called the portal (a decision done late must come after it). */
@@ -49,8 +52,8 @@ export class ShardLog implements JourneyObserver {
 
   call(call: Call, latencyMs: number, at: number, { record, session }: CallingApplicant, retry: boolean): void {
     const { status } = call.answer;
-    const code = status >= 400 ? String(call.answer.body?.code ?? status) : null;
-    this.counted.push(['call', call.op, status, code, latencyMs, at, retry]);
+    const code = status >= 400 ? this.number(String(call.answer.body?.code ?? status)) : -1;
+    this.calls.push(this.number(call.op), status, code, latencyMs, at, retry ? 1 : 0);
     this.lastCall.set(record.index, Math.max(at, this.lastCall.get(record.index) ?? at));
     const order = record.index + 1;
     if (call.op === 'submitManualReview' && status === 201) {
@@ -62,10 +65,24 @@ export class ShardLog implements JourneyObserver {
     }
   }
 
-  /** What was written since the last report, and `active` now. */
-  report(active: number, adds: WindowReport['adds'], waitedMs: number): WindowReport {
-    const report = { counted: this.counted, ordered: this.ordered, desk: this.desk, adds, answers: this.answers, active, waitedMs };
+  private number(name: string): number {
+    let n = this.numbered.get(name);
+    if (n === undefined) {
+      this.numbered.set(name, (n = this.numbered.size));
+      this.strings.push(name);
+    }
+    return n;
+  }
+
+  /** What was written since the last report, and `active` now (its buffers go with the message: WindowReport.transfer). */
+  report(active: number, events: number, adds: WindowReport['adds'], waitedMs: number): WindowReport {
+    const report = {
+      counted: this.counted, calls: Float64Array.from(this.calls), strings: this.strings, ordered: Float64Array.from(this.ordered),
+      desk: this.desk, adds, answers: this.answers, active, events, waitedMs,
+    };
     this.counted = [];
+    this.calls = [];
+    this.strings = [];
     this.ordered = [];
     this.desk = [];
     this.answers = [];

@@ -28,7 +28,8 @@ export async function runShard(init: ShardInit, port: MessagePort): Promise<void
   const { from, start } = scenarioPeriod(scenario, offset);
   const signal = new Int32Array(init.signal);
 
-  const post = (message: FromShard) => port.postMessage(message);
+  // A report's numbers are moved to the coordinator, not copied.
+  const post = (message: FromShard) => port.postMessage(message, 'report' in message ? [message.report.calls.buffer as ArrayBuffer, message.report.ordered.buffer as ArrayBuffer] : []);
   let waitedMs = 0;
   const waited = () => { const ms = waitedMs; waitedMs = 0; return ms; };
   const receive = (): ToShard => {
@@ -107,7 +108,7 @@ export async function runShard(init: ShardInit, port: MessagePort): Promise<void
     const message = receive();
     if (message.type === 'commands') {
       message.commands.forEach(perform);
-      post({ type: 'answers', report: log.report(journeys.active, client.takeAdds(), waited()) });
+      post({ type: 'answers', report: log.report(journeys.active, sim.eventCount, client.takeAdds(), waited()) });
       continue;
     }
     if (message.type !== 'window') throw new Error(`a shard between windows was sent ${message.type}`);
@@ -124,7 +125,7 @@ export async function runShard(init: ShardInit, port: MessagePort): Promise<void
       }
     }
     if (fence !== undefined) sim.cancel(fence);
-    post({ type: 'window', report: log.report(journeys.active, client.takeAdds(), waited()) });
+    post({ type: 'window', report: log.report(journeys.active, sim.eventCount, client.takeAdds(), waited()) });
     if (last) return;
   }
 }

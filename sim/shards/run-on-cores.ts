@@ -1,0 +1,40 @@
+import { availableParallelism } from 'node:os';
+import type { Scenario } from '../../scenarios/types';
+import { runScenario, type RunOptions, type RunResult } from '../runner';
+import { runSharded } from './coordinator';
+import { OutOfShare } from './shared-capacity';
+
+/** How a run used the machine's cores (run.json's `cores`). */
+export interface CoresFigures {
+  /** Shards the run asked for, and those it ran on: 1 when it fell back to one process. */
+  asked: number;
+  workers: number;
+  /** Why it ran on one process after all (a shard needed more than its share of a shared capacity), and what the try cost. */
+  fellBack?: { because: string; triedSeconds: number };
+  windows?: number;
+  /** Wall time the coordinator waited for its shards (their windows, the desks' rounds), and spent itself (counting, the back office). */
+  barrierSeconds?: number;
+  coordinatorSeconds?: number;
+  /** Each shard's wall time waiting for the coordinator (window ends, school meetings). */
+  shardWaitSeconds?: number[];
+}
+
+/**
+ * A run over `workers` cores (default: the machine's): its shards when it can be split
+ * exactly, one process otherwise. A run over HTTP, or on one worker, is one process's. The
+ * report is the same either way; `cores` says how it was made.
+ */
+export async function runOnCores(scenario: Scenario, options: RunOptions & { workers?: number } = {}): Promise<RunResult & { cores: CoresFigures }> {
+  const asked = options.workers ?? availableParallelism();
+  if (asked <= 1 || options.transport) return { ...(await runScenario(scenario, options)), cores: { asked, workers: 1 } };
+  const tried = performance.now();
+  try {
+    const { sharded, ...result } = await runSharded(scenario, options, asked);
+    const { windows, barrierSeconds, coordinatorSeconds, shardWaitSeconds } = sharded;
+    return { ...result, cores: { asked, workers: asked, windows, barrierSeconds, coordinatorSeconds, shardWaitSeconds } };
+  } catch (error) {
+    if (!(error instanceof OutOfShare)) throw error;
+    const fellBack = { because: error.message, triedSeconds: (performance.now() - tried) / 1000 };
+    return { ...(await runScenario(scenario, options)), cores: { asked, workers: 1, fellBack } };
+  }
+}
