@@ -1,4 +1,4 @@
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import { normalSchoolName } from '../../stub-server/portal';
 import { OutOfShare } from './shared-capacity';
 import type { Command, FromShard, SchoolAdd, ShardInit, ToShard, WindowReport } from './protocol';
@@ -17,6 +17,8 @@ const before = (a: Position, b: Position) => a.time < b.time || (a.time === b.ti
  */
 export class Board {
   private readonly workers: Worker[];
+  /** The coordinator's end of each shard's channel. */
+  private readonly ports: MessagePort[] = [];
   private readonly signals: Int32Array[];
   private readonly positions: (Position | null)[];
   private questions: (Position & { shard: number })[] = [];
@@ -30,14 +32,17 @@ export class Board {
   /** Wall time the coordinator spent waiting for shards (ms). */
   waitedMs = 0;
 
-  constructor(init: Omit<ShardInit, 'shard' | 'of' | 'signal'>, private readonly of: number) {
-    const buffers = Array.from({ length: of }, () => new SharedArrayBuffer(4));
+  constructor(init: Omit<ShardInit, 'shard' | 'of' | 'signal' | 'port'>, private readonly of: number) {
+    const buffers = Array.from({ length: of }, () => new SharedArrayBuffer(8));
     this.signals = buffers.map((buffer) => new Int32Array(buffer));
     this.positions = Array.from({ length: of }, () => null);
     this.delivered = Array.from({ length: of }, () => new Set());
     this.workers = buffers.map((_, shard) => {
-      const worker = new Worker(new URL('./shard-entry.mjs', import.meta.url), { workerData: { ...init, shard, of, signal: buffers[shard]! } satisfies ShardInit });
-      worker.on('message', (message: FromShard) => this.heard(shard, message));
+      const { port1, port2 } = new MessageChannel();
+      const workerData: ShardInit = { ...init, shard, of, signal: buffers[shard]!, port: port2 };
+      const worker = new Worker(new URL('./shard-entry.mjs', import.meta.url), { workerData, transferList: [port2] });
+      port1.on('message', (message: FromShard) => this.heard(shard, message));
+      this.ports.push(port1);
       worker.on('error', (error) => this.fail(error));
       worker.on('exit', (code) => { if (code !== 0) this.fail(new Error(`shard ${shard} stopped (exit code ${code})`)); });
       return worker;
@@ -62,11 +67,13 @@ export class Board {
     return this.collect('answers', to, (shard) => this.send(shard, { type: 'commands', commands: given[shard]! }));
   }
 
+  /** Ends the shards' threads: told to finish after a run, stopped at once after a failure. */
   close(): Promise<unknown> {
     return Promise.all(this.workers.map((worker, shard) => {
-      const stopped = worker.terminate();
-      this.send(shard, undefined);
-      return stopped;
+      if (this.failure) { this.ports[shard]!.close(); return worker.terminate(); }
+      const exited = new Promise((resolve) => worker.once('exit', resolve));
+      this.send(shard, { type: 'finish' });
+      return exited.then(() => this.ports[shard]!.close());
     }));
   }
 
@@ -81,8 +88,8 @@ export class Board {
     });
   }
 
-  private send(shard: number, message: ToShard | undefined): void {
-    if (message) this.workers[shard]!.postMessage(message);
+  private send(shard: number, message: ToShard): void {
+    this.ports[shard]!.postMessage(message);
     Atomics.store(this.signals[shard]!, 0, 1);
     Atomics.notify(this.signals[shard]!, 0);
   }

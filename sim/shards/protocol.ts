@@ -6,6 +6,7 @@
  * that needs an order carries its moment and its order key (time, applicant), so the
  * coordinator can put the shards' reports back in the order one process would have run them.
  */
+import type { MessagePort } from 'node:worker_threads';
 import type { RulesOverride } from '../../rules';
 import type { Scenario } from '../../scenarios/types';
 
@@ -14,8 +15,10 @@ export interface ShardInit {
   scenario: Scenario; seed: number; applicants: number; rules?: RulesOverride;
   /** This shard's number, and how many there are: it runs the applicants whose index is `shard` modulo `of`. */
   shard: number; of: number;
-  /** An Int32 the coordinator sets to 1 (and notifies) when it has answered: the shard waits on it. */
+  /** Two Int32s: the coordinator sets the first to 1 (and notifies) when it has answered, and the shard waits on it; the second, never set, to sleep on briefly. */
   signal: SharedArrayBuffer;
+  /** The shard's end of its channel to the coordinator. */
+  port: MessagePort;
   liveActorLimit?: number;
 }
 
@@ -77,7 +80,9 @@ export type ToShard =
   /** Do these now and answer (a desk's round), without going on. */
   | { type: 'commands'; commands: Command[] }
   /** The schools other shards added before the moment asked about. */
-  | { type: 'schools'; adds: SchoolAdd[] };
+  | { type: 'schools'; adds: SchoolAdd[] }
+  /** The run is over. */
+  | { type: 'finish' };
 
 export type FromShard =
   | { type: 'ready' }

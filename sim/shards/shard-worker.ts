@@ -1,13 +1,15 @@
-import { parentPort, workerData } from 'node:worker_threads';
+import { workerData } from 'node:worker_threads';
 import { runShard } from './shard';
 import { OutOfShare } from './shared-capacity';
 import type { FromShard, ShardInit } from './protocol';
 
 // A shard's thread: its run, and why it stopped if it did not finish.
-const port = parentPort!;
+const init = workerData as ShardInit;
+const { port } = init;
 try {
-  await runShard(workerData as ShardInit, port);
+  await runShard(init);
 } catch (error) {
   const message: FromShard = error instanceof OutOfShare ? { type: 'outOfShare', what: error.what } : { type: 'failed', error: error instanceof Error ? error.stack ?? error.message : String(error) };
   port.postMessage(message);
 }
+port.close();

@@ -1,4 +1,4 @@
-import { receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
+import { receiveMessageOnPort } from 'node:worker_threads';
 import { nextLocalMidnight } from '../../rules';
 import { backendProblemCode, Portal, plainTextHasher, type MaybePromise } from '../../stub-server/portal';
 import { createMemoryStore } from '../../stub-server/store';
@@ -20,8 +20,8 @@ import type { Command, FromShard, ShardInit, ToShard } from './protocol';
  * synchronous throughout: it waits for the coordinator on `signal` and reads its message at
  * once (receiveMessageOnPort), even in the middle of an event.
  */
-export async function runShard(init: ShardInit, port: MessagePort): Promise<void> {
-  const { scenario, seed, applicants, shard, of } = init;
+export async function runShard(init: ShardInit): Promise<void> {
+  const { scenario, seed, applicants, shard, of, port } = init;
   const rules = scenarioRules(scenario, init.rules);
   const offset = rules.time.utcOffsetMinutes;
   const streams = new RandomStreams(seed);
@@ -35,10 +35,15 @@ export async function runShard(init: ShardInit, port: MessagePort): Promise<void
   const receive = (): ToShard => {
     const from = performance.now();
     Atomics.wait(signal, 0, 0);
-    waitedMs += performance.now() - from;
     Atomics.store(signal, 0, 0);
-    const got = receiveMessageOnPort(port);
-    if (!got) throw new Error('the coordinator said it answered, but sent nothing');
+    // The signal can come a little before the message is there to read: look again, briefly.
+    let got = receiveMessageOnPort(port);
+    while (!got) {
+      if (performance.now() - from > 60_000) throw new Error('the coordinator said it answered, but sent nothing for a minute');
+      Atomics.wait(signal, 1, 0, 0.02);
+      got = receiveMessageOnPort(port);
+    }
+    waitedMs += performance.now() - from;
     return got.message as ToShard;
   };
 
@@ -106,6 +111,7 @@ export async function runShard(init: ShardInit, port: MessagePort): Promise<void
   let sweepAt = sim.now();
   for (;;) {
     const message = receive();
+    if (message.type === 'finish') return;
     if (message.type === 'commands') {
       message.commands.forEach(perform);
       post({ type: 'answers', report: log.report(journeys.active, sim.eventCount, client.takeAdds(), waited()) });
@@ -126,6 +132,5 @@ export async function runShard(init: ShardInit, port: MessagePort): Promise<void
     }
     if (fence !== undefined) sim.cancel(fence);
     post({ type: 'window', report: log.report(journeys.active, sim.eventCount, client.takeAdds(), waited()) });
-    if (last) return;
   }
 }

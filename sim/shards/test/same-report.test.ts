@@ -1,0 +1,41 @@
+/**
+ * A run over many cores gives one process's report.json, byte for byte, whatever the number of
+ * shards (docs/parallel-runs.md): each run here is checked to have really run on its shards, so
+ * the bytes are not the same merely because it fell back to one process.
+ */
+import { describe, expect, it } from 'vitest';
+import { scenarioByName } from '../../../scenarios';
+import { runScenario } from '../../runner';
+import { runOnCores } from '..';
+
+const bytes = (report: unknown) => JSON.stringify(report, null, 2);
+
+describe('a run over many cores', () => {
+  it('default: the same report.json on 1, 2, 3 and 4 workers, run on its shards; another seed, other bytes', async () => {
+    const scenario = scenarioByName('default');
+    const options = { applicants: 300 };
+    const one = bytes((await runScenario(scenario, options)).report);
+    for (const workers of [1, 2, 3, 4]) {
+      const { report, cores } = await runOnCores(scenario, { ...options, workers });
+      expect(cores.workers, `${workers} workers`).toBe(workers);
+      expect(bytes(report), `${workers} workers`).toBe(one);
+    }
+    const other = await runOnCores(scenario, { ...options, seed: scenario.seed + 1, workers: 2 });
+    expect(other.cores.workers).toBe(2);
+    expect(bytes(other.report)).not.toBe(one);
+  }, 240_000);
+
+  it('a small peak-opening: the same report.json on 2 and 3 workers; on 4 each shard holds one of its 4 servers, too few, and it runs as one process', async () => {
+    const scenario = scenarioByName('peak-opening');
+    const options = { applicants: 300 };
+    const one = bytes((await runScenario(scenario, options)).report);
+    for (const workers of [2, 3]) {
+      const { report, cores } = await runOnCores(scenario, { ...options, workers });
+      expect(cores.workers, `${workers} workers`).toBe(workers);
+      expect(bytes(report), `${workers} workers`).toBe(one);
+    }
+    const four = await runOnCores(scenario, { ...options, workers: 4 });
+    expect(four.cores).toMatchObject({ asked: 4, workers: 1, fellBack: { because: expect.stringMatching(/application servers/) } });
+    expect(bytes(four.report)).toBe(one);
+  }, 240_000);
+});
