@@ -20,6 +20,7 @@ export class Board {
   /** The coordinator's end of each shard's channel. */
   private readonly ports: MessagePort[] = [];
   private readonly signals: Int32Array[];
+  private readonly asked: Float64Array;
   private readonly positions: (Position | null)[];
   private questions: (Position & { shard: number })[] = [];
   /** Every school added so far, and which of them each shard knows. */
@@ -32,14 +33,17 @@ export class Board {
   /** Wall time the coordinator spent waiting for shards (ms). */
   waitedMs = 0;
 
-  constructor(init: Omit<ShardInit, 'shard' | 'of' | 'signal' | 'port'>, private readonly of: number) {
+  constructor(init: Omit<ShardInit, 'shard' | 'of' | 'signal' | 'port' | 'asked'>, private readonly of: number) {
     const buffers = Array.from({ length: of }, () => new SharedArrayBuffer(8));
+    const asked = new SharedArrayBuffer(8);
+    this.asked = new Float64Array(asked);
+    this.asked[0] = Infinity;
     this.signals = buffers.map((buffer) => new Int32Array(buffer));
     this.positions = Array.from({ length: of }, () => null);
     this.delivered = Array.from({ length: of }, () => new Set());
     this.workers = buffers.map((_, shard) => {
       const { port1, port2 } = new MessageChannel();
-      const workerData: ShardInit = { ...init, shard, of, signal: buffers[shard]!, port: port2 };
+      const workerData: ShardInit = { ...init, shard, of, signal: buffers[shard]!, port: port2, asked };
       const worker = new Worker(new URL('./shard-entry.mjs', import.meta.url), { workerData, transferList: [port2] });
       port1.on('message', (message: FromShard) => this.heard(shard, message));
       this.ports.push(port1);
@@ -103,6 +107,10 @@ export class Board {
         this.positions[shard] = { time: message.time, order: message.order };
         this.questions.push({ shard, time: message.time, order: message.order });
         return this.answer();
+      case 'passed':
+        this.learn(message.adds);
+        this.positions[shard] = { time: message.time, order: -Infinity };
+        return this.answer();
       default: {
         if (message.type !== 'ready') this.learn(message.report.adds);
         const expected = this.expected;
@@ -122,16 +130,19 @@ export class Board {
     expected.resolve(expected.reports);
   }
 
-  /** Answers the lowest question once every other shard waits beyond it. */
+  /**
+   * Answers the lowest question once every other shard is beyond it (waiting, or running and
+   * said it passed it), and keeps `asked` at the lowest question still waiting.
+   */
   private answer(): void {
-    if (this.questions.length === 0) return;
     this.questions.sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0));
-    const q = this.questions[0]!;
-    const beyond = this.positions.every((p, shard) => shard === q.shard || (p !== null && before(q, p)));
-    if (!beyond) return;
-    this.questions.shift();
-    this.positions[q.shard] = null;
-    this.send(q.shard, { type: 'schools', adds: this.undelivered(q.shard, q) });
+    const q = this.questions[0];
+    if (q && this.positions.every((p, shard) => shard === q.shard || (p !== null && before(q, p)))) {
+      this.questions.shift();
+      this.positions[q.shard] = null;
+      this.send(q.shard, { type: 'schools', adds: this.undelivered(q.shard, q) });
+    }
+    this.asked[0] = this.questions[0]?.time ?? Infinity;
   }
 
   /** Schools other shards added before `upTo` that `shard` does not know yet (now it does). */

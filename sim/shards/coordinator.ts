@@ -19,8 +19,8 @@ export interface ShardedFigures {
   /** Wall time the coordinator waited for the shards (windows, rounds), and its own work (counting, the back office). */
   barrierSeconds: number;
   coordinatorSeconds: number;
-  /** Each shard's wall time waiting for the coordinator (at window ends, and to learn the schools added elsewhere). */
-  shardWaitSeconds: number[];
+  /** Each shard's wall time waiting for the coordinator: at window ends and rounds, and to learn the schools added elsewhere. */
+  shardWaitSeconds: { windows: number; schools: number }[];
 }
 
 /**
@@ -76,14 +76,15 @@ export async function runSharded(scenario: Scenario, options: RunOptions, worker
 
   let arrived = 0;
   const active: number[] = new Array(workers).fill(0);
-  const shardWaitMs: number[] = new Array(workers).fill(0);
+  const shardWaitMs = Array.from({ length: workers }, () => ({ windows: 0, schools: 0 }));
   const events: number[] = new Array(workers).fill(0);
   const strings: string[][] = Array.from({ length: workers }, () => []);
   const take = (shard: number, report: WindowReport | undefined) => {
     if (!report) return;
     active[shard] = report.active;
     events[shard] = report.events;
-    shardWaitMs[shard]! += report.waitedMs;
+    shardWaitMs[shard]!.windows += report.waitedMs.windows;
+    shardWaitMs[shard]!.schools += report.waitedMs.schools;
     const names = strings[shard]!;
     names.push(...report.strings);
     const { calls } = report;
@@ -155,7 +156,7 @@ export async function runSharded(scenario: Scenario, options: RunOptions, worker
   });
   const wall = (performance.now() - began) / 1000;
   const barrierSeconds = board.waitedMs / 1000;
-  return { report, events: sim.eventCount + sum(events), xstateMs: 0, sharded: { workers, windows, barrierSeconds, coordinatorSeconds: wall - barrierSeconds, shardWaitSeconds: shardWaitMs.map((ms) => ms / 1000) } };
+  return { report, events: sim.eventCount + sum(events), xstateMs: 0, sharded: { workers, windows, barrierSeconds, coordinatorSeconds: wall - barrierSeconds, shardWaitSeconds: shardWaitMs.map(({ windows, schools }) => ({ windows: windows / 1000, schools: schools / 1000 })) } };
 }
 
 const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);

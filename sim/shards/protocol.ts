@@ -19,6 +19,8 @@ export interface ShardInit {
   signal: SharedArrayBuffer;
   /** The shard's end of its channel to the coordinator. */
   port: MessagePort;
+  /** One Float64 the coordinator keeps at the moment of the earliest school question waiting (Infinity if none): a shard running past it says so ('passed'). */
+  asked: SharedArrayBuffer;
   liveActorLimit?: number;
 }
 
@@ -70,8 +72,8 @@ export interface WindowReport {
   /** Applicants in progress now, and the events this shard has run so far. */
   active: number;
   events: number;
-  /** Wall time this shard waited for the coordinator since its last report (ms): at window ends and school meetings. */
-  waitedMs: number;
+  /** Wall time this shard waited for the coordinator since its last report (ms): at window ends and rounds, and at school meetings. */
+  waitedMs: { windows: number; schools: number };
 }
 
 export type ToShard =
@@ -89,6 +91,8 @@ export type FromShard =
   | { type: 'window'; report: WindowReport }
   | { type: 'answers'; report: WindowReport }
   | { type: 'schools'; time: number; order: number; adds: SchoolAdd[] }
+  /** This shard has run every event before `time` (and told every school it added before it): a question waiting for it can be answered. */
+  | { type: 'passed'; time: number; adds: SchoolAdd[] }
   /** Exactness would need what this shard cannot know alone (a share of a shared capacity exceeded): run on one worker. */
   | { type: 'outOfShare'; what: string }
   | { type: 'failed'; error: string };

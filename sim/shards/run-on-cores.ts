@@ -15,8 +15,8 @@ export interface CoresFigures {
   /** Wall time the coordinator waited for its shards (their windows, the desks' rounds), and spent itself (counting, the back office). */
   barrierSeconds?: number;
   coordinatorSeconds?: number;
-  /** Each shard's wall time waiting for the coordinator (window ends, school meetings). */
-  shardWaitSeconds?: number[];
+  /** Each shard's wall time waiting for the coordinator: at window ends and rounds, and at school meetings. */
+  shardWaitSeconds?: { windows: number; schools: number }[];
 }
 
 /**

@@ -75,7 +75,7 @@ export class ShardLog implements JourneyObserver {
   }
 
   /** What was written since the last report, and `active` now (its buffers go with the message: WindowReport.transfer). */
-  report(active: number, events: number, adds: WindowReport['adds'], waitedMs: number): WindowReport {
+  report(active: number, events: number, adds: WindowReport['adds'], waitedMs: WindowReport['waitedMs']): WindowReport {
     const report = {
       counted: this.counted, calls: Float64Array.from(this.calls), strings: this.strings, ordered: Float64Array.from(this.ordered),
       desk: this.desk, adds, answers: this.answers, active, events, waitedMs,

@@ -27,12 +27,14 @@ export async function runShard(init: ShardInit): Promise<void> {
   const streams = new RandomStreams(seed);
   const { from, start } = scenarioPeriod(scenario, offset);
   const signal = new Int32Array(init.signal);
+  const asked = new Float64Array(init.asked);
 
   // A report's numbers are moved to the coordinator, not copied.
   const post = (message: FromShard) => port.postMessage(message, 'report' in message ? [message.report.calls.buffer as ArrayBuffer, message.report.ordered.buffer as ArrayBuffer] : []);
-  let waitedMs = 0;
-  const waited = () => { const ms = waitedMs; waitedMs = 0; return ms; };
-  const receive = (): ToShard => {
+  // Wall time waiting for the coordinator since the last report: at window ends and rounds, and at school meetings.
+  const waitedMs = { windows: 0, schools: 0 };
+  const waited = () => { const ms = { ...waitedMs }; waitedMs.windows = 0; waitedMs.schools = 0; return ms; };
+  const receive = (why: keyof typeof waitedMs = 'windows'): ToShard => {
     const from = performance.now();
     Atomics.wait(signal, 0, 0);
     Atomics.store(signal, 0, 0);
@@ -43,7 +45,7 @@ export async function runShard(init: ShardInit): Promise<void> {
       Atomics.wait(signal, 1, 0, 0.02);
       got = receiveMessageOnPort(port);
     }
-    waitedMs += performance.now() - from;
+    waitedMs[why] += performance.now() - from;
     return got.message as ToShard;
   };
 
@@ -57,7 +59,7 @@ export async function runShard(init: ShardInit): Promise<void> {
   const log = new ShardLog(() => sim.now(), (idNumber) => { portal.forgetApplicant(idNumber); });
   const client = new ShardClient(portal, random, shard, () => sim.now(), (time, order, adds) => {
     post({ type: 'schools', time, order, adds });
-    const answer = receive();
+    const answer = receive('schools');
     if (answer.type !== 'schools') throw new Error(`a shard waiting for schools was sent ${answer.type}`);
     return answer.adds;
   });
@@ -123,7 +125,14 @@ export async function runShard(init: ShardInit): Promise<void> {
     const { until, last } = message;
     // An event at the window's end keeps a step's later calls from moving the clock past it (Simulation.advanceTo).
     const fence = last ? undefined : sim.scheduleAt(until, () => {}, -1);
+    let passed = -Infinity;
     while (last ? sim.peek() <= until : sim.peek() < until) {
+      // Another shard waits for a school question this one has now run past: say so.
+      const question = asked[0]!;
+      if (sim.peek() > question && question > passed) {
+        passed = question;
+        post({ type: 'passed', time: sim.peek(), adds: client.takeAdds() });
+      }
       sim.step();
       if (sim.now() >= sweepAt) {
         portal.sweepPastDays(sim.now());
