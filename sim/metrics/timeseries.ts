@@ -49,6 +49,8 @@ export class TimeSeries {
   private readonly open = new Map<number, HourTally>();
   /** Hours before this one are closed. */
   private closedBefore = -Infinity;
+  /** Hours from this one stay open whatever `endOfHour` says (see `holdOpenFrom`). */
+  private openFrom = Infinity;
   private last: HourTally | undefined;
   /**
    * `inProgressPeak`: the most applicants between arrival and the journey's end at once (those
@@ -102,8 +104,17 @@ export class TimeSeries {
    */
   endOfHour(now: number, servers?: Pick<HourRow, 'utilisation' | 'queueLength'>): void {
     const start = Math.floor(now / HOUR_MS) * HOUR_MS;
-    this.closeBefore(start);
+    this.closeBefore(Math.min(start, this.openFrom));
     Object.assign(this.row(start), this.levels(), servers);
+  }
+
+  /**
+   * Keeps the hours from `time`'s open until told otherwise: counts of moments there may still
+   * come after their hour ended (a run over many cores counts a window's calls while its shards
+   * run the next). Closing later changes nothing in the figures, only when they are taken.
+   */
+  holdOpenFrom(time: number): void {
+    this.openFrom = Math.floor(time / HOUR_MS) * HOUR_MS;
   }
 
   observeActive(active: number): void {

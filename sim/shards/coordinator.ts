@@ -63,7 +63,7 @@ export async function runSharded(scenario: Scenario, options: RunOptions, worker
   });
   const desks = office;
   // The servers' figures of an hour once the rows before its end are played (levels are read just after).
-  sampleHourEnds(sim, start, end, metrics, { hour: (hourStart) => { played.until(hourStart + 3_600_000 - 1); return books.hour(hourStart); } });
+  sampleHourEnds(sim, start, end, metrics, { hour: (hourStart) => { played.until(hourStart + HOUR_MS - 1); return books.hour(hourStart); } });
 
   // Each applicant's stream for the desks' decisions, the one their journey would carry (JourneyDriver).
   const behaviour = streams.stream('behaviour');
@@ -79,12 +79,26 @@ export async function runSharded(scenario: Scenario, options: RunOptions, worker
   const shardWaitMs = Array.from({ length: workers }, () => ({ windows: 0, schools: 0 }));
   const events: number[] = new Array(workers).fill(0);
   const strings: string[][] = Array.from({ length: workers }, () => []);
-  const take = (shard: number, report: WindowReport | undefined) => {
+  /** What must be in before the back office runs the window: its rows, its work for the desks, the answers to commands. */
+  const takeOrdered = (shard: number, report: WindowReport | undefined) => {
     if (!report) return;
     active[shard] = report.active;
     events[shard] = report.events;
     shardWaitMs[shard]!.windows += report.waitedMs.windows;
     shardWaitMs[shard]!.schools += report.waitedMs.schools;
+    played.add(shard, report.ordered);
+    for (const w of report.desk) {
+      router.remember(w.kind === 'review' ? w.reviewId : w.applicationNumber, w.index);
+      sim.scheduleAt(w.time, () => {
+        if (w.kind === 'review') desks.reviews.submit(w.reviewId, ownStream(w.index));
+        else desks.toConfirmation(w.applicationNumber, w.pointId, w.institutionId, ownStream(w.index));
+      }, w.order);
+    }
+    for (const answer of report.answers) router.answered(answer);
+  };
+  /** What counts whatever its order: counted while the shards run the next window. */
+  const takeCounted = (shard: number, report: WindowReport | undefined) => {
+    if (!report) return;
     const names = strings[shard]!;
     names.push(...report.strings);
     const { calls } = report;
@@ -105,15 +119,10 @@ export async function runSharded(scenario: Scenario, options: RunOptions, worker
         }
       }
     }
-    played.add(shard, report.ordered);
-    for (const w of report.desk) {
-      router.remember(w.kind === 'review' ? w.reviewId : w.applicationNumber, w.index);
-      sim.scheduleAt(w.time, () => {
-        if (w.kind === 'review') desks.reviews.submit(w.reviewId, ownStream(w.index));
-        else desks.toConfirmation(w.applicationNumber, w.pointId, w.institutionId, ownStream(w.index));
-      }, w.order);
-    }
-    for (const answer of report.answers) router.answered(answer);
+  };
+  const take = (reports: readonly (WindowReport | undefined)[]) => {
+    reports.forEach((report, shard) => takeOrdered(shard, report));
+    reports.forEach((report, shard) => takeCounted(shard, report));
   };
 
   const board = new Board({ scenario, seed, applicants, ...(options.rules ? { rules: options.rules } : {}), ...(options.liveActorLimit !== undefined ? { liveActorLimit: options.liveActorLimit } : {}) }, workers);
@@ -121,31 +130,43 @@ export async function runSharded(scenario: Scenario, options: RunOptions, worker
   let stoppedAt: number | undefined;
   try {
     await board.ready();
-    for (let from = start; ;) {
+    const windowFrom = (from: number) => {
       const until = Math.min(nextLocalMidnight(from, offset), desks.nextRound(from), end);
-      const last = until >= end;
-      const reports = await board.window(until, last, (shard) => router.take(shard, 'ahead'));
+      return { until, last: until >= end };
+    };
+    // A window's calls may be counted an hour after their moment at most (a step lasts minutes).
+    metrics.series.holdOpenFrom(start - HOUR_MS);
+    let window = windowFrom(start);
+    let running = board.window(window.until, window.last, (shard) => router.take(shard, 'ahead'));
+    for (;;) {
+      const { until, last } = window;
+      const reports = await running;
       windows += 1;
-      reports.forEach((report, shard) => take(shard, report));
+      reports.forEach((report, shard) => takeOrdered(shard, report));
       // The back office up to the window's end, and at it: a desk's round comes before the applicants' events of its instant.
       while (sim.peek() <= until) {
         sim.step();
         while (router.dueNow || work.busy) {
-          const answers = await board.commands((shard) => router.take(shard, 'now'));
-          answers.forEach((report, shard) => take(shard, report));
+          take(await board.commands((shard) => router.take(shard, 'now')));
           await work.drain();
         }
       }
       played.until(until, last);
-      options.onProgress?.({ now: until, end, arrived, finished: arrived - sum(active), active: sum(active), asleep: 0, events: sim.eventCount });
-      if (last) break;
       // Stopped (Ctrl-C): the run covers its period until this window's end.
-      if (options.signal?.aborted) { stoppedAt = until; break; }
-      from = until;
+      if (!last && options.signal?.aborted) stoppedAt = until;
+      if (last || stoppedAt !== undefined) {
+        reports.forEach((report, shard) => takeCounted(shard, report));
+        break;
+      }
+      // The shards run the next window while this one's calls are counted.
+      window = windowFrom(until);
+      running = board.window(window.until, window.last, (shard) => router.take(shard, 'ahead'));
+      reports.forEach((report, shard) => takeCounted(shard, report));
+      metrics.series.holdOpenFrom(until - HOUR_MS);
+      options.onProgress?.({ now: until, end, arrived, finished: arrived - sum(active), active: sum(active), asleep: 0, events: sim.eventCount });
     }
     // Decisions of the last window due by the end: one process would have made them.
-    const answers = await board.commands((shard) => router.take(shard, 'ahead', stoppedAt ?? end));
-    answers.forEach((report, shard) => take(shard, report));
+    take(await board.commands((shard) => router.take(shard, 'ahead', stoppedAt ?? end)));
   } finally {
     await board.close();
   }
@@ -160,3 +181,4 @@ export async function runSharded(scenario: Scenario, options: RunOptions, worker
 }
 
 const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
+const HOUR_MS = 3_600_000;
