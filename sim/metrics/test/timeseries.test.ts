@@ -97,4 +97,20 @@ describe('the hourly series', () => {
     expect(rows.map((r) => r.requests)).toEqual([0, 2]);
     expect(s.peaks.requestsPerSecond).toBe(0);
   });
+
+  it('keeps hours held open for counts that come after their end (a window counted while the next runs), and closes them once let go', () => {
+    // Every count arrives two hours late, after the ends of its hour and the next.
+    const { series: s, endHour } = series();
+    s.holdOpenFrom(START);
+    const sorted = [...list].sort((a, b) => a.at - b.at);
+    let next = 0;
+    for (let h = 0; h < HOURS; h += 1) {
+      endHour(h);
+      const upTo = START + (h - 1) * HOUR;
+      while (next < sorted.length && sorted[next]!.at < upTo) record(s, sorted[next++]!);
+      s.holdOpenFrom(upTo);
+    }
+    sorted.slice(next).forEach((h) => record(s, h));
+    expect({ rows: s.finish(), peaks: s.peaks }).toEqual(inOrder);
+  });
 });
