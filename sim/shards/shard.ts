@@ -7,7 +7,7 @@ import { Simulation, VirtualClock } from '../engine';
 import { RandomStreams, sample } from '../random';
 import { admitApplicants, JourneyDriver, LIVE_ACTOR_LIMIT, ModelledTiming, scenarioPeriod, scenarioRules, seedInstitutions } from '../runner';
 import { ShardLog } from './shard-log';
-import { ShardClient } from './school-link';
+import { ShardClient } from './shard-client';
 import { ShareOfServers, ShareOfThroughput } from './shared-capacity';
 import type { Command, FromShard, ShardInit, ToShard } from './protocol';
 
@@ -57,8 +57,12 @@ export async function runShard(init: ShardInit): Promise<void> {
   const random = new CallerRandom(streams.stream('portal'));
   const portal = new Portal({ rules, clock: portalClock, store: createMemoryStore(), random, passwords: plainTextHasher, keepPhotoFiles: false, numbering: { first: shard + 1, step: of } });
   const log = new ShardLog(() => sim.now(), (idNumber) => { portal.forgetApplicant(idNumber); });
+  // The latest school question this shard said it ran past; a question of its own forgets it
+  // (the coordinator then knows only where this shard asked).
+  let passed = -Infinity;
   const client = new ShardClient(portal, random, shard, () => sim.now(), (time, order, adds) => {
     post({ type: 'schools', time, order, adds });
+    passed = -Infinity;
     const answer = receive('schools');
     if (answer.type !== 'schools') throw new Error(`a shard waiting for schools was sent ${answer.type}`);
     return answer.adds;
@@ -125,7 +129,7 @@ export async function runShard(init: ShardInit): Promise<void> {
     const { until, last } = message;
     // An event at the window's end keeps a step's later calls from moving the clock past it (Simulation.advanceTo).
     const fence = last ? undefined : sim.scheduleAt(until, () => {}, -1);
-    let passed = -Infinity;
+    passed = -Infinity;
     while (last ? sim.peek() <= until : sim.peek() < until) {
       // Another shard waits for a school question this one has now run past: say so.
       const question = asked[0]!;
