@@ -30,9 +30,9 @@ export class ShardLog implements JourneyObserver {
 
   started(index: number): void { this.row(0, ACTIVE, 1); this.lastCall.set(index, this.now()); }
 
-  booked(order: number, b: Booking): void {
-    if (b.refused) this.row(order, BOOKING, b.now, 0, 2);
-    else this.row(order, BOOKING, b.start, b.service, b.timedOut ? 1 : 0);
+  booked(b: Booking): void {
+    if (b.refused) this.row(0, BOOKING, b.now, 0, 2);
+    else this.row(0, BOOKING, b.start, b.service, b.timedOut ? 1 : 0);
   }
 
   answered(answer: CommandAnswer): void { this.answers.push(answer); }
