@@ -1,11 +1,10 @@
 import { nextLocalMidnight } from '../../rules';
 import { Portal, plainTextHasher } from '../../stub-server/portal';
 import { createMemoryStore } from '../../stub-server/store';
-import { backendProblemCode } from '../../stub-server/portal';
-import { ApplicationServers, HourlyThroughput } from '../capacity';
+import { ApplicationServers } from '../capacity';
 import { CallerRandom, InProcessClient } from '../clients';
 import { sample } from '../random';
-import { ModelledTiming } from './timing';
+import { ModelledTiming, modelledBackends, stepClockOf } from './timing';
 import type { Transport, TransportFactory } from './transport';
 
 /**
@@ -25,10 +24,7 @@ export const inProcessTransport: TransportFactory = async ({ sim, clock, rules, 
   const servers = new ApplicationServers(scenario.capacity.servers, (d, stream) => sample(d, stream ?? serverRng));
   return {
     client: new InProcessClient(portal, random),
-    timing: new ModelledTiming(servers, [
-      { op: 'requestSmsCode', throughput: new HourlyThroughput(scenario.capacity.smsGateway.perHour), code: backendProblemCode('smsGateway') },
-      { op: 'verifyRealName', throughput: new HourlyThroughput(scenario.capacity.registry.perHour), code: backendProblemCode('registry') },
-    ], { now: () => sim.now(), at: (time, then, order) => { sim.scheduleAt(time, then, order); }, advanceTo: (time) => sim.advanceTo(time) }),
+    timing: new ModelledTiming(servers, modelledBackends(scenario.capacity), stepClockOf(sim)),
     resume: (then) => then(),
     drive: async ({ sim, end, work, tick, signal }) => {
       const tickEvery = 20_000;

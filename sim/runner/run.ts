@@ -12,7 +12,7 @@ import { RunMetrics } from './run-metrics';
 import { admitApplicants } from './admit-applicants';
 import type { TransportFactory } from './transport';
 import { WorkTracker } from './work';
-import { institutionsOf, seedInstitutions } from './world';
+import { deskPlaces, seedInstitutions } from './world';
 
 /** The simulator's own rule layer: a cheap password hash (a cost, not a portal behaviour). */
 export const SIMULATION_RULES: RulesOverride = { account: { scryptCost: 2 } };
@@ -98,9 +98,7 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
       approvalBacklog: backOffice?.approval.backlog ?? 0,
     }),
   );
-  const institutions = institutionsOf(scenario.provinces);
-  const places = { points: institutions.reduce((n, i) => n + i.confirmationPoints.length, 0), institutions: institutions.length };
-  backOffice = new BackOffice({ places, sim, client, rules, config: scenario.backOffice, rng: streams.stream('backOffice'), metrics, track, resume });
+  backOffice = new BackOffice({ places: deskPlaces(scenario.provinces), sim, client, rules, config: scenario.backOffice, rng: streams.stream('backOffice'), metrics, track, resume });
   const office = backOffice;
   driver = new JourneyDriver({
     sim, clock, client, timing: transport.timing, rules, track, resume, timed: options.timed,

@@ -1,5 +1,8 @@
 import type { Call } from '../applicant';
-import type { ApplicationServers, HourlyThroughput } from '../capacity';
+import { HourlyThroughput, type ApplicationServers } from '../capacity';
+import { backendProblemCode } from '../../stub-server/portal';
+import type { Simulation } from '../engine';
+import type { Scenario } from '../../scenarios/types';
 import type { QueueFigures } from '../queueing';
 import type { PortalClient, StepCalls } from '../clients';
 import type { Rng } from '../random';
@@ -44,6 +47,20 @@ export interface PortalTiming {
 
 /** A backend the portal reaches for one operation, with its hourly throughput and the problem code it fails with. */
 export interface ModelledBackend { op: string; throughput: HourlyThroughput; code: string }
+
+/**
+ * The scenario's backends, the SMS gateway and the public-security registry, each with the
+ * hourly throughput `throughput` makes of its capacity (a whole one; a shard's share).
+ */
+export function modelledBackends(capacity: Scenario['capacity'], throughput: (perHour: number, what: string) => HourlyThroughput = (perHour) => new HourlyThroughput(perHour)): ModelledBackend[] {
+  return [
+    { op: 'requestSmsCode', throughput: throughput(capacity.smsGateway.perHour, 'the SMS gateway'), code: backendProblemCode('smsGateway') },
+    { op: 'verifyRealName', throughput: throughput(capacity.registry.perHour, 'the registry'), code: backendProblemCode('registry') },
+  ];
+}
+
+/** A step's clock on the simulation (StepClock). */
+export const stepClockOf = (sim: Simulation): StepClock => ({ now: () => sim.now(), at: (time, then, order) => { sim.scheduleAt(time, then, order); }, advanceTo: (time) => sim.advanceTo(time) });
 
 /**
  * The capacity model of sim/capacity: the application servers' queue (each call admitted when

@@ -41,6 +41,12 @@ export function institutionsOf(provinces: readonly ProvinceWindow[]) {
 
 export const institutionId = (province: string) => `${province}-REG`;
 
+/** The back office's places for a scenario's provinces: its confirmation points and its registration bodies. */
+export function deskPlaces(provinces: readonly ProvinceWindow[]): { points: number; institutions: number } {
+  const institutions = institutionsOf(provinces);
+  return { points: institutions.reduce((n, i) => n + i.confirmationPoints.length, 0), institutions: institutions.length };
+}
+
 /**
  * When an account of earlier years was registered: a year before the day from which older
  * accounts must register again (rules.account.passwordResetFrom), or two years after it; and

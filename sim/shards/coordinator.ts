@@ -5,7 +5,7 @@ import { ServerBooks } from '../capacity';
 import type { PortalAnswer } from '../clients';
 import { Simulation } from '../engine';
 import { RandomStreams, type Rng } from '../random';
-import { BackOffice, institutionsOf, RunMetrics, runReport, sampleHourEnds, scenarioPeriod, scenarioRules, WorkTracker, type RunOptions, type RunResult } from '../runner';
+import { BackOffice, deskPlaces, RunMetrics, runReport, sampleHourEnds, scenarioPeriod, scenarioRules, WorkTracker, type RunOptions, type RunResult } from '../runner';
 import { Board } from './board';
 import { OrderedReplay } from './ordered-replay';
 import { RoutingClient } from './routing-client';
@@ -55,10 +55,8 @@ export async function runSharded(scenario: Scenario, options: RunOptions, worker
   }));
   replay = new OrderedReplay(metrics, books);
   const played = replay;
-  const institutions = institutionsOf(scenario.provinces);
-  const places = { points: institutions.reduce((n, i) => n + i.confirmationPoints.length, 0), institutions: institutions.length };
   office = new BackOffice({
-    places, sim, client: router, rules, config: scenario.backOffice, rng: streams.stream('backOffice'), metrics,
+    places: deskPlaces(scenario.provinces), sim, client: router, rules, config: scenario.backOffice, rng: streams.stream('backOffice'), metrics,
     track: (p) => work.track(p), resume: (then) => then(), decideAt: (at, act) => router.at(at, act),
   });
   const desks = office;

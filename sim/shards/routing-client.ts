@@ -10,7 +10,6 @@ import type { Command, CommandAnswer } from './protocol';
  * at a desk's round, is answered before the coordinator goes on (a Promise it waits for).
  */
 export class RoutingClient {
-  private readonly shardOfKey = new Map<string, number>();
   private readonly applicantOfKey = new Map<string, number>();
   private readonly waiting = new Map<number, (answer: PortalAnswer) => void>();
   /** Commands by shard: ahead of their moment (with the next window), and to be done now (a round). */
@@ -27,7 +26,6 @@ export class RoutingClient {
   /** `key` (a review id, an application number) is applicant `index`'s. */
   remember(key: string, index: number): void {
     this.applicantOfKey.set(key, index);
-    this.shardOfKey.set(key, index % this.of);
   }
 
   /** Runs `act` as at moment `at`: its commands go ahead of time. */

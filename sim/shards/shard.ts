@@ -1,11 +1,11 @@
 import { receiveMessageOnPort } from 'node:worker_threads';
 import { nextLocalMidnight } from '../../rules';
-import { backendProblemCode, Portal, plainTextHasher, type MaybePromise } from '../../stub-server/portal';
+import { Portal, plainTextHasher, type MaybePromise } from '../../stub-server/portal';
 import { createMemoryStore } from '../../stub-server/store';
 import { CallerRandom } from '../clients';
 import { Simulation, VirtualClock } from '../engine';
 import { RandomStreams, sample } from '../random';
-import { admitApplicants, JourneyDriver, LIVE_ACTOR_LIMIT, ModelledTiming, scenarioPeriod, scenarioRules, seedInstitutions } from '../runner';
+import { admitApplicants, JourneyDriver, LIVE_ACTOR_LIMIT, ModelledTiming, modelledBackends, scenarioPeriod, scenarioRules, seedInstitutions, stepClockOf } from '../runner';
 import { ShardLog } from './shard-log';
 import { ShardClient } from './shard-client';
 import { ShareOfServers, ShareOfThroughput } from './shared-capacity';
@@ -72,10 +72,8 @@ export async function runShard(init: ShardInit): Promise<void> {
   // Bookings are put in order by their moment alone: a shard's own come in its order, and two
   // shards' at the very same instant (a float of milliseconds) do not happen in practice.
   const servers = new ShareOfServers(capacity.servers, shard, of, (d, stream) => sample(d, stream ?? serverRng), (booking) => log.booked(booking));
-  const timing = new ModelledTiming(servers, [
-    { op: 'requestSmsCode', throughput: new ShareOfThroughput(capacity.smsGateway.perHour, shard, of, 'the SMS gateway'), code: backendProblemCode('smsGateway') },
-    { op: 'verifyRealName', throughput: new ShareOfThroughput(capacity.registry.perHour, shard, of, 'the registry'), code: backendProblemCode('registry') },
-  ], { now: () => sim.now(), at: (time, then, order) => { sim.scheduleAt(time, then, order); }, advanceTo: (time) => sim.advanceTo(time) });
+  const backends = modelledBackends(capacity, (perHour, what) => new ShareOfThroughput(perHour, shard, of, what));
+  const timing = new ModelledTiming(servers, backends, stepClockOf(sim));
 
   const atOnce = (work: MaybePromise<unknown>) => { if (work instanceof Promise) throw new Error('a shard\'s portal answers at once'); };
   const resume = (then: () => void) => then();
