@@ -3,8 +3,10 @@ export class Counts {
   private readonly map = new Map<string, number>();
   add(key: string, n = 1): void { this.map.set(key, (this.map.get(key) ?? 0) + n); }
   get(key: string): number { return this.map.get(key) ?? 0; }
-  /** Adds another part's counts (a run split among workers). */
-  absorb(part: Counts): void { for (const [key, n] of part.map) this.add(key, n); }
+  /** The counts as plain data, to add to another's (a run split among threads). */
+  toWire(): [string, number][] { return [...this.map]; }
+  /** Adds another part's counts (`toWire`). */
+  absorb(part: readonly [string, number][]): void { for (const [key, n] of part) this.add(key, n); }
   toJSON(): Record<string, number> {
     return Object.fromEntries([...this.map].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   }
@@ -20,10 +22,15 @@ export class SmallIntDistribution {
     this.n += 1;
   }
   get count(): number { return this.n; }
-  /** Adds another part's values (a run split among workers). */
-  absorb(part: SmallIntDistribution): void {
-    part.counts.forEach((c, v) => { this.counts[v] = (this.counts[v] ?? 0) + (c ?? 0); });
-    this.n += part.n;
+  /** The count of each value, as plain data (a run split among threads). */
+  toWire(): number[] { return Array.from(this.counts, (c) => c ?? 0); }
+  /** Adds another part's values (`toWire`). */
+  absorb(part: readonly number[]): void {
+    part.forEach((c, v) => {
+      if (c === 0) return;
+      this.counts[v] = (this.counts[v] ?? 0) + c;
+      this.n += c;
+    });
   }
   percentile(p: number): number {
     if (this.n === 0) return 0;

@@ -1,4 +1,5 @@
 import { build, type Histogram } from 'hdr-histogram-js';
+import { histogramBuckets, recordBuckets } from './histogram-wire';
 
 /** What an hour counts: the same sums however its events are ordered or split. */
 export type HourCount = 'arrivals' | 'requests' | 'retries' | 'serverBusy' | 'gatewayTimeouts' | 'sms' | 'registryChecks' | 'submissions';
@@ -6,6 +7,9 @@ export const HOUR_COUNTS: readonly HourCount[] = ['arrivals', 'requests', 'retri
 
 const HOUR_MS = 3_600_000;
 const SECONDS = HOUR_MS / 1000;
+/** An hour's tally as plain data, to add to another's (a run split among threads). */
+export interface HourTallyWire { start: number; counts: Record<HourCount, number>; latencies: Float64Array; requestsBySecond: Uint32Array }
+
 const hourHistogram = () => build({ lowestDiscernibleValue: 1, highestTrackableValue: HOUR_MS, numberOfSignificantValueDigits: 2, useWebAssembly: false });
 
 /**
@@ -29,9 +33,14 @@ export class HourTally {
     this.latencies.recordValue(Math.min(HOUR_MS, Math.max(1, Math.round(ms))));
   }
 
-  add(other: HourTally): void {
+  toWire(): HourTallyWire {
+    return { start: this.start, counts: { ...this.counts }, latencies: histogramBuckets(this.latencies), requestsBySecond: this.requestsBySecond };
+  }
+
+  /** Adds another part's tally of the same hour (`toWire`). */
+  add(other: HourTallyWire): void {
     for (const field of HOUR_COUNTS) this.counts[field] += other.counts[field];
-    this.latencies.add(other.latencies);
+    recordBuckets(this.latencies, other.latencies);
     for (let s = 0; s < SECONDS; s += 1) this.requestsBySecond[s]! += other.requestsBySecond[s]!;
   }
 

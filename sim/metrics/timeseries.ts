@@ -1,4 +1,4 @@
-import { HOUR_COUNTS, HourTally, type HourCount } from './hour-tally';
+import { HOUR_COUNTS, HourTally, type HourCount, type HourTallyWire } from './hour-tally';
 
 /** One hour of the run (Beijing time), what happened in it and where it ended. */
 export interface HourRow {
@@ -90,11 +90,29 @@ export class TimeSeries {
     this.tally(now).latency(ms);
   }
 
-  /** Adds another part's open hours to this series' (a run split among workers), before they close here. */
-  absorb(part: TimeSeries): void {
-    for (const [start, theirs] of part.open) {
-      if (start < this.closedBefore) throw new Error(`the hour ${this.label(start)} was absorbed after it closed`);
-      this.tally(start).add(theirs);
+  /**
+   * Hands over the open hours before `time`'s hour and closes them here: a part of a run split
+   * among threads sends them to be absorbed by the whole. A count for them that comes after
+   * goes to the first hour still open, as after `endOfHour`.
+   */
+  takeBefore(time: number): HourTallyWire[] {
+    const start = Math.floor(time / HOUR_MS) * HOUR_MS;
+    const taken: HourTallyWire[] = [];
+    for (const [hour, tally] of this.open) {
+      if (hour >= start) continue;
+      taken.push(tally.toWire());
+      this.open.delete(hour);
+      if (this.last === tally) this.last = undefined;
+    }
+    this.closedBefore = Math.max(this.closedBefore, start);
+    return taken;
+  }
+
+  /** Adds another part's hours (`takeBefore`) to this series', before they close here. */
+  absorb(hours: readonly HourTallyWire[]): void {
+    for (const theirs of hours) {
+      if (theirs.start < this.closedBefore) throw new Error(`the hour ${this.label(theirs.start)} was absorbed after it closed`);
+      this.tally(theirs.start).add(theirs);
     }
   }
 

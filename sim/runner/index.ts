@@ -13,5 +13,5 @@ export { JourneyDriver } from './journey-driver';
 export { admitApplicants } from './admit-applicants';
 export { ModelledTiming, modelledBackends, stepClockOf, type ModelledBackend } from './timing';
 export { BackOffice } from './back-office';
-export { RunMetrics } from './run-metrics';
+export { RunMetrics, type RunMetricsWire } from './run-metrics';
 export { runReport, sampleHourEnds } from './run-report';

@@ -1,6 +1,16 @@
 import type { JourneyContext, Milestone } from '../../machines';
 import type { Call } from '../applicant';
-import { Counts, LatencyRecorder, SmallIntDistribution, TimeSeries, type HourLevels } from '../metrics';
+import { Counts, LatencyRecorder, SmallIntDistribution, TimeSeries, type HourLevels, type HourTallyWire, type LatencyWire } from '../metrics';
+
+type CountsWire = [string, number][];
+/** A RunMetrics as plain data (structured-cloneable): what a part of a run sends the whole. */
+export interface RunMetricsWire {
+  funnel: CountsWire; outcomes: CountsWire; quotaDenials: CountsWire; refusals: CountsWire;
+  abandoned: [step: string, byReason: CountsWire][];
+  latency: LatencyWire; hours: HourTallyWire[]; requests: number; sessionExpiries: number;
+  review: { submitted: number; decided: number; approved: number; slaBreaches: number; waits: number[] };
+  desks: { confirmed: number; confirmationFailed: number; messages: number; reverted: number; decided: CountsWire; waits: { confirmation: number[]; approval: number[] } };
+}
 
 /** Problem codes that are quota denials, by the kind report.json names. */
 const QUOTA_KIND: Record<string, string> = {
@@ -77,12 +87,26 @@ export class RunMetrics {
   }
 
   /**
-   * Adds what another part of the run counted (a run split among workers: each holds some
-   * applicants, one the back office). Counts, histograms and the hours still open add exactly,
-   * in any order of parts. The peaks of levels (applicants in progress, at the portal) are not
-   * sums: they come from the parts' changes merged in time order, not from here.
+   * What this part of a run split among threads counted, as plain data for the whole to absorb.
+   * The series' open hours go with it (`TimeSeries.takeBefore`): this part counts no more.
    */
-  absorb(part: RunMetrics): void {
+  toWire(): RunMetricsWire {
+    const { review, desks } = this;
+    return {
+      funnel: this.funnel.toWire(), outcomes: this.outcomes.toWire(), quotaDenials: this.quotaDenials.toWire(), refusals: this.refusals.toWire(),
+      abandoned: [...this.abandoned].map(([step, byReason]) => [step, byReason.toWire()]),
+      latency: this.latency.toWire(), hours: this.series.takeBefore(Infinity), requests: this.requests, sessionExpiries: this.sessionExpiries,
+      review: { ...review, waits: review.waits.toWire() },
+      desks: { ...desks, decided: desks.decided.toWire(), waits: { confirmation: desks.waits.confirmation.toWire(), approval: desks.waits.approval.toWire() } },
+    };
+  }
+
+  /**
+   * Adds what another part of the run counted (`toWire`). Counts, histograms and the hours
+   * still open add exactly, in any order of parts. The peaks of levels (applicants in progress,
+   * at the portal) are not sums: they come from the parts' changes merged in time order.
+   */
+  absorb(part: RunMetricsWire): void {
     for (const key of ['funnel', 'outcomes', 'quotaDenials', 'refusals'] as const) this[key].absorb(part[key]);
     for (const [step, byReason] of part.abandoned) {
       let mine = this.abandoned.get(step);
@@ -90,7 +114,7 @@ export class RunMetrics {
       mine.absorb(byReason);
     }
     this.latency.absorb(part.latency);
-    this.series.absorb(part.series);
+    this.series.absorb(part.hours);
     this.requests += part.requests;
     this.sessionExpiries += part.sessionExpiries;
     for (const key of ['submitted', 'decided', 'approved', 'slaBreaches'] as const) this.review[key] += part.review[key];

@@ -1,6 +1,7 @@
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import { normalSchoolName } from '../../stub-server/portal';
 import { OutOfShare } from './shared-capacity';
+import type { RunMetricsWire } from '../runner';
 import type { Command, FromShard, SchoolAdd, ShardInit, ToShard, WindowReport } from './protocol';
 
 /** Where a shard waits: its moment and order key (a window's end waits after every event before it). */
@@ -27,7 +28,8 @@ export class Board {
   private readonly adds: SchoolAdd[] = [];
   private readonly names = new Map<string, string>();
   private readonly delivered: Set<SchoolAdd>[];
-  private expected: { type: FromShard['type']; from: Set<number>; reports: (WindowReport | undefined)[]; resolve: (reports: (WindowReport | undefined)[]) => void } | undefined;
+  private expected: { type: FromShard['type']; from: Set<number>; reports: unknown[]; resolve: (reports: unknown[]) => void } | undefined;
+  private finished = false;
   private failure: Error | undefined;
   private reject: ((error: Error) => void) | undefined;
   /** Wall time the coordinator spent waiting for shards (ms). */
@@ -68,23 +70,28 @@ export class Board {
   commands(commands: (shard: number) => Command[]): Promise<(WindowReport | undefined)[]> {
     const given = this.workers.map((_, shard) => commands(shard));
     const to = new Set([...given.keys()].filter((shard) => given[shard]!.length > 0));
-    return this.collect('answers', to, (shard) => this.send(shard, { type: 'commands', commands: given[shard]! }));
+    return this.collect('answers', to, (shard) => this.send(shard, { type: 'commands', commands: given[shard]! })) as Promise<(WindowReport | undefined)[]>;
   }
 
-  /** Ends the shards' threads: told to finish after a run, stopped at once after a failure. */
+  /** The run is over: what each shard counted (then its thread ends). */
+  finish(): Promise<RunMetricsWire[]> {
+    this.finished = true;
+    return this.collect('counts', new Set(this.workers.keys()), (shard) => this.send(shard, { type: 'finish' })) as Promise<RunMetricsWire[]>;
+  }
+
+  /** Ends the shards' threads: once they finished, as they stop; else (a failure) at once. */
   close(): Promise<unknown> {
     return Promise.all(this.workers.map((worker, shard) => {
-      if (this.failure) { this.ports[shard]!.close(); return worker.terminate(); }
+      if (this.failure || !this.finished) { this.ports[shard]!.close(); return worker.terminate(); }
       const exited = new Promise((resolve) => worker.once('exit', resolve));
-      this.send(shard, { type: 'finish' });
       return exited.then(() => this.ports[shard]!.close());
     }));
   }
 
-  private collect(type: FromShard['type'], from: Set<number>, start: (shard: number) => void): Promise<(WindowReport | undefined)[]> {
+  private collect(type: FromShard['type'], from: Set<number>, start: (shard: number) => void): Promise<unknown[]> {
     if (this.failure) return Promise.reject(this.failure);
     const began = performance.now();
-    return new Promise<(WindowReport | undefined)[]>((resolve, reject) => {
+    return new Promise<unknown[]>((resolve, reject) => {
       this.reject = reject;
       this.expected = { type, from, reports: [], resolve: (reports) => { this.waitedMs += performance.now() - began; resolve(reports); } };
       for (const shard of from) start(shard);
@@ -112,11 +119,11 @@ export class Board {
         this.positions[shard] = { time: message.time, order: -Infinity };
         return this.answer();
       default: {
-        if (message.type !== 'ready') this.learn(message.report.adds);
+        if (message.type === 'window' || message.type === 'answers') this.learn(message.report.adds);
         const expected = this.expected;
         if (!expected || expected.type !== message.type || !expected.from.has(shard)) return this.fail(new Error(`shard ${shard} said ${message.type} out of turn`));
         expected.from.delete(shard);
-        if (message.type !== 'ready') expected.reports[shard] = message.report;
+        if (message.type !== 'ready') expected.reports[shard] = message.type === 'counts' ? message.counts : message.report;
         this.positions[shard] = { time: Infinity, order: -Infinity };
         this.answer();
         if (expected.from.size === 0) this.done();

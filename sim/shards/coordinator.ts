@@ -1,16 +1,13 @@
-import type { JourneyContext, Milestone } from '../../machines';
 import { localHour, nextLocalMidnight } from '../../rules';
 import type { Scenario } from '../../scenarios/types';
 import { ServerBooks } from '../capacity';
-import type { PortalAnswer } from '../clients';
 import { Simulation } from '../engine';
 import { RandomStreams, type Rng } from '../random';
 import { BackOffice, deskPlaces, RunMetrics, runReport, sampleHourEnds, scenarioPeriod, scenarioRules, WorkTracker, type RunOptions, type RunResult } from '../runner';
 import { Board } from './board';
 import { OrderedReplay } from './ordered-replay';
 import { RoutingClient } from './routing-client';
-import { CALL, type WindowReport } from './protocol';
-import type { Call } from '../applicant';
+import type { WindowReport } from './protocol';
 
 /** What a run over many cores adds to its result: its shards, and where the coordinator's wall time went. */
 export interface ShardedFigures {
@@ -24,10 +21,10 @@ export interface ShardedFigures {
 }
 
 /**
- * One run over `workers` shards (docs/parallel-runs.md): the shards run the applicants, the
- * coordinator here runs the back office and counts what the shards report, in windows of
- * virtual time that end at each local midnight and each opening of the desks. A window's
- * reports are put back in the order one process would have made them (OrderedReplay), reviews
+ * One run over `workers` shards (docs/parallel-runs.md): the shards run and count the
+ * applicants, the coordinator here runs the back office and adds up their counts, in windows of
+ * virtual time that end at each local midnight and each opening of the desks. The rows whose
+ * order matters are put back in the order one process would have made them (OrderedReplay), reviews
  * are decided ahead and their decisions sent to the applicants' shards (RoutingClient), and a
  * desk's round meets the shards at its moment. The report is byte for byte the one process's;
  * a shard that cannot know alone what one process would have done stops the run (OutOfShare).
@@ -76,15 +73,17 @@ export async function runSharded(scenario: Scenario, options: RunOptions, worker
   const active: number[] = new Array(workers).fill(0);
   const shardWaitMs = Array.from({ length: workers }, () => ({ windows: 0, schools: 0 }));
   const events: number[] = new Array(workers).fill(0);
-  const strings: string[][] = Array.from({ length: workers }, () => []);
-  /** What must be in before the back office runs the window: its rows, its work for the desks, the answers to commands. */
-  const takeOrdered = (shard: number, report: WindowReport | undefined) => {
+  /** A shard's report: its rows, its work for the desks, the answers to commands, and the hours it counted. */
+  const take = (reports: readonly (WindowReport | undefined)[]) => reports.forEach((report, shard) => {
     if (!report) return;
+    arrived += report.arrived;
     active[shard] = report.active;
     events[shard] = report.events;
     shardWaitMs[shard]!.windows += report.waitedMs.windows;
     shardWaitMs[shard]!.schools += report.waitedMs.schools;
     played.add(shard, report.ordered);
+    metrics.series.absorb(report.hours);
+    for (const index of report.ended) ownStreams.delete(index);
     for (const w of report.desk) {
       router.remember(w.kind === 'review' ? w.reviewId : w.applicationNumber, w.index);
       sim.scheduleAt(w.time, () => {
@@ -93,35 +92,7 @@ export async function runSharded(scenario: Scenario, options: RunOptions, worker
       }, w.order);
     }
     for (const answer of report.answers) router.answered(answer);
-  };
-  /** What counts whatever its order: counted while the shards run the next window. */
-  const takeCounted = (shard: number, report: WindowReport | undefined) => {
-    if (!report) return;
-    const names = strings[shard]!;
-    names.push(...report.strings);
-    const { calls } = report;
-    for (let i = 0; i < calls.length; i += CALL) {
-      const code = calls[i + 2]!;
-      const answer = { status: calls[i + 1]!, body: code < 0 ? undefined : { code: names[code]! } } as PortalAnswer;
-      metrics.call({ op: names[calls[i]!]!, answer } as Call, calls[i + 3]!, calls[i + 4]!, calls[i + 5] === 1);
-    }
-    for (const c of report.counted) {
-      switch (c[0]) {
-        case 'milestone': metrics.milestone(c[1] as Milestone, c[2]); break;
-        case 'refused': metrics.refusals.add(c[1]); break;
-        case 'arrived': arrived += 1; metrics.arrived(c[1]); break;
-        case 'finished': {
-          const [, index, state, step, reason] = c;
-          ownStreams.delete(index);
-          metrics.finished(state, { abandoned: step === null ? undefined : { step, reason } } as unknown as JourneyContext);
-        }
-      }
-    }
-  };
-  const take = (reports: readonly (WindowReport | undefined)[]) => {
-    reports.forEach((report, shard) => takeOrdered(shard, report));
-    reports.forEach((report, shard) => takeCounted(shard, report));
-  };
+  });
 
   const board = new Board({ scenario, seed, applicants, ...(options.rules ? { rules: options.rules } : {}), ...(options.liveActorLimit !== undefined ? { liveActorLimit: options.liveActorLimit } : {}) }, workers);
   let windows = 0;
@@ -132,15 +103,14 @@ export async function runSharded(scenario: Scenario, options: RunOptions, worker
       const until = Math.min(nextLocalMidnight(from, offset), desks.nextRound(from), end);
       return { until, last: until >= end };
     };
-    // A window's calls may be counted an hour after their moment at most (a step lasts minutes).
-    metrics.series.holdOpenFrom(start - HOUR_MS);
     let window = windowFrom(start);
     let running = board.window(window.until, window.last, (shard) => router.take(shard, 'ahead'));
     for (;;) {
       const { until, last } = window;
-      const reports = await running;
+      take(await running);
       windows += 1;
-      reports.forEach((report, shard) => takeOrdered(shard, report));
+      // A step's calls settle minutes after their moment: the shards keep the last hour open (ShardLog.report).
+      metrics.series.holdOpenFrom(until - HOUR_MS);
       // The back office up to the window's end, and at it: a desk's round comes before the applicants' events of its instant.
       while (sim.peek() <= until) {
         sim.step();
@@ -149,22 +119,21 @@ export async function runSharded(scenario: Scenario, options: RunOptions, worker
           await work.drain();
         }
       }
-      played.until(until, last);
       // Stopped (Ctrl-C): the run covers its period until this window's end.
       if (!last && options.signal?.aborted) stoppedAt = until;
       if (last || stoppedAt !== undefined) {
-        reports.forEach((report, shard) => takeCounted(shard, report));
+        played.until(until, last);
         break;
       }
-      // The shards run the next window while this one's calls are counted.
+      // The shards run the next window while the rows left of this one are played.
       window = windowFrom(until);
       running = board.window(window.until, window.last, (shard) => router.take(shard, 'ahead'));
-      reports.forEach((report, shard) => takeCounted(shard, report));
-      metrics.series.holdOpenFrom(until - HOUR_MS);
+      played.until(until);
       options.onProgress?.({ now: until, end, arrived, finished: arrived - sum(active), active: sum(active), asleep: 0, events: sim.eventCount });
     }
     // Decisions of the last window due by the end: one process would have made them.
     take(await board.commands((shard) => router.take(shard, 'ahead', stoppedAt ?? end)));
+    for (const part of await board.finish()) metrics.absorb(part);
   } finally {
     await board.close();
   }

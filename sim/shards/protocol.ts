@@ -9,6 +9,8 @@
 import type { MessagePort } from 'node:worker_threads';
 import type { RulesOverride } from '../../rules';
 import type { Scenario } from '../../scenarios/types';
+import type { HourTallyWire } from '../metrics';
+import type { RunMetricsWire } from '../runner';
 
 /** What a shard is started with. */
 export interface ShardInit {
@@ -36,33 +38,20 @@ export type DeskWork =
   | { kind: 'review'; time: number; order: number; index: number; reviewId: string }
   | { kind: 'confirmation'; time: number; order: number; index: number; applicationNumber: string; pointId: string; institutionId: string };
 
-/**
- * What counts whatever its order (added up by the coordinator): milestones, refusals, journeys'
- * ends, arrivals. Tuples, to keep the messages small; calls, the most of all, go as numbers (CALL).
- */
-export type Counted =
-  | ['milestone', name: string, now: number]
-  | ['refused', code: string]
-  | ['finished', index: number, state: string, step: string | null, reason: string | null]
-  | ['arrived', now: number];
-
 /** Kinds of `Ordered` rows. */
 export const ACTIVE = 0;
 export const SESSION = 1;
 export const BOOKING = 2;
-/** Fields of one call: operation and problem code (numbers of the shard's `strings`, -1 for none), status, latency, when, a retry (1) or not. */
-export const CALL = 6;
-
 /** Fields of one `Ordered` row: time, order, kind, then a, b, c (ACTIVE/SESSION: a = ±1; BOOKING: a = start, b = service, c = 1 timed out, 2 refused). */
 export const ROW = 6;
 
 /** What happened in a window, as one shard saw it. */
 export interface WindowReport {
-  counted: Counted[];
-  /** Calls, CALL numbers each. */
-  calls: Float64Array;
-  /** Names the shard numbered since its last report (operations, problem codes), numbered on from its earlier ones. */
-  strings: string[];
+  /** Applicants who arrived, and those whose journey ended (their indexes), since the last report. */
+  arrived: number;
+  ended: number[];
+  /** At a window's end: the hours the shard counted that can get no more counts (its other figures come with 'counts'). */
+  hours: HourTallyWire[];
   /** Rows of ROW numbers whose order matters (levels, the servers' books), in this shard's order. */
   ordered: Float64Array;
   desk: DeskWork[];
@@ -83,13 +72,15 @@ export type ToShard =
   | { type: 'commands'; commands: Command[] }
   /** The schools other shards added before the moment asked about. */
   | { type: 'schools'; adds: SchoolAdd[] }
-  /** The run is over. */
+  /** The run is over: send what you counted. */
   | { type: 'finish' };
 
 export type FromShard =
   | { type: 'ready' }
   | { type: 'window'; report: WindowReport }
   | { type: 'answers'; report: WindowReport }
+  /** Everything this shard counted that it has not sent with a window (its last word). */
+  | { type: 'counts'; counts: RunMetricsWire }
   | { type: 'schools'; time: number; order: number; adds: SchoolAdd[] }
   /** This shard has run every event before `time` (and told every school it added before it): a question waiting for it can be answered. */
   | { type: 'passed'; time: number; adds: SchoolAdd[] }

@@ -1,32 +1,33 @@
-import type { JourneyContext } from '../../machines';
+import type { JourneyContext, Milestone } from '../../machines';
 import type { Booking } from '../capacity';
-import type { CallingApplicant, JourneyObserver } from '../runner';
+import type { CallingApplicant, JourneyObserver, RunMetrics } from '../runner';
 import type { Call } from '../applicant';
-import { ACTIVE, BOOKING, SESSION, type CommandAnswer, type Counted, type DeskWork, type WindowReport } from './protocol';
+import { ACTIVE, BOOKING, SESSION, type CommandAnswer, type DeskWork, type WindowReport } from './protocol';
+
+const HOUR_MS = 3_600_000;
 
 /**
- * What a shard writes down for the coordinator as its applicants go, until the window's report
- * takes it: the counts, the rows whose order matters (levels, the servers' bookings) with their
- * moment and order key, and the work for the back office. It is the shard's JourneyObserver.
+ * What a shard writes down for the coordinator as its applicants go: it counts what counts
+ * whatever its order in its own metrics (the coordinator adds them up), and keeps until the
+ * window's report the rows whose order matters (levels, the servers' bookings) with their moment
+ * and order key, and the work for the back office. It is the shard's JourneyObserver.
  */
 export class ShardLog implements JourneyObserver {
-  private counted: Counted[] = [];
-  private calls: number[] = [];
+  private arrivals = 0;
+  private ended: number[] = [];
   private ordered: number[] = [];
-  private readonly numbered = new Map<string, number>();
-  private strings: string[] = [];
   private desk: DeskWork[] = [];
   private answers: CommandAnswer[] = [];
   /** When each applicant in progress last called the portal (a decision done late must come after it). */
   readonly lastCall = new Map<number, number>();
 
-  constructor(private readonly now: () => number, private readonly forget: (idNumber: string, index: number) => void) {}
+  constructor(private readonly metrics: RunMetrics, private readonly now: () => number, private readonly forget: (idNumber: string, index: number) => void) {}
 
   private row(order: number, kind: number, a: number, b = 0, c = 0): void {
     this.ordered.push(this.now(), order, kind, a, b, c);
   }
 
-  arrived(now: number): void { this.counted.push(['arrived', now]); }
+  arrived(now: number): void { this.arrivals += 1; this.metrics.arrived(now); }
 
   started(index: number): void { this.row(0, ACTIVE, 1); this.lastCall.set(index, this.now()); }
 
@@ -37,23 +38,23 @@ export class ShardLog implements JourneyObserver {
 
   answered(answer: CommandAnswer): void { this.answers.push(answer); }
 
-  milestone(name: string, now: number): void { this.counted.push(['milestone', name, now]); }
+  milestone(name: Milestone, now: number): void { this.metrics.milestone(name, now); }
 
-  refused(code: string): void { this.counted.push(['refused', code]); }
+  refused(code: string): void { this.metrics.refusals.add(code); }
 
   inSession(_count: number, entered: boolean, record: { index: number }): void { this.row(record.index + 1, SESSION, entered ? 1 : -1); }
 
   finished(state: string, context: JourneyContext, record: { index: number; idNumber: string }): void {
-    this.counted.push(['finished', record.index, state, context.abandoned?.step ?? null, context.abandoned?.reason ?? null]);
+    this.metrics.finished(state, context);
+    this.ended.push(record.index);
     this.row(record.index + 1, ACTIVE, -1);
     this.lastCall.delete(record.index);
     this.forget(record.idNumber, record.index);
   }
 
   call(call: Call, latencyMs: number, at: number, { record, session }: CallingApplicant, retry: boolean): void {
+    this.metrics.call(call, latencyMs, at, retry);
     const { status } = call.answer;
-    const code = status >= 400 ? this.number(String(call.answer.body?.code ?? status)) : -1;
-    this.calls.push(this.number(call.op), status, code, latencyMs, at, retry ? 1 : 0);
     this.lastCall.set(record.index, Math.max(at, this.lastCall.get(record.index) ?? at));
     const order = record.index + 1;
     if (call.op === 'submitManualReview' && status === 201) {
@@ -65,24 +66,17 @@ export class ShardLog implements JourneyObserver {
     }
   }
 
-  private number(name: string): number {
-    let n = this.numbered.get(name);
-    if (n === undefined) {
-      this.numbered.set(name, (n = this.numbered.size));
-      this.strings.push(name);
-    }
-    return n;
-  }
-
-  /** What was written since the last report, and `active` now (its buffers go with the message: WindowReport.transfer). */
-  report(active: number, events: number, adds: WindowReport['adds'], waitedMs: WindowReport['waitedMs']): WindowReport {
+  /**
+   * What was written since the last report, and `active` now. At a window's end (`until`), the
+   * hours before the last one go too: a step's calls settle minutes after their moment, never an hour.
+   */
+  report(active: number, events: number, adds: WindowReport['adds'], waitedMs: WindowReport['waitedMs'], until?: number): WindowReport {
     const report = {
-      counted: this.counted, calls: Float64Array.from(this.calls), strings: this.strings, ordered: Float64Array.from(this.ordered),
-      desk: this.desk, adds, answers: this.answers, active, events, waitedMs,
+      arrived: this.arrivals, ended: this.ended, hours: until === undefined ? [] : this.metrics.series.takeBefore(until - HOUR_MS),
+      ordered: Float64Array.from(this.ordered), desk: this.desk, adds, answers: this.answers, active, events, waitedMs,
     };
-    this.counted = [];
-    this.calls = [];
-    this.strings = [];
+    this.arrivals = 0;
+    this.ended = [];
     this.ordered = [];
     this.desk = [];
     this.answers = [];

@@ -1,11 +1,11 @@
 import { receiveMessageOnPort } from 'node:worker_threads';
-import { nextLocalMidnight } from '../../rules';
+import { localHour, nextLocalMidnight } from '../../rules';
 import { Portal, plainTextHasher, type MaybePromise } from '../../stub-server/portal';
 import { createMemoryStore } from '../../stub-server/store';
 import { CallerRandom } from '../clients';
 import { Simulation, VirtualClock } from '../engine';
 import { RandomStreams, sample } from '../random';
-import { admitApplicants, JourneyDriver, LIVE_ACTOR_LIMIT, ModelledTiming, modelledBackends, scenarioPeriod, scenarioRules, seedInstitutions, stepClockOf } from '../runner';
+import { admitApplicants, JourneyDriver, LIVE_ACTOR_LIMIT, ModelledTiming, modelledBackends, RunMetrics, scenarioPeriod, scenarioRules, seedInstitutions, stepClockOf } from '../runner';
 import { ShardLog } from './shard-log';
 import { ShardClient } from './shard-client';
 import { ShareOfServers, ShareOfThroughput } from './shared-capacity';
@@ -30,7 +30,7 @@ export async function runShard(init: ShardInit): Promise<void> {
   const asked = new Float64Array(init.asked);
 
   // A report's numbers are moved to the coordinator, not copied.
-  const post = (message: FromShard) => port.postMessage(message, 'report' in message ? [message.report.calls.buffer as ArrayBuffer, message.report.ordered.buffer as ArrayBuffer] : []);
+  const post = (message: FromShard) => port.postMessage(message, 'report' in message ? [message.report.ordered.buffer as ArrayBuffer] : []);
   // Wall time waiting for the coordinator since the last report: at window ends and rounds, and at school meetings.
   const waitedMs = { windows: 0, schools: 0 };
   const waited = () => { const ms = { ...waitedMs }; waitedMs.windows = 0; waitedMs.schools = 0; return ms; };
@@ -56,7 +56,9 @@ export async function runShard(init: ShardInit): Promise<void> {
   const portalClock = { now: () => setTo ?? sim.now() };
   const random = new CallerRandom(streams.stream('portal'));
   const portal = new Portal({ rules, clock: portalClock, store: createMemoryStore(), random, passwords: plainTextHasher, keepPhotoFiles: false, numbering: { first: shard + 1, step: of } });
-  const log = new ShardLog(() => sim.now(), (idNumber) => { portal.forgetApplicant(idNumber); });
+  // Counts as one process's; levels are the coordinator's (from the ordered rows), never sampled here.
+  const metrics = new RunMetrics((ms) => localHour(ms, offset), () => ({ active: 0, reviewBacklog: 0, confirmationBacklog: 0, approvalBacklog: 0 }));
+  const log = new ShardLog(metrics, () => sim.now(), (idNumber) => { portal.forgetApplicant(idNumber); });
   // The latest school question this shard said it ran past; a question of its own forgets it
   // (the coordinator then knows only where this shard asked).
   let passed = -Infinity;
@@ -117,7 +119,10 @@ export async function runShard(init: ShardInit): Promise<void> {
   let sweepAt = sim.now();
   for (;;) {
     const message = receive();
-    if (message.type === 'finish') return;
+    if (message.type === 'finish') {
+      post({ type: 'counts', counts: metrics.toWire() });
+      return;
+    }
     if (message.type === 'commands') {
       message.commands.forEach(perform);
       post({ type: 'answers', report: log.report(journeys.active, sim.eventCount, client.takeAdds(), waited()) });
@@ -144,6 +149,6 @@ export async function runShard(init: ShardInit): Promise<void> {
       }
     }
     if (fence !== undefined) sim.cancel(fence);
-    post({ type: 'window', report: log.report(journeys.active, sim.eventCount, client.takeAdds(), waited()) });
+    post({ type: 'window', report: log.report(journeys.active, sim.eventCount, client.takeAdds(), waited(), until) });
   }
 }

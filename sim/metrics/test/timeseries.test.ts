@@ -72,10 +72,29 @@ describe('the hourly series', () => {
       const split = Array.from({ length: parts }, () => series().series);
       for (const h of list) record(split[h.applicant % parts]!, h);
       const { series: merged, endHour } = series();
-      split.forEach((part) => merged.absorb(part));
+      split.forEach((part) => merged.absorb(structuredClone(part.takeBefore(Infinity))));
       for (let h = 0; h < HOURS; h += 1) endHour(h);
       expect({ rows: merged.finish(), peaks: merged.peaks }).toEqual(inOrder);
     }
+  });
+
+  it("parts that hand over their hours at each window's end, as a run's shards do, add up to the whole", () => {
+    const parts = 3;
+    const split = Array.from({ length: parts }, () => series().series);
+    const { series: merged, endHour } = series();
+    const sorted = [...list].sort((a, b) => a.at - b.at);
+    let next = 0;
+    merged.holdOpenFrom(START - HOUR);
+    for (let h = 0; h < HOURS; h += 1) {
+      const end = START + (h + 1) * HOUR;
+      while (next < sorted.length && sorted[next]!.at < end) record(split[sorted[next]!.applicant % parts]!, sorted[next++]!);
+      endHour(h);
+      // An hour-long window: its parts hand over the hours before the last, which may still get counts.
+      for (const part of split) merged.absorb(structuredClone(part.takeBefore(end - HOUR)));
+      merged.holdOpenFrom(end - HOUR);
+    }
+    for (const part of split) merged.absorb(part.takeBefore(Infinity));
+    expect({ rows: merged.finish(), peaks: merged.peaks }).toEqual(inOrder);
   });
 
   it("refuses a part's hour absorbed after it closed: the merge would be short of it", () => {
@@ -84,7 +103,7 @@ describe('the hourly series', () => {
     part.count(START + 10, 'requests');
     endHour(0);
     endHour(1);
-    expect(() => merged.absorb(part)).toThrow(/absorbed after it closed/);
+    expect(() => merged.absorb(part.takeBefore(Infinity))).toThrow(/absorbed after it closed/);
   });
 
   it('counts what comes after its hour closed (an answer over HTTP, hours late) in the first hour still open', () => {
