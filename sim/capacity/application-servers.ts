@@ -1,7 +1,7 @@
 import type { Distribution } from '../../machines';
 import type { Rng } from '../random';
 import FlatQueue from 'flatqueue';
-import { ServerBooks, type Booking } from './server-books';
+import { ServerBooks } from './server-books';
 import type { QueueFigures } from '../queueing';
 
 export interface ServersConfig {
@@ -44,10 +44,7 @@ export class ApplicationServers {
   /** When each waiting request starts its service: those past `now` are the backlog. */
   private readonly waiting = new FlatQueue<number>();
   private readonly services = new Map<string, Distribution>();
-  /**
-   * The books every admission is entered in: these servers' own by default; a shard of a run
-   * over many cores enters them in its log instead, for the coordinator's (sim/shards).
-   */
+  /** The books every admission is entered in (a shard of a run over many cores hands them to the coordinator's: sim/shards). */
   readonly books: ServerBooks;
 
   /**
@@ -57,7 +54,6 @@ export class ApplicationServers {
   constructor(
     private readonly config: ServersConfig,
     private readonly draw: (d: Distribution, stream?: Rng) => number,
-    private readonly book: (booking: Booking) => void = (b) => this.books.book(b),
   ) {
     this.freeAt = new Float64Array(config.servers);
     this.books = new ServerBooks(config.servers);
@@ -79,7 +75,7 @@ export class ApplicationServers {
     for (let i = 1; i < this.freeAt.length; i += 1) if (this.freeAt[i]! < this.freeAt[k]!) k = i;
     const start = Math.max(now, this.freeAt[k]!);
     if (start > now && backlog !== undefined && this.waiting.length >= backlog) {
-      this.book({ refused: true, now });
+      this.books.book({ refused: true, now });
       return { status: 'busy', latencyMs: this.config.refusedMs ?? 0 };
     }
     const service = this.draw(this.serviceOf(op), stream);
@@ -87,7 +83,7 @@ export class ApplicationServers {
     if (start > now) this.waiting.push(start, start);
     const latencyMs = start + service - now;
     const timedOut = latencyMs > this.config.timeoutMs;
-    this.book({ now, start, service, timedOut });
+    this.books.book({ now, start, service, timedOut });
     return timedOut ? { status: 'timeout', latencyMs: this.config.timeoutMs } : { status: 'served', latencyMs };
   }
 

@@ -1,4 +1,4 @@
-import { HourlyTime } from './hourly-time';
+import { HourlyTime, type HoursWire } from './hourly-time';
 import { queueFigures, type QueueFigures } from '../queueing';
 
 /** What the books keep of one request: when it came, when its service began, how long it took; or that it was refused. */
@@ -6,19 +6,27 @@ export type Booking =
   | { refused: true; now: number }
   | { refused?: false; now: number; start: number; service: number; timedOut: boolean };
 
+/** What one part of a run's books hands to the whole: hours over (by `ServerBooks.takeBefore`), and at the end its totals. */
+export interface ServerBooksWire {
+  busy: HoursWire; wait: HoursWire;
+  totals?: { requests: number; timeouts: number; busy: number; waited: number; busyUs: number; waitUs: number };
+}
+
+const US_PER_MS = 1000;
+
 /**
  * The application servers' books: requests, refusals, timeouts, busy and waiting time, in
- * total and by hour. Kept apart from the queue itself so that a run over many cores can keep
- * them in one place, each booking entered in the order the run made it (float sums added in
- * the same order give the same bytes).
+ * total and by hour. Times are summed in whole microseconds, so that the books of a run's parts
+ * (the shards of a run over many cores, each its own) add up to the same bytes in any order.
  */
 export class ServerBooks {
   /** Requests, gateway timeouts, refusals at a full backlog (busy), server time in use, time waiting for a server and requests that waited. */
   readonly stats = { requests: 0, timeouts: 0, busy: 0, busyMs: 0, waitMs: 0, waited: 0 };
+  private readonly us = { busy: 0, wait: 0 };
   /** Server time in use and request time spent waiting, by hour (utilisation, mean queue). */
-  readonly hourly = { busyMs: new HourlyTime(), waitMs: new HourlyTime() };
+  private readonly hourly = { busy: new HourlyTime(), wait: new HourlyTime() };
   /** The same, summed over the hours read so far: the areas within the run's period. */
-  private readonly read = { busyMs: 0, waitMs: 0 };
+  private readonly read = { busy: 0, wait: 0 };
 
   constructor(private readonly servers: number) {}
 
@@ -27,24 +35,48 @@ export class ServerBooks {
     if (booking.refused) { this.stats.busy += 1; return; }
     const { now, start, service, timedOut } = booking;
     if (start > now) {
-      this.stats.waitMs += start - now;
+      this.addUs('wait', Math.round(start * US_PER_MS) - Math.round(now * US_PER_MS));
       this.stats.waited += 1;
-      this.hourly.waitMs.add(now, start);
+      this.hourly.wait.add(now, start);
     }
-    this.hourly.busyMs.add(start, start + service);
-    this.stats.busyMs += service;
+    this.hourly.busy.add(start, start + service);
+    this.addUs('busy', Math.round((start + service) * US_PER_MS) - Math.round(start * US_PER_MS));
     if (timedOut) this.stats.timeouts += 1;
+  }
+
+  private addUs(what: 'busy' | 'wait', us: number): void {
+    this.us[what] += us;
+    this.stats[what === 'busy' ? 'busyMs' : 'waitMs'] = this.us[what] / US_PER_MS;
   }
 
   /** The hour starting at `hourStart`: its utilisation and mean number waiting, once it is over. */
   hour(hourStart: number): { utilisation: number; queueLength: number } {
-    const capacityMs = this.servers * 3_600_000;
+    const capacityUs = this.servers * 3_600_000 * US_PER_MS;
     const rounded = (x: number) => Number(x.toFixed(4));
-    const busyMs = this.hourly.busyMs.take(hourStart);
-    const waitMs = this.hourly.waitMs.take(hourStart);
-    this.read.busyMs += busyMs;
-    this.read.waitMs += waitMs;
-    return { utilisation: rounded(busyMs / capacityMs), queueLength: rounded(waitMs / 3_600_000) };
+    const busy = this.hourly.busy.takeUs(hourStart);
+    const wait = this.hourly.wait.takeUs(hourStart);
+    this.read.busy += busy;
+    this.read.wait += wait;
+    return { utilisation: rounded(busy / capacityUs), queueLength: rounded(wait / (3_600_000 * US_PER_MS)) };
+  }
+
+  /** Hands over the hours before `time` (a shard's books, at a window's end: no booking made later falls in them); `Infinity` with the totals too, at the run's end. */
+  takeBefore(time: number): ServerBooksWire {
+    const hours = { busy: this.hourly.busy.takeBefore(time), wait: this.hourly.wait.takeBefore(time) };
+    if (time !== Infinity) return hours;
+    const { requests, timeouts, busy, waited } = this.stats;
+    return { ...hours, totals: { requests, timeouts, busy, waited, busyUs: this.us.busy, waitUs: this.us.wait } };
+  }
+
+  /** Adds a part's books (`takeBefore`), its hours before they are read here. */
+  absorb(part: ServerBooksWire): void {
+    this.hourly.busy.absorb(part.busy);
+    this.hourly.wait.absorb(part.wait);
+    if (!part.totals) return;
+    const { requests, timeouts, busy, waited, busyUs, waitUs } = part.totals;
+    Object.assign(this.stats, { requests: this.stats.requests + requests, timeouts: this.stats.timeouts + timeouts, busy: this.stats.busy + busy, waited: this.stats.waited + waited });
+    this.addUs('busy', busyUs);
+    this.addUs('wait', waitUs);
   }
 
   /**
@@ -54,11 +86,12 @@ export class ServerBooks {
    */
   figures(periodMs: number, peakHourUtilisation: number): QueueFigures {
     const { requests, busy, waited, waitMs, busyMs } = this.stats;
+    const readMs = { busy: this.read.busy / US_PER_MS, wait: this.read.wait / US_PER_MS };
     return queueFigures({
       arrivals: requests, begun: requests - busy, waited, served: requests - busy,
-      waitingArea: this.read.waitMs, systemArea: this.read.waitMs + this.read.busyMs,
+      waitingArea: readMs.wait, systemArea: readMs.wait + readMs.busy,
       waitSum: waitMs, sojournSum: waitMs + busyMs, periodMs,
-      utilisation: periodMs > 0 ? this.read.busyMs / (this.servers * periodMs) : 0, peakHourUtilisation,
+      utilisation: periodMs > 0 ? readMs.busy / (this.servers * periodMs) : 0, peakHourUtilisation,
     });
   }
 }

@@ -1,8 +1,7 @@
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import { normalSchoolName } from '../../stub-server/portal';
 import { OutOfShare } from './shared-capacity';
-import type { RunMetricsWire } from '../runner';
-import type { Command, FromShard, SchoolAdd, ShardInit, ToShard, WindowReport } from './protocol';
+import type { Command, FromShard, SchoolAdd, ShardCounts, ShardInit, ToShard, WindowReport } from './protocol';
 
 /** Where a shard waits: its moment and order key (a window's end waits after every event before it). */
 interface Position { time: number; order: number }
@@ -74,9 +73,9 @@ export class Board {
   }
 
   /** The run is over: what each shard counted (then its thread ends). */
-  finish(): Promise<RunMetricsWire[]> {
+  finish(): Promise<ShardCounts[]> {
     this.finished = true;
-    return this.collect('counts', new Set(this.workers.keys()), (shard) => this.send(shard, { type: 'finish' })) as Promise<RunMetricsWire[]>;
+    return this.collect('counts', new Set(this.workers.keys()), (shard) => this.send(shard, { type: 'finish' })) as Promise<ShardCounts[]>;
   }
 
   /** Ends the shards' threads: once they finished, as they stop; else (a failure) at once. */

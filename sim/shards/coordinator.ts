@@ -50,7 +50,7 @@ export async function runSharded(scenario: Scenario, options: RunOptions, worker
     confirmationBacklog: office?.confirmation.backlog ?? 0,
     approvalBacklog: office?.approval.backlog ?? 0,
   }));
-  replay = new OrderedReplay(metrics, books);
+  replay = new OrderedReplay(metrics);
   const played = replay;
   office = new BackOffice({
     places: deskPlaces(scenario.provinces), sim, client: router, rules, config: scenario.backOffice, rng: streams.stream('backOffice'), metrics,
@@ -82,6 +82,7 @@ export async function runSharded(scenario: Scenario, options: RunOptions, worker
     shardWaitMs[shard]!.windows += report.waitedMs.windows;
     shardWaitMs[shard]!.schools += report.waitedMs.schools;
     played.add(shard, report.ordered);
+    books.absorb(report.servers);
     metrics.series.absorb(report.hours);
     for (const index of report.ended) ownStreams.delete(index);
     for (const w of report.desk) {
@@ -133,7 +134,10 @@ export async function runSharded(scenario: Scenario, options: RunOptions, worker
     }
     // Decisions of the last window due by the end: one process would have made them.
     take(await board.commands((shard) => router.take(shard, 'ahead', stoppedAt ?? end)));
-    for (const part of await board.finish()) metrics.absorb(part);
+    for (const part of await board.finish()) {
+      metrics.absorb(part.metrics);
+      books.absorb(part.servers);
+    }
   } finally {
     await board.close();
   }

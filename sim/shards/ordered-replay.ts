@@ -1,6 +1,5 @@
-import type { ServerBooks } from '../capacity';
 import type { RunMetrics } from '../runner';
-import { ACTIVE, BOOKING, ROW, SESSION } from './protocol';
+import { ACTIVE, ROW, SESSION } from './protocol';
 
 /** A shard's rows not yet played: its reports' buffers in turn, and where the next row is. */
 interface Queue { chunks: Float64Array[]; offset: number }
@@ -10,8 +9,7 @@ const before = (a: Float64Array, i: number, b: Float64Array, j: number) => a[i]!
 /**
  * The rows whose order matters, from every shard, put back in the order one process would have
  * made them, (time, order key) first and then each shard's own order, and played into the
- * coordinator's levels (applicants in progress and at the portal, with their peaks) and the
- * servers' books (whose float sums then add in the same order, to the same bytes). Each shard
+ * coordinator's levels (applicants in progress and at the portal): their peaks are exact. Each shard
  * makes its rows in that order already (its events run in it), so the shards' rows are merged,
  * not sorted; a report whose rows are not in order is put in order first (stably).
  */
@@ -21,7 +19,7 @@ export class OrderedReplay {
   active = 0;
   inSession = 0;
 
-  constructor(private readonly metrics: RunMetrics, private readonly books: ServerBooks) {}
+  constructor(private readonly metrics: RunMetrics) {}
 
   add(shard: number, rows: Float64Array): void {
     if (rows.length === 0) return;
@@ -50,7 +48,6 @@ export class OrderedReplay {
   }
 
   private play(row: Float64Array, i: number): void {
-    const time = row[i]!;
     const kind = row[i + 2]!;
     const a = row[i + 3]!;
     if (kind === ACTIVE) {
@@ -60,9 +57,6 @@ export class OrderedReplay {
     } else if (kind === SESSION) {
       this.inSession += a;
       if (a > 0) this.metrics.series.observeInSession(this.inSession);
-    } else if (kind === BOOKING) {
-      const c = row[i + 5]!;
-      this.books.book(c === 2 ? { refused: true, now: time } : { now: time, start: a, service: row[i + 4]!, timedOut: c === 1 });
     }
   }
 }

@@ -9,6 +9,7 @@
 import type { MessagePort } from 'node:worker_threads';
 import type { RulesOverride } from '../../rules';
 import type { Scenario } from '../../scenarios/types';
+import type { ServerBooksWire } from '../capacity';
 import type { HourTallyWire } from '../metrics';
 import type { RunMetricsWire } from '../runner';
 
@@ -38,12 +39,14 @@ export type DeskWork =
   | { kind: 'review'; time: number; order: number; index: number; reviewId: string }
   | { kind: 'confirmation'; time: number; order: number; index: number; applicationNumber: string; pointId: string; institutionId: string };
 
+/** What a shard counted and has not sent with a window: its metrics, and its books of the servers. */
+export interface ShardCounts { metrics: RunMetricsWire; servers: ServerBooksWire }
+
 /** Kinds of `Ordered` rows. */
 export const ACTIVE = 0;
 export const SESSION = 1;
-export const BOOKING = 2;
-/** Fields of one `Ordered` row: time, order, kind, then a, b, c (ACTIVE/SESSION: a = ±1; BOOKING: a = start, b = service, c = 1 timed out, 2 refused). */
-export const ROW = 6;
+/** Fields of one `Ordered` row: time, order, kind, and the change (+1 or -1). */
+export const ROW = 4;
 
 /** What happened in a window, as one shard saw it. */
 export interface WindowReport {
@@ -52,7 +55,9 @@ export interface WindowReport {
   ended: number[];
   /** At a window's end: the hours the shard counted that can get no more counts (its other figures come with 'counts'). */
   hours: HourTallyWire[];
-  /** Rows of ROW numbers whose order matters (levels, the servers' books), in this shard's order. */
+  /** At a window's end: the servers' books of the hours over (the totals come with 'counts'). */
+  servers: ServerBooksWire;
+  /** Rows of ROW numbers whose order matters (the levels), in this shard's order. */
   ordered: Float64Array;
   desk: DeskWork[];
   /** Schools added since the last report. */
@@ -80,7 +85,7 @@ export type FromShard =
   | { type: 'window'; report: WindowReport }
   | { type: 'answers'; report: WindowReport }
   /** Everything this shard counted that it has not sent with a window (its last word). */
-  | { type: 'counts'; counts: RunMetricsWire }
+  | { type: 'counts'; counts: ShardCounts }
   | { type: 'schools'; time: number; order: number; adds: SchoolAdd[] }
   /** This shard has run every event before `time` (and told every school it added before it): a question waiting for it can be answered. */
   | { type: 'passed'; time: number; adds: SchoolAdd[] }

@@ -1,16 +1,15 @@
 import type { JourneyContext, Milestone } from '../../machines';
-import type { Booking } from '../capacity';
+import type { ServerBooks } from '../capacity';
 import type { CallingApplicant, JourneyObserver, RunMetrics } from '../runner';
 import type { Call } from '../applicant';
-import { ACTIVE, BOOKING, SESSION, type CommandAnswer, type DeskWork, type WindowReport } from './protocol';
+import { ACTIVE, SESSION, type CommandAnswer, type DeskWork, type WindowReport } from './protocol';
 
 const HOUR_MS = 3_600_000;
 
 /**
  * What a shard writes down for the coordinator as its applicants go: it counts what counts
  * whatever its order in its own metrics (the coordinator adds them up), and keeps until the
- * window's report the rows whose order matters (levels, the servers' bookings) with their moment
- * and order key, and the work for the back office. It is the shard's JourneyObserver.
+ * window's report the rows whose order matters (the levels) with their moment and order key, and the work for the back office. It is the shard's JourneyObserver.
  */
 export class ShardLog implements JourneyObserver {
   private arrivals = 0;
@@ -21,20 +20,15 @@ export class ShardLog implements JourneyObserver {
   /** When each applicant in progress last called the portal (a decision done late must come after it). */
   readonly lastCall = new Map<number, number>();
 
-  constructor(private readonly metrics: RunMetrics, private readonly now: () => number, private readonly forget: (idNumber: string, index: number) => void) {}
+  constructor(private readonly metrics: RunMetrics, private readonly books: ServerBooks, private readonly now: () => number, private readonly forget: (idNumber: string, index: number) => void) {}
 
-  private row(order: number, kind: number, a: number, b = 0, c = 0): void {
-    this.ordered.push(this.now(), order, kind, a, b, c);
+  private row(order: number, kind: number, a: number): void {
+    this.ordered.push(this.now(), order, kind, a);
   }
 
   arrived(now: number): void { this.arrivals += 1; this.metrics.arrived(now); }
 
   started(index: number): void { this.row(0, ACTIVE, 1); this.lastCall.set(index, this.now()); }
-
-  booked(b: Booking): void {
-    if (b.refused) this.row(0, BOOKING, b.now, 0, 2);
-    else this.row(0, BOOKING, b.start, b.service, b.timedOut ? 1 : 0);
-  }
 
   answered(answer: CommandAnswer): void { this.answers.push(answer); }
 
@@ -68,11 +62,13 @@ export class ShardLog implements JourneyObserver {
 
   /**
    * What was written since the last report, and `active` now. At a window's end (`until`), the
-   * hours before the last one go too: a step's calls settle minutes after their moment, never an hour.
+   * hours counted before the last one go too (a step's calls settle minutes after their moment,
+   * never an hour), and the servers' books of the hours over (no later booking falls in them).
    */
   report(active: number, events: number, adds: WindowReport['adds'], waitedMs: WindowReport['waitedMs'], until?: number): WindowReport {
     const report = {
       arrived: this.arrivals, ended: this.ended, hours: until === undefined ? [] : this.metrics.series.takeBefore(until - HOUR_MS),
+      servers: until === undefined ? { busy: [], wait: [] } : this.books.takeBefore(Math.floor(until / HOUR_MS) * HOUR_MS),
       ordered: Float64Array.from(this.ordered), desk: this.desk, adds, answers: this.answers, active, events, waitedMs,
     };
     this.arrivals = 0;

@@ -56,9 +56,6 @@ export async function runShard(init: ShardInit): Promise<void> {
   const portalClock = { now: () => setTo ?? sim.now() };
   const random = new CallerRandom(streams.stream('portal'));
   const portal = new Portal({ rules, clock: portalClock, store: createMemoryStore(), random, passwords: plainTextHasher, keepPhotoFiles: false, numbering: { first: shard + 1, step: of } });
-  // Counts as one process's; levels are the coordinator's (from the ordered rows), never sampled here.
-  const metrics = new RunMetrics((ms) => localHour(ms, offset), () => ({ active: 0, reviewBacklog: 0, confirmationBacklog: 0, approvalBacklog: 0 }));
-  const log = new ShardLog(metrics, () => sim.now(), (idNumber) => { portal.forgetApplicant(idNumber); });
   // The latest school question this shard said it ran past; a question of its own forgets it
   // (the coordinator then knows only where this shard asked).
   let passed = -Infinity;
@@ -71,9 +68,10 @@ export async function runShard(init: ShardInit): Promise<void> {
   });
   const serverRng = streams.stream('portal').fork('servers');
   const { capacity } = scenario;
-  // Bookings are put in order by their moment alone: a shard's own come in its order, and two
-  // shards' at the very same instant (a float of milliseconds) do not happen in practice.
-  const servers = new ShareOfServers(capacity.servers, shard, of, (d, stream) => sample(d, stream ?? serverRng), (booking) => log.booked(booking));
+  const servers = new ShareOfServers(capacity.servers, shard, of, (d, stream) => sample(d, stream ?? serverRng));
+  // Counts as one process's; levels are the coordinator's (from the ordered rows), never sampled here.
+  const metrics = new RunMetrics((ms) => localHour(ms, offset), () => ({ active: 0, reviewBacklog: 0, confirmationBacklog: 0, approvalBacklog: 0 }));
+  const log = new ShardLog(metrics, servers.books, () => sim.now(), (idNumber) => { portal.forgetApplicant(idNumber); });
   const backends = modelledBackends(capacity, (perHour, what) => new ShareOfThroughput(perHour, shard, of, what));
   const timing = new ModelledTiming(servers, backends, stepClockOf(sim));
 
@@ -120,7 +118,7 @@ export async function runShard(init: ShardInit): Promise<void> {
   for (;;) {
     const message = receive();
     if (message.type === 'finish') {
-      post({ type: 'counts', counts: metrics.toWire() });
+      post({ type: 'counts', counts: { metrics: metrics.toWire(), servers: servers.books.takeBefore(Infinity) } });
       return;
     }
     if (message.type === 'commands') {

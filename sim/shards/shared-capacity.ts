@@ -1,5 +1,5 @@
 import type { Distribution } from '../../machines';
-import { ApplicationServers, HourlyThroughput, type Booking, type ServersConfig } from '../capacity';
+import { ApplicationServers, HourlyThroughput, type ServersConfig } from '../capacity';
 import type { Rng } from '../random';
 
 /**
@@ -20,11 +20,11 @@ export const shareOf = (total: number, shard: number, of: number) =>
  * comes (the others hold at most their shares), so the request begins at once, exactly as in
  * one process, and takes its own service time. A request finding the share full might have
  * waited in one process, or not: the shard cannot tell, and gives up the run (OutOfShare).
- * Each admission is booked in the shard's log, for the coordinator's books.
+ * Its books are the shard's, handed to the coordinator's (ServerBooks.takeBefore).
  */
 export class ShareOfServers extends ApplicationServers {
-  constructor(config: ServersConfig, shard: number, of: number, draw: (d: Distribution, stream?: Rng) => number, book: (booking: Booking) => void) {
-    super({ ...config, servers: shareOf(config.servers, shard, of) }, draw, book);
+  constructor(config: ServersConfig, shard: number, of: number, draw: (d: Distribution, stream?: Rng) => number) {
+    super({ ...config, servers: shareOf(config.servers, shard, of) }, draw);
   }
 
   override admit(op: string, now: number, stream?: Rng) {

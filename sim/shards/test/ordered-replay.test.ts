@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ServerBooks } from '../../capacity';
 import { RandomStreams } from '../../random';
 import { RunMetrics } from '../../runner';
 import { OrderedReplay } from '../ordered-replay';
-import { ACTIVE, BOOKING, ROW, SESSION } from '../protocol';
+import { ACTIVE, ROW, SESSION } from '../protocol';
 
 const START = Date.UTC(2026, 8, 1);
 
@@ -13,18 +12,16 @@ function rows(seed: number, n: number): number[][] {
   let time = START;
   return Array.from({ length: n }, () => {
     time += rng.chance(0.3) ? 0 : rng.int(5_000);
-    const kind = [ACTIVE, SESSION, BOOKING][rng.int(3)]!;
-    return [time, 1 + rng.int(50), kind, kind === BOOKING ? time : rng.chance(0.6) ? 1 : -1, kind === BOOKING ? 100 + rng.int(900) + 0.123 : 0, kind === BOOKING ? rng.int(2) : 0];
+    return [time, 1 + rng.int(50), rng.chance(0.5) ? ACTIVE : SESSION, rng.chance(0.6) ? 1 : -1];
   }).sort((a, b) => a[0]! - b[0]! || a[1]! - b[1]!);
 }
 
-/** What playing rows gives: the levels' peaks and the servers' books. */
+/** What playing rows gives: the levels and their peaks. */
 function played(feed: (replay: OrderedReplay) => void) {
   const metrics = new RunMetrics(String, () => ({ active: 0, reviewBacklog: 0, confirmationBacklog: 0, approvalBacklog: 0 }));
-  const books = new ServerBooks(4);
-  const replay = new OrderedReplay(metrics, books);
+  const replay = new OrderedReplay(metrics);
   feed(replay);
-  return { peaks: metrics.series.peaks, stats: books.stats, hour: books.hour(Math.floor(START / 3_600_000) * 3_600_000), active: replay.active };
+  return { peaks: metrics.series.peaks, active: replay.active, inSession: replay.inSession };
 }
 
 describe("the shards' ordered rows, merged", () => {
@@ -49,15 +46,16 @@ describe("the shards' ordered rows, merged", () => {
       replay.until(Infinity);
     });
     expect(merged).toEqual(whole);
-    expect(whole.stats.requests).toBe(all.filter(({ row }) => row[2] === BOOKING).length);
-    expect(ROW).toBe(6);
+    expect(whole.peaks.inProgressPeak).toBeGreaterThan(10);
+    expect(whole.active).toBe(all.reduce((n, { row }) => n + (row[2] === ACTIVE ? row[3]! : 0), 0));
+    expect(ROW).toBe(4);
   });
 
   it('breaks a tie of moments by the order key, not by which shard reported first', () => {
     // One applicant at the portal; at one instant applicant 1 (shard 1) leaves and applicant 2 (shard 0) comes.
     const { peaks } = played((replay) => {
-      replay.add(1, Float64Array.from([START, 1, SESSION, 1, 0, 0, START + 10, 1, SESSION, -1, 0, 0]));
-      replay.add(0, Float64Array.from([START + 10, 2, SESSION, 1, 0, 0]));
+      replay.add(1, Float64Array.from([START, 1, SESSION, 1, START + 10, 1, SESSION, -1]));
+      replay.add(0, Float64Array.from([START + 10, 2, SESSION, 1]));
       replay.until(Infinity);
     });
     expect(peaks.inSessionPeak).toBe(1);
