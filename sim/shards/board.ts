@@ -1,3 +1,4 @@
+import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import { normalSchoolName } from '../../stub-server/portal';
 import { OutOfShare } from './shared-capacity';
@@ -42,10 +43,17 @@ export class Board {
     this.signals = buffers.map((buffer) => new Int32Array(buffer));
     this.positions = Array.from({ length: of }, () => null);
     this.delivered = Array.from({ length: of }, () => new Set());
+    // Each shard holds 1/N of the applicants: it gets 1/N of the run's heap budget (this thread's,
+    // the CLI's --max-old-space-size). Left to itself a worker may grow towards the whole budget
+    // before it collects, and the process to N times it (11 GB of RSS in the 3M season on 2
+    // workers). That flag overrides a worker's own limit, so it is cleared first: it sizes a
+    // heap only as the heap is made, and this thread's keeps its size.
+    const shardHeapMb = Math.ceil(getHeapStatistics().heap_size_limit / 2 ** 20 / of);
+    setFlagsFromString('--max-old-space-size=0');
     this.workers = buffers.map((_, shard) => {
       const { port1, port2 } = new MessageChannel();
       const workerData: ShardInit = { ...init, shard, of, signal: buffers[shard]!, port: port2, asked };
-      const worker = new Worker(new URL('./shard-entry.mjs', import.meta.url), { workerData, transferList: [port2] });
+      const worker = new Worker(new URL('./shard-entry.mjs', import.meta.url), { workerData, transferList: [port2], resourceLimits: { maxOldGenerationSizeMb: shardHeapMb } });
       port1.on('message', (message: FromShard) => this.heard(shard, message));
       this.ports.push(port1);
       worker.on('error', (error) => this.fail(error));
@@ -54,8 +62,8 @@ export class Board {
     });
   }
 
-  /** Every shard has its applicants' arrivals drawn and its portal seeded. */
-  ready(): Promise<void> { return this.collect('ready', new Set(this.workers.keys()), () => {}).then(() => {}); }
+  /** Every shard has its applicants' arrivals drawn and its portal seeded: each one's heap limit (MB). */
+  ready(): Promise<number[]> { return this.collect('ready', new Set(this.workers.keys()), () => {}) as Promise<number[]>; }
 
   /** Each shard runs the window to `until`, after the commands `commands(shard)` gives; their reports, by shard. */
   window(until: number, last: boolean, commands: (shard: number) => Command[]): Promise<WindowReport[]> {
@@ -122,7 +130,7 @@ export class Board {
         const expected = this.expected;
         if (!expected || expected.type !== message.type || !expected.from.has(shard)) return this.fail(new Error(`shard ${shard} said ${message.type} out of turn`));
         expected.from.delete(shard);
-        if (message.type !== 'ready') expected.reports[shard] = message.type === 'counts' ? message.counts : message.report;
+        expected.reports[shard] = message.type === 'ready' ? message.heapLimitMb : message.type === 'counts' ? message.counts : message.report;
         this.positions[shard] = { time: Infinity, order: -Infinity };
         this.answer();
         if (expected.from.size === 0) this.done();

@@ -13,6 +13,8 @@ import type { WindowReport } from './protocol';
 export interface ShardedFigures {
   workers: number;
   windows: number;
+  /** Each shard's heap limit (MB): its share of the run's. */
+  shardHeapLimitMb: number[];
   /** Wall time the coordinator waited for the shards (windows, rounds), and its own work (counting, the back office). */
   barrierSeconds: number;
   coordinatorSeconds: number;
@@ -97,9 +99,10 @@ export async function runSharded(scenario: Scenario, options: RunOptions, worker
 
   const board = new Board({ scenario, seed, applicants, ...(options.rules ? { rules: options.rules } : {}), ...(options.liveActorLimit !== undefined ? { liveActorLimit: options.liveActorLimit } : {}) }, workers);
   let windows = 0;
+  let shardHeapLimitMb: number[] = [];
   let stoppedAt: number | undefined;
   try {
-    await board.ready();
+    shardHeapLimitMb = await board.ready();
     const windowFrom = (from: number) => {
       const until = Math.min(nextLocalMidnight(from, offset), desks.nextRound(from), end);
       return { until, last: until >= end };
@@ -110,7 +113,7 @@ export async function runSharded(scenario: Scenario, options: RunOptions, worker
       const { until, last } = window;
       take(await running);
       windows += 1;
-      // A step's calls settle minutes after their moment: the shards keep the last hour open (ShardLog.report).
+      // The shards close hours as one process does, an hour at the end of the next: the last stays with them.
       metrics.series.holdOpenFrom(until - HOUR_MS);
       // The back office up to the window's end, and at it: a desk's round comes before the applicants' events of its instant.
       while (sim.peek() <= until) {
@@ -148,7 +151,7 @@ export async function runSharded(scenario: Scenario, options: RunOptions, worker
   });
   const wall = (performance.now() - began) / 1000;
   const barrierSeconds = board.waitedMs / 1000;
-  return { report, events: sim.eventCount + sum(events), xstateMs: 0, sharded: { workers, windows, barrierSeconds, coordinatorSeconds: wall - barrierSeconds, shardWaitSeconds: shardWaitMs.map(({ windows, schools }) => ({ windows: windows / 1000, schools: schools / 1000 })) } };
+  return { report, events: sim.eventCount + sum(events), xstateMs: 0, sharded: { workers, windows, shardHeapLimitMb, barrierSeconds, coordinatorSeconds: wall - barrierSeconds, shardWaitSeconds: shardWaitMs.map(({ windows, schools }) => ({ windows: windows / 1000, schools: schools / 1000 })) } };
 }
 
 const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);

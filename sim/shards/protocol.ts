@@ -81,7 +81,8 @@ export type ToShard =
   | { type: 'finish' };
 
 export type FromShard =
-  | { type: 'ready' }
+  /** Seeded and its arrivals drawn; its heap's limit (MB), as it sees it. */
+  | { type: 'ready'; heapLimitMb: number }
   | { type: 'window'; report: WindowReport }
   | { type: 'answers'; report: WindowReport }
   /** Everything this shard counted that it has not sent with a window (its last word). */

@@ -12,6 +12,8 @@ export interface CoresFigures {
   /** Why it ran on one process after all (a shard needed more than its share of a shared capacity), and what the try cost. */
   fellBack?: { because: string; triedSeconds: number };
   windows?: number;
+  /** Each shard's heap limit (MB): its share of the run's (the main thread's). */
+  shardHeapLimitMb?: number[];
   /** Wall time the coordinator waited for its shards (their windows, the desks' rounds), and spent itself (counting, the back office). */
   barrierSeconds?: number;
   coordinatorSeconds?: number;
@@ -30,8 +32,8 @@ export async function runOnCores(scenario: Scenario, options: RunOptions & { wor
   const tried = performance.now();
   try {
     const { sharded, ...result } = await runSharded(scenario, options, asked);
-    const { windows, barrierSeconds, coordinatorSeconds, shardWaitSeconds } = sharded;
-    return { ...result, cores: { asked, workers: asked, windows, barrierSeconds, coordinatorSeconds, shardWaitSeconds } };
+    const { windows, shardHeapLimitMb, barrierSeconds, coordinatorSeconds, shardWaitSeconds } = sharded;
+    return { ...result, cores: { asked, workers: asked, windows, shardHeapLimitMb, barrierSeconds, coordinatorSeconds, shardWaitSeconds } };
   } catch (error) {
     if (!(error instanceof OutOfShare)) throw error;
     const fellBack = { because: error.message, triedSeconds: (performance.now() - tried) / 1000 };

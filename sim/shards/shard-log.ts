@@ -1,5 +1,6 @@
 import type { JourneyContext, Milestone } from '../../machines';
 import type { ServerBooks } from '../capacity';
+import type { HourTallyWire } from '../metrics';
 import type { CallingApplicant, JourneyObserver, RunMetrics } from '../runner';
 import type { Call } from '../applicant';
 import { ACTIVE, SESSION, type CommandAnswer, type DeskWork, type WindowReport } from './protocol';
@@ -16,6 +17,9 @@ export class ShardLog implements JourneyObserver {
   private ended: number[] = [];
   private ordered: number[] = [];
   private desk: DeskWork[] = [];
+  /** Hours closed here, not yet reported; the moment the next would close. */
+  private closed: HourTallyWire[] = [];
+  private nextClose = -Infinity;
   private answers: CommandAnswer[] = [];
   /** When each applicant in progress last called the portal (a decision done late must come after it). */
   readonly lastCall = new Map<number, number>();
@@ -26,19 +30,31 @@ export class ShardLog implements JourneyObserver {
     this.ordered.push(this.now(), order, kind, a);
   }
 
-  arrived(now: number): void { this.arrivals += 1; this.metrics.arrived(now); }
+  /**
+   * Closes hours when one process would (TimeSeries.endOfHour: an hour at the end of the next),
+   * so that a count later than that (a step of over an hour) goes to the same hour as there.
+   */
+  private closeHours(now: number): void {
+    if (now < this.nextClose) return;
+    const before = Math.floor((now + 1) / HOUR_MS) * HOUR_MS - HOUR_MS;
+    this.closed.push(...this.metrics.series.takeBefore(before));
+    this.nextClose = before + 2 * HOUR_MS - 1;
+  }
+
+  arrived(now: number): void { this.closeHours(this.now()); this.arrivals += 1; this.metrics.arrived(now); }
 
   started(index: number): void { this.row(0, ACTIVE, 1); this.lastCall.set(index, this.now()); }
 
   answered(answer: CommandAnswer): void { this.answers.push(answer); }
 
-  milestone(name: Milestone, now: number): void { this.metrics.milestone(name, now); }
+  milestone(name: Milestone, now: number): void { this.closeHours(this.now()); this.metrics.milestone(name, now); }
 
   refused(code: string): void { this.metrics.refusals.add(code); }
 
   inSession(_count: number, entered: boolean, record: { index: number }): void { this.row(record.index + 1, SESSION, entered ? 1 : -1); }
 
   finished(state: string, context: JourneyContext, record: { index: number; idNumber: string }): void {
+    this.closeHours(this.now());
     this.metrics.finished(state, context);
     this.ended.push(record.index);
     this.row(record.index + 1, ACTIVE, -1);
@@ -47,6 +63,7 @@ export class ShardLog implements JourneyObserver {
   }
 
   call(call: Call, latencyMs: number, at: number, { record, session }: CallingApplicant, retry: boolean): void {
+    this.closeHours(this.now());
     this.metrics.call(call, latencyMs, at, retry);
     const { status } = call.answer;
     this.lastCall.set(record.index, Math.max(at, this.lastCall.get(record.index) ?? at));
@@ -60,14 +77,22 @@ export class ShardLog implements JourneyObserver {
     }
   }
 
+  /** The hours closed by the end of a window to `until` (one process's last sample is a millisecond before it). */
+  private closeAt(until: number): HourTallyWire[] {
+    this.closeHours(until - 1);
+    const closed = this.closed;
+    this.closed = [];
+    return closed;
+  }
+
   /**
    * What was written since the last report, and `active` now. At a window's end (`until`), the
-   * hours counted before the last one go too (a step's calls settle minutes after their moment,
-   * never an hour), and the servers' books of the hours over (no later booking falls in them).
+   * hours closed go too (all but the last), and the servers' books of the hours over (no later
+   * booking falls in them).
    */
   report(active: number, events: number, adds: WindowReport['adds'], waitedMs: WindowReport['waitedMs'], until?: number): WindowReport {
     const report = {
-      arrived: this.arrivals, ended: this.ended, hours: until === undefined ? [] : this.metrics.series.takeBefore(until - HOUR_MS),
+      arrived: this.arrivals, ended: this.ended, hours: until === undefined ? [] : this.closeAt(until),
       servers: until === undefined ? { busy: [], wait: [] } : this.books.takeBefore(Math.floor(until / HOUR_MS) * HOUR_MS),
       ordered: Float64Array.from(this.ordered), desk: this.desk, adds, answers: this.answers, active, events, waitedMs,
     };

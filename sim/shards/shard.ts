@@ -1,3 +1,4 @@
+import { getHeapStatistics } from 'node:v8';
 import { receiveMessageOnPort } from 'node:worker_threads';
 import { localHour, nextLocalMidnight } from '../../rules';
 import { Portal, plainTextHasher, type MaybePromise } from '../../stub-server/portal';
@@ -112,7 +113,7 @@ export async function runShard(init: ShardInit): Promise<void> {
     arrived: (now) => log.arrived(now), started: (index) => log.started(index),
     takes: (index) => index % of === shard,
   });
-  post({ type: 'ready' });
+  post({ type: 'ready', heapLimitMb: Math.round(getHeapStatistics().heap_size_limit / 2 ** 20) });
 
   let sweepAt = sim.now();
   for (;;) {

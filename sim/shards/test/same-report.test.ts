@@ -3,6 +3,7 @@
  * shards (docs/parallel-runs.md): each run here is checked to have really run on its shards, so
  * the bytes are not the same merely because it fell back to one process.
  */
+import { getHeapStatistics } from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import { scenarioByName } from '../../../scenarios';
 import { runScenario } from '../../runner';
@@ -19,6 +20,12 @@ describe('a run over many cores', () => {
       const { report, cores } = await runOnCores(scenario, { ...options, workers });
       expect(cores.workers, `${workers} workers`).toBe(workers);
       expect(bytes(report), `${workers} workers`).toBe(one);
+      // Each shard's heap is its share of this thread's (and its young generation's few MB more).
+      const share = getHeapStatistics().heap_size_limit / 2 ** 20 / workers;
+      const limits = cores.shardHeapLimitMb ?? [];
+      expect(limits).toHaveLength(workers > 1 ? workers : 0);
+      for (const limit of limits) expect(limit, `${workers} workers`).toBeGreaterThanOrEqual(share - 1);
+      for (const limit of limits) expect(limit, `${workers} workers`).toBeLessThan(share + 512);
     }
     const other = await runOnCores(scenario, { ...options, seed: scenario.seed + 1, workers: 2 });
     expect(other.cores.workers).toBe(2);
