@@ -45,7 +45,7 @@ export class Board {
     this.delivered = Array.from({ length: of }, () => new Set());
     // Each shard holds 1/N of the applicants: it gets 1/N of the run's heap budget (this thread's,
     // the CLI's --max-old-space-size). Left to itself a worker may grow towards the whole budget
-    // before it collects, and the process to N times it (11 GB of RSS in the 3M season on 2
+    // before it collects, and the process to N times it (12.5 GB of RSS in the 3M season on 2
     // workers). That flag overrides a worker's own limit, so it is cleared first: it sizes a
     // heap only as the heap is made, and this thread's keeps its size.
     const shardHeapMb = Math.ceil(getHeapStatistics().heap_size_limit / 2 ** 20 / of);

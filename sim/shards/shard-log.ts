@@ -3,14 +3,15 @@ import type { ServerBooks } from '../capacity';
 import type { HourTallyWire } from '../metrics';
 import type { CallingApplicant, JourneyObserver, RunMetrics } from '../runner';
 import type { Call } from '../applicant';
-import { ACTIVE, SESSION, type CommandAnswer, type DeskWork, type WindowReport } from './protocol';
+import { ACTIVE, SESSION, type CommandAnswer, type DeskWork, type ShardCounts, type WindowReport } from './protocol';
 
 const HOUR_MS = 3_600_000;
 
 /**
  * What a shard writes down for the coordinator as its applicants go: it counts what counts
  * whatever its order in its own metrics (the coordinator adds them up), and keeps until the
- * window's report the rows whose order matters (the levels) with their moment and order key, and the work for the back office. It is the shard's JourneyObserver.
+ * window's report the rows whose order matters (the levels) with their moment and order key,
+ * and the work for the back office. It is the shard's JourneyObserver.
  */
 export class ShardLog implements JourneyObserver {
   private arrivals = 0;
@@ -83,6 +84,12 @@ export class ShardLog implements JourneyObserver {
     const closed = this.closed;
     this.closed = [];
     return closed;
+  }
+
+  /** Everything counted and not yet reported (the run is over): the metrics, their closed hours with them, and the servers' books. */
+  counts(): ShardCounts {
+    const metrics = this.metrics.toWire();
+    return { metrics: { ...metrics, hours: [...this.closed, ...metrics.hours] }, servers: this.books.takeBefore(Infinity) };
   }
 
   /**

@@ -119,7 +119,7 @@ export async function runShard(init: ShardInit): Promise<void> {
   for (;;) {
     const message = receive();
     if (message.type === 'finish') {
-      post({ type: 'counts', counts: { metrics: metrics.toWire(), servers: servers.books.takeBefore(Infinity) } });
+      post({ type: 'counts', counts: log.counts() });
       return;
     }
     if (message.type === 'commands') {

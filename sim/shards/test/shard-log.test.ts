@@ -31,7 +31,6 @@ describe("a shard's log", () => {
     const whole = metrics();
     let now = START;
     const log = new ShardLog(metrics(), new ServerBooks(1), () => now, () => {});
-    const part = (log as unknown as { metrics: RunMetrics }).metrics;
     let next = 0;
     for (const until of [START + 3 * HOUR, START + 5 * HOUR]) {
       for (; next < calls.length && calls[next]!.counted < until; next += 1) {
@@ -43,7 +42,7 @@ describe("a shard's log", () => {
       whole.series.holdOpenFrom(until - HOUR);
       for (let end = until - 2 * HOUR - 1; end < until; end += HOUR) whole.series.endOfHour(end);
     }
-    whole.series.absorb(part.toWire().hours);
+    whole.series.absorb(log.counts().metrics.hours);
     for (; ended < 5; ended += 1) one.series.endOfHour(START + (ended + 1) * HOUR - 1);
     const requests = (m: RunMetrics) => m.series.finish().map((row) => row.requests);
     const expected = requests(one);
