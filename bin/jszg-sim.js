@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The CLI is TypeScript run through tsx, so the bin registers tsx before loading it.
 import { spawn } from 'node:child_process';
-import { totalmem } from 'node:os';
+import { constants, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { register } from 'tsx/esm/api';
 
@@ -25,7 +25,9 @@ if (simulates && flags.length > 0) {
   // Ctrl-C reaches the whole process group, the child included; a SIGTERM sent here is passed on.
   process.on('SIGINT', () => {});
   process.on('SIGTERM', () => child.kill('SIGTERM'));
-  child.on('exit', (code, signal) => (signal ? process.kill(process.pid, signal) : process.exit(code ?? 1)));
+  // A child ended by a signal (Ctrl-C before its own handler was set) ends this one as the shell
+  // counts it, 128 + the signal's number: re-raising it here would meet the handler above.
+  child.on('exit', (code, signal) => process.exit(signal ? 128 + constants.signals[signal] : code ?? 1));
 } else {
   register();
   await import('../cli/main.ts');

@@ -70,13 +70,26 @@ describe('jszg-sim exit codes', () => {
   it('exits 130 on Ctrl-C, after writing the report of the run so far', async () => {
     const out = join(dir, 'interrupted');
     // In a process group of its own, as a terminal starts it: Ctrl-C signals the whole group.
-    const child = spawn(process.execPath, [bin, 'run', 'default', '--applicants', '200000', '--out', out], { detached: true, stdio: 'ignore' });
-    const code = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    const child = spawn(process.execPath, [bin, 'run', 'default', '--applicants', '200000', '--out', out], { detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => { stderr += chunk; });
+    const code = new Promise<number | null>((resolve) => child.on('close', resolve));
     await new Promise((r) => setTimeout(r, 5000));
     process.kill(-child.pid!, 'SIGINT');
-    expect(await code).toBe(130);
+    expect(await code, stderr).toBe(130);
     expect(JSON.parse(await readFile(join(out, 'report.json'), 'utf8')).interrupted.at).toMatch(/^2026-/);
   }, 60_000);
+
+  it('exits 130 on a Ctrl-C that comes while the command is still starting', async () => {
+    const child = spawn(process.execPath, [bin, 'run', 'default', '--out', join(dir, 'starting')], { detached: true, stdio: 'ignore' });
+    const code = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    // The bin runs the command again with a larger heap: once that child exists, Ctrl-C finds it
+    // before its own handler is set (loading the CLI takes over a second).
+    const children = `/proc/${child.pid}/task/${child.pid}/children`;
+    while ((await readFile(children, 'utf8')).trim() === '') await new Promise((r) => setTimeout(r, 10));
+    process.kill(-child.pid!, 'SIGINT');
+    expect(await code).toBe(130);
+  }, 30_000);
 
   it('exits 1 with a clear line when no capacity up to --max meets plan\'s target', async () => {
     const run = await cli(['plan', 'default', '--applicants', '300', '--resource', 'reviewers', '--target', 'funnel.approvedRate >= 1.5',
