@@ -70,7 +70,7 @@ program.command('compare')
   .option('--seed <n>', 'first seed (default: the scenario\'s)')
   .option('--applicants <n>', 'applicants per run (default: the scenario\'s)')
   .option('--independent', 'run each side on seeds of its own (independent streams, Welch\'s test), e.g. to check a rule set against itself (A/A)')
-  .option('--workers <n>', 'worker threads (default: the machine\'s cores)')
+  .option('--workers <n>', 'cores: a thread per replication, cores left over as shards (default: the machine\'s cores)')
   .option('--out <dir>', 'output folder', 'out/compare')
   .action(async (name: string, options) => {
     const { compare } = await import('./compare');
@@ -88,7 +88,7 @@ program.command('plan')
   .option('--applicants <n>', 'applicants per run (default: the scenario\'s)')
   .option('--min <n>', 'the smallest capacity to try (the search doubles from it)', '1')
   .option('--max <n>', 'the largest capacity to try', '1000')
-  .option('--workers <n>', 'worker threads, each running one replication (default: the machine\'s cores)')
+  .option('--workers <n>', 'cores: a thread per replication, cores left over as shards (default: the machine\'s cores)')
   .option('--out <dir>', 'output folder', 'out/plan')
   .action(async (name: string, options) => {
     checkedLine(options.target); // at once, as run's thresholds

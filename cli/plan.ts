@@ -22,7 +22,7 @@ export async function plan(name: string, options: PlanCliOptions): Promise<void>
   // A capacity's replications are asked for at once; the pool runs them over its threads.
   const workers = wholeNumber('--workers', options.workers, 1);
   const pool = new RunPool(workers, replications);
-  console.error(`  ${replications} replications of each capacity tried, over ${RunPool.threadsFor(workers, replications)} worker threads`);
+  console.error(`  ${replications} replications of each capacity tried, ${RunPool.describe(pool.split)}`);
   // On a terminal, the replications done of the capacity being tried; a line per capacity when it is done.
   const tty = process.stderr.isTTY && !process.env.CI;
   const done = new Map<number, number>();

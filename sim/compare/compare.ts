@@ -14,7 +14,7 @@ export interface CompareOptions {
   applicants?: number;
   /** `common-random-numbers` (default) or `independent`, for A/A checks (see seeds.ts). */
   design?: Design;
-  /** Worker threads (default: the machine's cores, at most the number of runs). */
+  /** Cores (default: the machine's): a thread per run up to them, the rest shared among the runs as shards (RunPool.split). */
   workers?: number;
   /** A pool of one's own instead, shared by several comparisons (left open; `workers` is then unused). */
   pool?: RunPool;

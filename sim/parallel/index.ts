@@ -1,2 +1,2 @@
 /** Many runs of the simulator at once, over worker threads (compare, plan). */
-export { RunPool, type RunJob } from './pool';
+export { RunPool, type CoreSplit, type RunJob } from './pool';

@@ -7,24 +7,46 @@ import type { Report } from '../runner';
 /** One run of the simulator: a scenario (data), its seed, applicants and rule change. */
 export interface RunJob { scenario: Scenario; seed: number; applicants?: number; rules?: RulesOverride }
 
+/** A job as a pool's thread takes it: with the shards its run may use (sim/shards). */
+export interface PooledJob extends RunJob { shards: number }
+
+/** How a pool spends its cores: threads running a run each, and the shards each run may use. */
+export interface CoreSplit { threads: number; shardsPerRun: number }
+
 const CLOSED = 'the run pool was closed';
 
 /**
  * Runs of the simulator spread over worker threads (Piscina), one run at a time per worker:
  * each free worker takes the next job, so uneven runs still keep every core busy. A run's
- * report depends only on its job, so which worker ran it never shows in the result.
+ * report depends only on its job, so which worker ran it never shows in the result, nor on
+ * how many shards it ran on.
  */
 export class RunPool {
-  private readonly pool: Piscina<RunJob, Report>;
+  private readonly pool: Piscina<PooledJob, Report>;
   private closed = false;
+  readonly split: CoreSplit;
 
-  /** How many threads a pool for `runs` runs is given: `workers` (default: the machine's cores), no more than the runs. */
-  static threadsFor(workers: number | undefined, runs: number): number {
-    return Math.max(1, Math.min(workers ?? availableParallelism(), runs));
+  /**
+   * `workers` cores (default: the machine's) for `runs` runs: a thread per run up to the cores,
+   * and the cores left over shared among the runs as shards. Replications are independent, so
+   * they come first: shards pay window barriers and may fall back to one process; runs pay
+   * nothing. Four cores and two runs: two threads, each run on two shards.
+   */
+  static split(workers: number | undefined, runs: number): CoreSplit {
+    const cores = Math.max(1, workers ?? availableParallelism());
+    const threads = Math.max(1, Math.min(cores, runs));
+    return { threads, shardsPerRun: Math.max(1, Math.floor(cores / threads)) };
+  }
+
+  /** The split in words, for the commands' first line. */
+  static describe({ threads, shardsPerRun }: CoreSplit): string {
+    const each = shardsPerRun > 1 ? `each run over ${shardsPerRun} shards (one process if it cannot be split)` : 'a run at a time each';
+    return `over ${threads} worker thread${threads === 1 ? '' : 's'}, ${each}`;
   }
 
   constructor(workers: number | undefined, runs: number) {
-    const size = RunPool.threadsFor(workers, runs);
+    this.split = RunPool.split(workers, runs);
+    const size = this.split.threads;
     // Worker threads start without the parent's TypeScript loader: worker-entry.mjs registers tsx.
     this.pool = new Piscina({ filename: new URL('./worker-entry.mjs', import.meta.url).href, minThreads: size, maxThreads: size, idleTimeout: Infinity });
   }
@@ -32,7 +54,7 @@ export class RunPool {
   /** The job's report; or its run's own error. */
   run(job: RunJob): Promise<Report> {
     if (this.closed) return Promise.reject(new Error(CLOSED));
-    return this.pool.run(job).catch((error: unknown) => {
+    return this.pool.run({ ...job, shards: this.split.shardsPerRun }).catch((error: unknown) => {
       throw this.closed ? new Error(CLOSED) : error;
     });
   }

@@ -25,6 +25,25 @@ describe('runs over worker threads', () => {
     expect((await pool.run(job(1))).applicants).toBe(60);
   }, 120_000);
 
+  it('spends spare cores on shards: a thread per run first, then the cores left over shared out', () => {
+    expect(RunPool.split(2, 8)).toEqual({ threads: 2, shardsPerRun: 1 });
+    expect(RunPool.split(4, 2)).toEqual({ threads: 2, shardsPerRun: 2 });
+    expect(RunPool.split(8, 3)).toEqual({ threads: 3, shardsPerRun: 2 });
+    expect(RunPool.split(64, 1)).toEqual({ threads: 1, shardsPerRun: 64 });
+    expect(RunPool.split(1, 5)).toEqual({ threads: 1, shardsPerRun: 1 });
+  });
+
+  it('runs a lone job on shards, to the report of one thread', async () => {
+    const lone = new RunPool(2, 1);
+    try {
+      expect(lone.split).toEqual({ threads: 1, shardsPerRun: 2 });
+      const { report } = await runScenario(scenario, { seed: 7, applicants: 400 });
+      expect(JSON.stringify(await lone.run({ scenario, seed: 7, applicants: 400 }))).toBe(JSON.stringify(report));
+    } finally {
+      await lone.close();
+    }
+  }, 120_000);
+
   it('refuses the runs still waiting when it is closed', async () => {
     const small = new RunPool(1, 2);
     const runs = [small.run(job(1)), small.run(job(2))].map((p) => p.then(() => 'done', (e: Error) => e.message));
