@@ -76,8 +76,13 @@ export async function runSharded(scenario: Scenario, options: RunOptions, worker
   const shardWaitMs = Array.from({ length: workers }, () => ({ windows: 0, schools: 0 }));
   const events: number[] = new Array(workers).fill(0);
   /** A shard's report: its rows, its work for the desks, the answers to commands, and the hours it counted. */
-  const take = (reports: readonly (WindowReport | undefined)[]) => reports.forEach((report, shard) => {
-    if (!report) return;
+  const take = (reports: readonly (WindowReport | undefined)[]) => {
+    reports.forEach((report, shard) => { if (report) absorb(report, shard); });
+    // The answers in the order the desks asked (one process's, where each came at once), not by
+    // shard: what a desk does on an answer, like adding to the next desk's queue, keeps its order.
+    for (const answer of reports.flatMap((report) => report?.answers ?? []).sort((a, b) => a.id - b.id)) router.answered(answer);
+  };
+  const absorb = (report: WindowReport, shard: number) => {
     arrived += report.arrived;
     active[shard] = report.active;
     events[shard] = report.events;
@@ -94,8 +99,7 @@ export async function runSharded(scenario: Scenario, options: RunOptions, worker
         else desks.toConfirmation(w.applicationNumber, w.pointId, w.institutionId, ownStream(w.index));
       }, w.order);
     }
-    for (const answer of report.answers) router.answered(answer);
-  });
+  };
 
   const board = new Board({ scenario, seed, applicants, ...(options.rules ? { rules: options.rules } : {}), ...(options.liveActorLimit !== undefined ? { liveActorLimit: options.liveActorLimit } : {}) }, workers);
   let windows = 0;
