@@ -21,9 +21,10 @@ const flags = [];
 if (!chosen('--max-old-space-size')) flags.push(`--max-old-space-size=${Math.min(6144, Math.floor((totalmem() / 2 ** 20) * 0.75))}`);
 if (!chosen('--max-semi-space-size')) flags.push('--max-semi-space-size=128');
 if (simulates && flags.length > 0) {
-  const child = spawn(process.execPath, [...flags, ...process.execArgv, fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit' });
-  // Ctrl-C reaches the whole process group, the child included; a SIGTERM sent here is passed on.
+  // Ctrl-C reaches the whole process group, the child included (so this one ignores it, from
+  // before the child exists); a SIGTERM sent here is passed on.
   process.on('SIGINT', () => {});
+  const child = spawn(process.execPath, [...flags, ...process.execArgv, fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit' });
   process.on('SIGTERM', () => child.kill('SIGTERM'));
   // A child ended by a signal (Ctrl-C before its own handler was set) ends this one as the shell
   // counts it, 128 + the signal's number: re-raising it here would meet the handler above.
