@@ -9,6 +9,17 @@ interface Position { time: number; order: number }
 const before = (a: Position, b: Position) => a.time < b.time || (a.time === b.time && a.order < b.order);
 
 /**
+ * The coordinator's part of the run's heap (MB; a quarter of a small budget): its back office,
+ * the levels' rows, the sums. Its peak is in run.json (`cores.coordinatorPeakHeapMb`), so this
+ * can follow what runs show. With half the whole budget each, the 3M season's two shards took
+ * the process to 9.2 GB of RSS, over its 8 GB (docs/scaling.md).
+ */
+const COORDINATOR_HEAP_MB = 1536;
+
+/** Each of `of` shards' heap limit (MB) in a run whose heap budget is `budgetMb`: 1/N of what the coordinator leaves. */
+export const shardHeapLimitMb = (budgetMb: number, of: number) => Math.ceil((budgetMb - Math.min(COORDINATOR_HEAP_MB, budgetMb / 4)) / of);
+
+/**
  * The shards' threads and the coordinator's side of their conversation: windows and rounds
  * sent and their reports collected, and the schools table kept in step. A shard that asks
  * which schools exist as of (time, order) is answered once every other shard waits beyond that
@@ -43,12 +54,13 @@ export class Board {
     this.signals = buffers.map((buffer) => new Int32Array(buffer));
     this.positions = Array.from({ length: of }, () => null);
     this.delivered = Array.from({ length: of }, () => new Set());
-    // Each shard holds 1/N of the applicants: it gets 1/N of the run's heap budget (this thread's,
-    // the CLI's --max-old-space-size). Left to itself a worker may grow towards the whole budget
-    // before it collects, and the process to N times it (12.5 GB of RSS in the 3M season on 2
-    // workers). That flag overrides a worker's own limit, so it is cleared first: it sizes a
-    // heap only as the heap is made, and this thread's keeps its size.
-    const shardHeapMb = Math.ceil(getHeapStatistics().heap_size_limit / 2 ** 20 / of);
+    // The run's heap budget (this thread's limit, the CLI's --max-old-space-size) is shared, not
+    // given to every thread: the coordinator keeps a part, and each shard, holding 1/N of the
+    // applicants, gets 1/N of the rest. Left to itself a heap grows towards its limit before it
+    // collects: every worker with the whole budget took the 3M season on 2 workers to 12.5 GB of
+    // RSS, and halves of it to 9.2 GB. That flag overrides a worker's own limit, so it is cleared
+    // first: it sizes a heap only as the heap is made, and this thread's keeps its size.
+    const shardHeapMb = shardHeapLimitMb(getHeapStatistics().heap_size_limit / 2 ** 20, of);
     setFlagsFromString('--max-old-space-size=0');
     this.workers = buffers.map((_, shard) => {
       const { port1, port2 } = new MessageChannel();

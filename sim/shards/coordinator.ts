@@ -1,3 +1,4 @@
+import { getHeapStatistics } from 'node:v8';
 import { localHour, nextLocalMidnight } from '../../rules';
 import type { Scenario } from '../../scenarios/types';
 import { ServerBooks } from '../capacity';
@@ -13,8 +14,10 @@ import type { WindowReport } from './protocol';
 export interface ShardedFigures {
   workers: number;
   windows: number;
-  /** Each shard's heap limit (MB): its share of the run's. */
+  /** Each shard's heap limit (MB): its share of the run's; each shard's largest heap, and the coordinator's (MB, at window ends). */
   shardHeapLimitMb: number[];
+  shardPeakHeapMb: number[];
+  coordinatorPeakHeapMb: number;
   /** Wall time the coordinator waited for the shards (windows, rounds), and its own work (counting, the back office). */
   barrierSeconds: number;
   coordinatorSeconds: number;
@@ -104,6 +107,8 @@ export async function runSharded(scenario: Scenario, options: RunOptions, worker
   const board = new Board({ scenario, seed, applicants, ...(options.rules ? { rules: options.rules } : {}), ...(options.liveActorLimit !== undefined ? { liveActorLimit: options.liveActorLimit } : {}) }, workers);
   let windows = 0;
   let shardHeapLimitMb: number[] = [];
+  let shardPeakHeapMb: number[] = [];
+  let coordinatorPeakHeap = 0;
   let stoppedAt: number | undefined;
   try {
     shardHeapLimitMb = await board.ready();
@@ -117,6 +122,7 @@ export async function runSharded(scenario: Scenario, options: RunOptions, worker
       const { until, last } = window;
       take(await running);
       windows += 1;
+      coordinatorPeakHeap = Math.max(coordinatorPeakHeap, getHeapStatistics().total_heap_size);
       // The shards close hours as one process does, an hour at the end of the next: the last stays with them.
       metrics.series.holdOpenFrom(until - HOUR_MS);
       // The back office up to the window's end, and at it: a desk's round comes before the applicants' events of its instant.
@@ -141,10 +147,12 @@ export async function runSharded(scenario: Scenario, options: RunOptions, worker
     }
     // Decisions of the last window due by the end: one process would have made them.
     take(await board.commands((shard) => router.take(shard, 'ahead', stoppedAt ?? end)));
-    for (const part of await board.finish()) {
+    const parts = await board.finish();
+    for (const part of parts) {
       metrics.absorb(part.metrics);
       books.absorb(part.servers);
     }
+    shardPeakHeapMb = parts.map((part) => part.peakHeapMb);
   } finally {
     await board.close();
   }
@@ -155,7 +163,7 @@ export async function runSharded(scenario: Scenario, options: RunOptions, worker
   });
   const wall = (performance.now() - began) / 1000;
   const barrierSeconds = board.waitedMs / 1000;
-  return { report, events: sim.eventCount + sum(events), xstateMs: 0, sharded: { workers, windows, shardHeapLimitMb, barrierSeconds, coordinatorSeconds: wall - barrierSeconds, shardWaitSeconds: shardWaitMs.map(({ windows, schools }) => ({ windows: windows / 1000, schools: schools / 1000 })) } };
+  return { report, events: sim.eventCount + sum(events), xstateMs: 0, sharded: { workers, windows, shardHeapLimitMb, shardPeakHeapMb, coordinatorPeakHeapMb: Math.round(coordinatorPeakHeap / 2 ** 20), barrierSeconds, coordinatorSeconds: wall - barrierSeconds, shardWaitSeconds: shardWaitMs.map(({ windows, schools }) => ({ windows: windows / 1000, schools: schools / 1000 })) } };
 }
 
 const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);

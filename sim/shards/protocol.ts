@@ -40,7 +40,11 @@ export type DeskWork =
   | { kind: 'confirmation'; time: number; order: number; index: number; applicationNumber: string; pointId: string; institutionId: string };
 
 /** What a shard counted and has not sent with a window: its metrics, and its books of the servers. */
-export interface ShardCounts { metrics: RunMetricsWire; servers: ServerBooksWire }
+export interface ShardCounts {
+  metrics: RunMetricsWire; servers: ServerBooksWire;
+  /** The shard's largest heap (V8's committed size, MB) at a window's end. */
+  peakHeapMb: number;
+}
 
 /** Kinds of `Ordered` rows. */
 export const ACTIVE = 0;

@@ -12,8 +12,11 @@ export interface CoresFigures {
   /** Why it ran on one process after all (a shard needed more than its share of a shared capacity), and what the try cost. */
   fellBack?: { because: string; triedSeconds: number };
   windows?: number;
-  /** Each shard's heap limit (MB): its share of the run's (the main thread's). */
+  /** Each shard's heap limit (MB): its share of the run's (the main thread's, less the coordinator's part). */
   shardHeapLimitMb?: number[];
+  /** Each shard's largest heap and the coordinator's (MB, V8's committed size at window ends). */
+  shardPeakHeapMb?: number[];
+  coordinatorPeakHeapMb?: number;
   /** Wall time the coordinator waited for its shards (their windows, the desks' rounds), and spent itself (counting, the back office). */
   barrierSeconds?: number;
   coordinatorSeconds?: number;
@@ -32,8 +35,8 @@ export async function runOnCores(scenario: Scenario, options: RunOptions & { wor
   const tried = performance.now();
   try {
     const { sharded, ...result } = await runSharded(scenario, options, asked);
-    const { windows, shardHeapLimitMb, barrierSeconds, coordinatorSeconds, shardWaitSeconds } = sharded;
-    return { ...result, cores: { asked, workers: asked, windows, shardHeapLimitMb, barrierSeconds, coordinatorSeconds, shardWaitSeconds } };
+    const { windows, shardHeapLimitMb, shardPeakHeapMb, coordinatorPeakHeapMb, barrierSeconds, coordinatorSeconds, shardWaitSeconds } = sharded;
+    return { ...result, cores: { asked, workers: asked, windows, shardHeapLimitMb, shardPeakHeapMb, coordinatorPeakHeapMb, barrierSeconds, coordinatorSeconds, shardWaitSeconds } };
   } catch (error) {
     if (!(error instanceof OutOfShare)) throw error;
     const fellBack = { because: error.message, triedSeconds: (performance.now() - tried) / 1000 };

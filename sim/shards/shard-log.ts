@@ -87,9 +87,9 @@ export class ShardLog implements JourneyObserver {
   }
 
   /** Everything counted and not yet reported (the run is over): the metrics, their closed hours with them, and the servers' books. */
-  counts(): ShardCounts {
+  counts(peakHeapMb: number): ShardCounts {
     const metrics = this.metrics.toWire();
-    return { metrics: { ...metrics, hours: [...this.closed, ...metrics.hours] }, servers: this.books.takeBefore(Infinity) };
+    return { metrics: { ...metrics, hours: [...this.closed, ...metrics.hours] }, servers: this.books.takeBefore(Infinity), peakHeapMb };
   }
 
   /**

@@ -116,10 +116,11 @@ export async function runShard(init: ShardInit): Promise<void> {
   post({ type: 'ready', heapLimitMb: Math.round(getHeapStatistics().heap_size_limit / 2 ** 20) });
 
   let sweepAt = sim.now();
+  let peakHeap = 0;
   for (;;) {
     const message = receive();
     if (message.type === 'finish') {
-      post({ type: 'counts', counts: log.counts() });
+      post({ type: 'counts', counts: log.counts(Math.round(peakHeap / 2 ** 20)) });
       return;
     }
     if (message.type === 'commands') {
@@ -148,6 +149,7 @@ export async function runShard(init: ShardInit): Promise<void> {
       }
     }
     if (fence !== undefined) sim.cancel(fence);
+    peakHeap = Math.max(peakHeap, getHeapStatistics().total_heap_size);
     post({ type: 'window', report: log.report(journeys.active, sim.eventCount, client.takeAdds(), waited(), until) });
   }
 }
