@@ -38,8 +38,13 @@ export async function runOnCores(scenario: Scenario, options: RunOptions & { wor
     const { windows, shardHeapLimitMb, shardPeakHeapMb, coordinatorPeakHeapMb, barrierSeconds, coordinatorSeconds, shardWaitSeconds } = sharded;
     return { ...result, cores: { asked, workers: asked, windows, shardHeapLimitMb, shardPeakHeapMb, coordinatorPeakHeapMb, barrierSeconds, coordinatorSeconds, shardWaitSeconds } };
   } catch (error) {
-    if (!(error instanceof OutOfShare)) throw error;
-    const fellBack = { because: error.message, triedSeconds: (performance.now() - tried) / 1000 };
+    // Stopped (Ctrl-C) while the shards ran: a terminal's Ctrl-C also ends the TypeScript
+    // loader's esbuild service, so a shard still loading fails. One process stops at once and
+    // gives the report of the run so far, as an interrupted run does.
+    const stopped = options.signal?.aborted === true;
+    if (!(error instanceof OutOfShare) && !stopped) throw error;
+    const because = error instanceof OutOfShare ? error.message : 'interrupted while its shards ran';
+    const fellBack = { because, triedSeconds: (performance.now() - tried) / 1000 };
     return { ...(await runScenario(scenario, options)), cores: { asked, workers: 1, fellBack } };
   }
 }
