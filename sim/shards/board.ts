@@ -17,7 +17,7 @@ const before = (a: Position, b: Position) => a.time < b.time || (a.time === b.ti
 const COORDINATOR_HEAP_MB = 1536;
 
 /** Each of `of` shards' heap limit (MB) in a run whose heap budget is `budgetMb`: 1/N of what the coordinator leaves. */
-export const shardHeapLimitMb = (budgetMb: number, of: number) => Math.ceil((budgetMb - Math.min(COORDINATOR_HEAP_MB, budgetMb / 4)) / of);
+const shardHeapLimitMb = (budgetMb: number, of: number) => Math.ceil((budgetMb - Math.min(COORDINATOR_HEAP_MB, budgetMb / 4)) / of);
 
 /**
  * The shards' threads and the coordinator's side of their conversation: windows and rounds

@@ -87,9 +87,9 @@ export class ShardLog implements JourneyObserver {
   }
 
   /** Everything counted and not yet reported (the run is over): the metrics, their closed hours with them, and the servers' books. */
-  counts(peakHeapMb: number): ShardCounts {
+  counts(): Omit<ShardCounts, 'peakHeapMb'> {
     const metrics = this.metrics.toWire();
-    return { metrics: { ...metrics, hours: [...this.closed, ...metrics.hours] }, servers: this.books.takeBefore(Infinity), peakHeapMb };
+    return { metrics: { ...metrics, hours: [...this.closed, ...metrics.hours] }, servers: this.books.takeBefore(Infinity) };
   }
 
   /**

@@ -120,7 +120,7 @@ export async function runShard(init: ShardInit): Promise<void> {
   for (;;) {
     const message = receive();
     if (message.type === 'finish') {
-      post({ type: 'counts', counts: log.counts(Math.round(peakHeap / 2 ** 20)) });
+      post({ type: 'counts', counts: { ...log.counts(), peakHeapMb: Math.round(peakHeap / 2 ** 20) } });
       return;
     }
     if (message.type === 'commands') {

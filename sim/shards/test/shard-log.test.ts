@@ -42,7 +42,7 @@ describe("a shard's log", () => {
       whole.series.holdOpenFrom(until - HOUR);
       for (let end = until - 2 * HOUR - 1; end < until; end += HOUR) whole.series.endOfHour(end);
     }
-    whole.series.absorb(log.counts(0).metrics.hours);
+    whole.series.absorb(log.counts().metrics.hours);
     for (; ended < 5; ended += 1) one.series.endOfHour(START + (ended + 1) * HOUR - 1);
     const requests = (m: RunMetrics) => m.series.finish().map((row) => row.requests);
     const expected = requests(one);
