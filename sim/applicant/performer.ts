@@ -69,13 +69,14 @@ class Act {
    * The newest messages to `recipient`. An outbox that did not answer (an overloaded server) is
    * a message that never came: the applicant then types what they have, and the portal refuses it.
    */
-  private *messages(recipient: string): Doing<{ code?: string; link?: string }[]> {
-    const outbox = yield { op: 'readOutbox', input: { recipient, limit: 5 }, admin: true };
+  private *messages(recipient: string, idNumber?: string): Doing<{ code?: string; link?: string }[]> {
+    const outbox = yield { op: 'readOutbox', input: { recipient, ...(idNumber ? { idNumber } : {}), limit: 5 }, admin: true };
     return outbox.status === 200 && Array.isArray(outbox.body) ? outbox.body : [];
   }
 
+  /** The link of the newest reset email for this account: the mailbox may be another applicant's too, and the sim's applicants each read only their own mail. */
   *resetLinkToken(): Doing<string> {
-    const link = (yield* this.messages(this.a.email)).find((m) => m.link)?.link ?? '';
+    const link = (yield* this.messages(this.a.email, this.a.idNumber)).find((m) => m.link)?.link ?? '';
     return new URL(link, 'http://portal').searchParams.get('token') ?? '';
   }
 

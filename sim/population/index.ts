@@ -8,6 +8,8 @@ export type { SyntheticApplicant } from './types';
 export { DEFAULT_CERTIFICATE_MIX, type CertificateMix, type SyntheticCertificate } from './certificate';
 export { DEFAULT_PERSONA_MIX, HOUR_PROFILES, type PersonaMix, type HourProfile } from './persona/mix';
 export { LONG_TERM } from './identity/validity';
+/** Mail addresses as people choose them: two applicants may give the same one. */
+export { Mailboxes } from './identity/contact';
 export type { Gender } from './layout/strata';
 export { PROVINCES, provinceOf, type Province, type City } from './data/provinces';
 export { STAGES, type Stage, type QualificationCode } from './data/teachers';

@@ -59,8 +59,9 @@ export function forgetApplicant(ctx: PortalContext, idNumber: string): boolean {
   if (state.registrations.lookup('owner', idNumber).some((r) => !isFinal(r.conclusion))) return false;
   if (state.manualReviews.lookup('owner', idNumber).some((r) => r.status === 'pending')) return false;
   const account = state.accounts.get(idNumber);
-  const recipients = [idNumber, ...(account ? [account.phone, account.email] : [])];
-  for (const recipient of recipients) {
+  // Its mail goes by the account, not the address: another account may share the mailbox.
+  state.outbox.deleteWhere('account', idNumber);
+  for (const recipient of [idNumber, ...(account ? [account.phone] : [])]) {
     state.outbox.deleteWhere('recipient', recipient);
     state.codes.deleteWhere('recipient', recipient);
   }

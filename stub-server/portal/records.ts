@@ -46,6 +46,11 @@ export interface OutboxMessage {
   seq: number;
   channel: Channel;
   recipient: string;
+  /**
+   * A reset email's account (its ID number). Two accounts may give one address; each reads and
+   * forgets only the links for itself, never another account's.
+   */
+  idNumber?: string;
   code?: string;
   link?: string;
   text: string;

@@ -13,7 +13,7 @@ export function openState(store: Store) {
     counters: store.table<number>('counters'),
     // A reset link is found by its token alone.
     codes: store.table<IssuedCode>('codes').index('recipient', (c) => c.recipient).index('link', (c) => (c.channel === 'email' ? c.code : undefined)),
-    outbox: store.table<OutboxMessage>('outbox').index('recipient', (m) => m.recipient),
+    outbox: store.table<OutboxMessage>('outbox').index('recipient', (m) => m.recipient).index('account', (m) => m.idNumber),
     sessions: store.table<Session>('sessions').index('owner', (s) => s.idNumber),
     loginGuards: store.table<LoginGuard>('loginGuards'),
     manualReviews: store.table<ManualReview>('manualReviews').index('owner', (r) => r.idNumber),

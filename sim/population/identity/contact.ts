@@ -1,7 +1,8 @@
 /**
  * Phone, mailbox and password: what the applicant types into the registration form.
  * Phones are distinct by construction (one number per index, through a permutation of
- * every number under the prefixes); mailboxes and passwords follow common habits.
+ * every number under the prefixes); mailboxes and passwords follow common habits, so two
+ * applicants may give the same mailbox, as the portal allows.
  */
 import type { Rules } from '../../../rules';
 import type { Rng } from '../../random';

@@ -15,6 +15,7 @@ import { Portal } from '../../../stub-server/portal';
 import { Table } from '../../../stub-server/store';
 import { CallerRandom } from '../../clients';
 import type { Rng } from '../../random';
+import { Mailboxes } from '../../population';
 import { JourneyDriver } from '../journey-driver';
 import { runScenario } from '..';
 
@@ -33,9 +34,13 @@ const rowsIdNumber: Owner = (_key, row) => row?.idNumber as string | undefined;
 const OWNER: Record<string, Owner> = {
   accounts: theKey, identities: theKey, loginGuards: theKey,
   counters: keysSecond, codes: keysSecond,
-  outbox: (_key, row) => row?.recipient as string | undefined,
+  // A reset email is its account's, whoever else gives the same mailbox.
+  outbox: (_key, row) => (row?.idNumber ?? row?.recipient) as string | undefined,
   sessions: rowsIdNumber, manualReviews: rowsIdNumber, certificates: rowsIdNumber, photos: rowsIdNumber, registrations: rowsIdNumber,
 };
+
+/** Every applicant has an account, has forgotten its password, and resets it by email. */
+const EMAIL_RESETS = { hasAccount: 1, accountBefore2019: 0, forgotPassword: 1, resetMethod: { sms: 0, email: 1, wechat: 0 } };
 
 interface Access { caller: number; table: string; owner: string; how: string }
 /** One of the run's own calls, and whose rows it touched. */
@@ -65,7 +70,9 @@ describe("an applicant's calls and their portal records", () => {
     let runCall: RunCall | undefined;
     const runCalls: RunCall[] = [];
     const invoke = Portal.prototype.invoke;
+    const invoked = new Map<string, number>();
     vi.spyOn(Portal.prototype, 'invoke').mockImplementation(function (this: Portal, ...args: Parameters<Portal['invoke']>) {
+      invoked.set(args[0], (invoked.get(args[0]) ?? 0) + 1);
       if (caller !== 'run' || runCall) return invoke.apply(this, args);
       runCall = { op: args[0], owners: new Set(), scans: [] };
       runCalls.push(runCall);
@@ -108,18 +115,26 @@ describe("an applicant's calls and their portal records", () => {
     watch<[string], boolean>('has', (t, a) => byKey(t, a, t.get(a[0])));
     watch<[string, unknown], void>('set', (t, a) => byKey(t, a, a[1]));
     watch<[string], void>('delete', () => []);
-    // An index is by owner (ID number or recipient), except a reset link's, found by its token: its rows say whose.
-    watch<[string, string], unknown[]>('lookup', (t, [index, value], rows) => (index === 'link' ? rows.map((r) => OWNER[t.name]?.('', r as Row)) : [value]));
+    // An index is by owner (ID number or recipient), except a reset link's, found by its token, and
+    // a mailbox's, which two accounts may share: their rows say whose.
+    watch<[string, string], unknown[]>('lookup', (t, [index, value], rows) => (index === 'link' || t.name === 'outbox' ? rows.map((r) => OWNER[t.name]?.('', r as Row)) : [value]));
     watch<[string, string], number>('deleteWhere', (_t, [, value]) => [value]);
     watch<[], unknown>('values', () => []);
     watch<[], unknown>('entries', () => []);
 
-    // The default week, one with many manual reviews, and the season of every province; applicants' indexes start again in each run.
-    for (const name of ['default', 'review-backlog', 'national-season']) {
+    // The default week, one with many manual reviews, the season of every province, and a week where
+    // everyone gives one mailbox and resets a forgotten password by email; applicants' indexes start
+    // again in each run.
+    const oneMailbox = { ...scenarioByName('default'), population: { ...scenarioByName('default').population, persona: EMAIL_RESETS } };
+    for (const scenario of [scenarioByName('default'), scenarioByName('review-backlog'), scenarioByName('national-season'), oneMailbox]) {
       identity.clear();
       accesses.length = 0;
       runCalls.length = 0;
-      await runScenario(scenarioByName(name), { seed: 3, applicants: 300 });
+      invoked.clear();
+      const mailbox = scenario === oneMailbox ? vi.spyOn(Mailboxes.prototype, 'of').mockReturnValue('jiaoshi@163.com') : undefined;
+      await runScenario(scenario, { seed: 3, applicants: 300 });
+      mailbox?.mockRestore();
+      if (mailbox) expect(invoked.get('resetPasswordWithEmailToken')).toBeGreaterThan(100);
       expect(identity.size).toBe(300);
       expect(accesses.length).toBeGreaterThan(10_000);
       const strangers = accesses.filter((a) => !identity.get(a.caller)?.has(a.owner));

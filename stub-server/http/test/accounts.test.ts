@@ -187,6 +187,23 @@ describe('forgotten password (SPEC §2)', () => {
     expect(await portal.signIn({ idNumber: applicant.idNumber, password: 'Fresh#2026' })).toBeTruthy();
   });
 
+  it('two accounts giving one mailbox: readOutbox by idNumber shows each only its own reset link, and each link resets its own account', async () => {
+    const first = await portal.signUp();
+    const second = await portal.signUp({ email: first.email });
+    for (const a of [first, second]) await portal.call('sendResetEmail', { ...who(a), captchaToken: await portal.captchaToken() });
+    expect((await portal.admin('readOutbox', { recipient: first.email })).body).toHaveLength(2);
+    const tokenOf = async (a: { idNumber: string; email: string }) => {
+      const mail = await portal.admin('readOutbox', { recipient: a.email, idNumber: a.idNumber });
+      expect(mail.body).toHaveLength(1);
+      return new URL(mail.body[0].link, 'http://x').searchParams.get('token');
+    };
+    // The first account's link is the older of the two: the newest message in the mailbox is not its own.
+    expect((await portal.call('resetPasswordWithEmailToken', { token: await tokenOf(first), newPassword: 'First#2026' })).status).toBe(200);
+    expect((await portal.call('resetPasswordWithEmailToken', { token: await tokenOf(second), newPassword: 'Second#2026' })).status).toBe(200);
+    expect(await portal.signIn({ idNumber: first.idNumber, password: 'First#2026' })).toBeTruthy();
+    expect(await portal.signIn({ idNumber: second.idNumber, password: 'Second#2026' })).toBeTruthy();
+  });
+
   it('resets by SMS code to the registered phone and by WeChat when bound', async () => {
     const applicant = await portal.signUp();
     await portal.call('requestSmsCode', { purpose: 'reset', ...who(applicant), captchaToken: await portal.captchaToken() });

@@ -53,7 +53,7 @@ export function issueResetLink(ctx: PortalContext, account: { idNumber: string; 
   ctx.state.codes.set(codeKey('email', account.idNumber, 'reset'), { channel: 'email', recipient: account.idNumber, purpose: 'reset', code: token, expiresAt });
   const link = `/reset-password?token=${token}`;
   send(ctx, {
-    channel: 'email', recipient: account.email, link,
+    channel: 'email', recipient: account.email, idNumber: account.idNumber, link,
     text: `中国教师资格网-密码重置：请点击链接地址，进行后续操作（链接地址${rules.codes.resetEmailValidHours}小时内有效）：${link}`,
   }, now);
   return { expiresAt };

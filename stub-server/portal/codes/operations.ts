@@ -57,7 +57,7 @@ export const requestWechatCode = publicOperation({
 
 export const readOutbox = adminOperation({
   operationId: 'readOutbox',
-  summary: 'Codes, links and messages sent (SMS, email, WeChat), newest first; `recipient` filters',
+  summary: 'Codes, links and messages sent (SMS, email, WeChat), newest first; `recipient` and `idNumber` filter',
   section: 'test control',
   output: z.array(z.object({
     channel: z.enum(['sms', 'wechat', 'email']),
@@ -67,10 +67,16 @@ export const readOutbox = adminOperation({
     text: z.string(),
     sentAt: moment(),
   })),
-  input: () => z.object({ recipient: text(100).optional(), limit: z.coerce.number().int().min(1).max(1000).default(100) }),
+  input: () => z.object({
+    recipient: text(100).optional(),
+    idNumber: idNumber().optional().meta({ description: 'only the reset links for this account: a mailbox two accounts share holds both accounts\' links' }),
+    limit: z.coerce.number().int().min(1).max(1000).default(100),
+  }),
   run: ({ ctx, input }) => {
     const { outbox } = ctx.state;
-    const messages = input.recipient !== undefined ? outbox.lookup('recipient', input.recipient) : [...outbox.values()];
+    const messages = input.idNumber !== undefined
+      ? outbox.lookup('account', input.idNumber).filter((m) => input.recipient === undefined || m.recipient === input.recipient)
+      : input.recipient !== undefined ? outbox.lookup('recipient', input.recipient) : [...outbox.values()];
     return messages
       .sort((a, b) => b.seq - a.seq)
       .slice(0, input.limit)

@@ -47,6 +47,21 @@ describe('forgetting an applicant whose business is over (simulator housekeeping
   });
 });
 
+describe('forgetting an applicant who shares a mailbox', () => {
+  it('drops their own reset link and leaves the other account\'s', async () => {
+    const a = await portal.signUp();
+    const b = await portal.signUp({ email: a.email });
+    for (const x of [b, a]) {
+      const sent = await portal.call('sendResetEmail', { idType: x.idType, idNumber: x.idNumber, name: x.name, captchaToken: await portal.captchaToken() });
+      expect(sent.status).toBe(200);
+    }
+    expect(domain().forgetApplicant(a.idNumber)).toBe(true);
+    const left = (await portal.admin('readOutbox', { recipient: a.email })).body;
+    expect(left).toHaveLength(1);
+    expect((await portal.admin('readOutbox', { recipient: a.email, idNumber: b.idNumber })).body).toEqual(left);
+  });
+});
+
 describe('sweeping daily quota counters of days gone by', () => {
   const requestCode = async (phone: string) =>
     portal.call('requestSmsCode', { phone, purpose: 'register', captchaToken: await portal.captchaToken() });
