@@ -21,6 +21,8 @@ export interface ShardedFigures {
   /** Wall time the coordinator waited for the shards (windows, rounds), and its own work (counting, the back office). */
   barrierSeconds: number;
   coordinatorSeconds: number;
+  /** The coordinator's own work as a share of the run's wall time: the serial part Amdahl's law starts from. */
+  coordinatorShare: number;
   /** Each shard's wall time waiting for the coordinator: at window ends and rounds, and to learn the schools added elsewhere. */
   shardWaitSeconds: { windows: number; schools: number }[];
 }
@@ -163,7 +165,7 @@ export async function runSharded(scenario: Scenario, options: RunOptions, worker
   });
   const wall = (performance.now() - began) / 1000;
   const barrierSeconds = board.waitedMs / 1000;
-  return { report, events: sim.eventCount + sum(events), xstateMs: 0, sharded: { workers, windows, shardHeapLimitMb, shardPeakHeapMb, coordinatorPeakHeapMb: Math.round(coordinatorPeakHeap / 2 ** 20), barrierSeconds, coordinatorSeconds: wall - barrierSeconds, shardWaitSeconds: shardWaitMs.map(({ windows, schools }) => ({ windows: windows / 1000, schools: schools / 1000 })) } };
+  return { report, events: sim.eventCount + sum(events), xstateMs: 0, sharded: { workers, windows, shardHeapLimitMb, shardPeakHeapMb, coordinatorPeakHeapMb: Math.round(coordinatorPeakHeap / 2 ** 20), barrierSeconds, coordinatorSeconds: wall - barrierSeconds, coordinatorShare: Math.round(((wall - barrierSeconds) / wall) * 1000) / 1000, shardWaitSeconds: shardWaitMs.map(({ windows, schools }) => ({ windows: windows / 1000, schools: schools / 1000 })) } };
 }
 
 const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);

@@ -20,6 +20,8 @@ export interface CoresFigures {
   /** Wall time the coordinator waited for its shards (their windows, the desks' rounds), and spent itself (counting, the back office). */
   barrierSeconds?: number;
   coordinatorSeconds?: number;
+  /** coordinatorSeconds over the run's wall time: the serial share. */
+  coordinatorShare?: number;
   /** Each shard's wall time waiting for the coordinator: at window ends and rounds, and at school meetings. */
   shardWaitSeconds?: { windows: number; schools: number }[];
 }
@@ -35,8 +37,8 @@ export async function runOnCores(scenario: Scenario, options: RunOptions & { wor
   const tried = performance.now();
   try {
     const { sharded, ...result } = await runSharded(scenario, options, asked);
-    const { windows, shardHeapLimitMb, shardPeakHeapMb, coordinatorPeakHeapMb, barrierSeconds, coordinatorSeconds, shardWaitSeconds } = sharded;
-    return { ...result, cores: { asked, workers: asked, windows, shardHeapLimitMb, shardPeakHeapMb, coordinatorPeakHeapMb, barrierSeconds, coordinatorSeconds, shardWaitSeconds } };
+    const { windows, shardHeapLimitMb, shardPeakHeapMb, coordinatorPeakHeapMb, barrierSeconds, coordinatorSeconds, coordinatorShare, shardWaitSeconds } = sharded;
+    return { ...result, cores: { asked, workers: asked, windows, shardHeapLimitMb, shardPeakHeapMb, coordinatorPeakHeapMb, barrierSeconds, coordinatorSeconds, coordinatorShare, shardWaitSeconds } };
   } catch (error) {
     // Stopped (Ctrl-C) while the shards ran: a terminal's Ctrl-C also ends the TypeScript
     // loader's esbuild service, so a shard still loading fails. One process stops at once and

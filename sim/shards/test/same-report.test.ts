@@ -30,6 +30,12 @@ describe('a run over many cores', () => {
       // Each shard says its largest heap, and the coordinator its own.
       expect(cores.shardPeakHeapMb ?? [], `${workers} workers`).toHaveLength(workers > 1 ? workers : 0);
       for (const peak of cores.shardPeakHeapMb ?? []) expect(peak).toBeGreaterThan(0);
+      // Where the wall time went: waiting for the shards, and the coordinator's own (serial) work.
+      if (workers > 1) {
+        const { barrierSeconds = 0, coordinatorSeconds = 0, coordinatorShare } = cores;
+        expect(barrierSeconds).toBeGreaterThan(0);
+        expect(coordinatorShare).toBeCloseTo(coordinatorSeconds / (coordinatorSeconds + barrierSeconds), 2);
+      }
     }
     const other = await runOnCores(scenario, { ...options, seed: scenario.seed + 1, workers: 2 });
     expect(other.cores.workers).toBe(2);
