@@ -16,6 +16,16 @@ const before = (a: Position, b: Position) => a.time < b.time || (a.time === b.ti
  */
 const COORDINATOR_HEAP_MB = 1536;
 
+/**
+ * How much a heap of a sharded run may grow past its live size before it collects (%). V8 lets a
+ * heap with a limit of gigabytes grow to four times its live size: the coordinator, in the main
+ * thread with the whole budget for a limit, took 2.8 GB for 0.25 to 0.55 GB in use in the 3M
+ * season (docs/scaling.md). At 100, national-season 300,000 on 2 workers peaked at 2,638 MB of
+ * RSS instead of 4,049 (the coordinator's heap 432 MB instead of 882) in 129.8 s against 126.8;
+ * at 50, 2,606 MB in 143.0 s.
+ */
+const HEAP_GROWING_PERCENT = 100;
+
 /** Each of `of` shards' heap limit (MB) in a run whose heap budget is `budgetMb`: 1/N of what the coordinator leaves. */
 const shardHeapLimitMb = (budgetMb: number, of: number) => Math.ceil((budgetMb - Math.min(COORDINATOR_HEAP_MB, budgetMb / 4)) / of);
 
@@ -62,6 +72,8 @@ export class Board {
     // first: it sizes a heap only as the heap is made, and this thread's keeps its size.
     const shardHeapMb = shardHeapLimitMb(getHeapStatistics().heap_size_limit / 2 ** 20, of);
     setFlagsFromString('--max-old-space-size=0');
+    // V8's flags are the process's: every heap, this thread's too, grows so while the shards run.
+    setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
     this.workers = buffers.map((_, shard) => {
       const { port1, port2 } = new MessageChannel();
       const workerData: ShardInit = { ...init, shard, of, signal: buffers[shard]!, port: port2, asked };
@@ -100,6 +112,8 @@ export class Board {
 
   /** Ends the shards' threads: once they finished, as they stop; else (a failure) at once. */
   close(): Promise<unknown> {
+    // A run that falls back to one process, or the next run here, grows its heap as V8 likes.
+    setFlagsFromString('--heap-growing-percent=0');
     return Promise.all(this.workers.map((worker, shard) => {
       if (this.failure || !this.finished) { this.ports[shard]!.close(); return worker.terminate(); }
       const exited = new Promise((resolve) => worker.once('exit', resolve));
