@@ -112,7 +112,8 @@ export class Board {
 
   /** Ends the shards' threads: once they finished, as they stop; else (a failure) at once. */
   close(): Promise<unknown> {
-    // A run that falls back to one process, or the next run here, grows its heap as V8 likes.
+    // A run that falls back to one process, or the next run here, grows its heap as V8 likes. (Two
+    // boards at once, compare's runs in threads, clear it at the first close: memory only, never a report.)
     setFlagsFromString('--heap-growing-percent=0');
     return Promise.all(this.workers.map((worker, shard) => {
       if (this.failure || !this.finished) { this.ports[shard]!.close(); return worker.terminate(); }
