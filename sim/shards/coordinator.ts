@@ -165,7 +165,8 @@ export async function runSharded(scenario: Scenario, options: RunOptions, worker
   });
   const wall = (performance.now() - began) / 1000;
   const barrierSeconds = board.waitedMs / 1000;
-  return { report, events: sim.eventCount + sum(events), xstateMs: 0, sharded: { workers, windows, shardHeapLimitMb, shardPeakHeapMb, coordinatorPeakHeapMb: Math.round(coordinatorPeakHeap / 2 ** 20), barrierSeconds, coordinatorSeconds: wall - barrierSeconds, coordinatorShare: Math.round(((wall - barrierSeconds) / wall) * 1000) / 1000, shardWaitSeconds: shardWaitMs.map(({ windows, schools }) => ({ windows: windows / 1000, schools: schools / 1000 })) } };
+  const coordinatorSeconds = wall - barrierSeconds;
+  return { report, events: sim.eventCount + sum(events), xstateMs: 0, sharded: { workers, windows, shardHeapLimitMb, shardPeakHeapMb, coordinatorPeakHeapMb: Math.round(coordinatorPeakHeap / 2 ** 20), barrierSeconds, coordinatorSeconds, coordinatorShare: Math.round((coordinatorSeconds / wall) * 1000) / 1000, shardWaitSeconds: shardWaitMs.map(({ windows, schools }) => ({ windows: windows / 1000, schools: schools / 1000 })) } };
 }
 
 const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);

@@ -36,9 +36,9 @@ export async function runOnCores(scenario: Scenario, options: RunOptions & { wor
   if (asked <= 1 || options.transport) return { ...(await runScenario(scenario, options)), cores: { asked, workers: 1 } };
   const tried = performance.now();
   try {
+    // The shards' figures are the cores' as they are (`workers`: the shards it ran on).
     const { sharded, ...result } = await runSharded(scenario, options, asked);
-    const { windows, shardHeapLimitMb, shardPeakHeapMb, coordinatorPeakHeapMb, barrierSeconds, coordinatorSeconds, coordinatorShare, shardWaitSeconds } = sharded;
-    return { ...result, cores: { asked, workers: asked, windows, shardHeapLimitMb, shardPeakHeapMb, coordinatorPeakHeapMb, barrierSeconds, coordinatorSeconds, coordinatorShare, shardWaitSeconds } };
+    return { ...result, cores: { asked, ...sharded } };
   } catch (error) {
     // Stopped (Ctrl-C) while the shards ran: a terminal's Ctrl-C also ends the TypeScript
     // loader's esbuild service, so a shard still loading fails. One process stops at once and
