@@ -40,6 +40,7 @@ export type Admission =
  * ahead of other applicants' calls; the backlog they see is then exact to within one step.
  */
 export class ApplicationServers {
+  /** When each server is next free. */
   private readonly freeAt: Float64Array;
   /** When each waiting request starts its service: those past `now` are the backlog. */
   private readonly waiting = new FlatQueue<number>();
@@ -80,6 +81,7 @@ export class ApplicationServers {
     }
     const service = this.draw(this.serviceOf(op), stream);
     this.freeAt[k] = start + service;
+    this.served(start, start + service);
     if (start > now) this.waiting.push(start, start);
     const latencyMs = start + service - now;
     const timedOut = latencyMs > this.config.timeoutMs;
@@ -87,11 +89,15 @@ export class ApplicationServers {
     return timedOut ? { status: 'timeout', latencyMs: this.config.timeoutMs } : { status: 'served', latencyMs };
   }
 
-  /** Whether a request at `now` would begin at once (a server free). */
-  freeAtOnce(now: number): boolean {
-    for (let i = 0; i < this.freeAt.length; i += 1) if (this.freeAt[i]! <= now) return true;
-    return false;
+  /** Servers busy at `now`: serving (or holding for a waiting request) beyond it. */
+  busyAt(now: number): number {
+    let busy = 0;
+    for (let i = 0; i < this.freeAt.length; i += 1) if (this.freeAt[i]! > now) busy += 1;
+    return busy;
   }
+
+  /** A request holds a server from `start` to `end`; a shard of a run over many cores writes it down (sim/shards). */
+  protected served(_start: number, _end: number): void {}
 
   /** An operation's service time, the same object each call (a call makes no garbage for it). */
   private serviceOf(op: string): Distribution {

@@ -11,7 +11,7 @@ export { deskPlaces, earlierAccountRegisteredAt, institutionsOf, seedApplicant, 
 export type { CallingApplicant, JourneyObserver } from './journey-observer';
 export { JourneyDriver } from './journey-driver';
 export { admitApplicants } from './admit-applicants';
-export { ModelledTiming, modelledBackends, stepClockOf, type ModelledBackend } from './timing';
+export { backendsOf, ModelledTiming, modelledBackends, stepClockOf, type ModelledBackend } from './timing';
 export { BackOffice } from './back-office';
 export { RunMetrics, type RunMetricsWire } from './run-metrics';
 export { runReport, sampleHourEnds } from './run-report';

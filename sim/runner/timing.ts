@@ -48,15 +48,15 @@ export interface PortalTiming {
 /** A backend the portal reaches for one operation, with its hourly throughput and the problem code it fails with. */
 export interface ModelledBackend { op: string; throughput: HourlyThroughput; code: string }
 
-/**
- * The scenario's backends, the SMS gateway and the public-security registry, each with the
- * hourly throughput `throughput` makes of its capacity (a whole one; a shard's share).
- */
+/** The scenario's backends, the SMS gateway and the public-security registry: the operation that reaches each, and its uses an hour. */
+export const backendsOf = (capacity: Scenario['capacity']) => [
+  { op: 'requestSmsCode', what: 'the SMS gateway', perHour: capacity.smsGateway.perHour, code: backendProblemCode('smsGateway') },
+  { op: 'verifyRealName', what: 'the registry', perHour: capacity.registry.perHour, code: backendProblemCode('registry') },
+];
+
+/** The scenario's backends, each with the hourly throughput `throughput` makes of its capacity (a shard's: sim/shards). */
 export function modelledBackends(capacity: Scenario['capacity'], throughput: (perHour: number, what: string) => HourlyThroughput = (perHour) => new HourlyThroughput(perHour)): ModelledBackend[] {
-  return [
-    { op: 'requestSmsCode', throughput: throughput(capacity.smsGateway.perHour, 'the SMS gateway'), code: backendProblemCode('smsGateway') },
-    { op: 'verifyRealName', throughput: throughput(capacity.registry.perHour, 'the registry'), code: backendProblemCode('registry') },
-  ];
+  return backendsOf(capacity).map(({ op, what, perHour, code }) => ({ op, throughput: throughput(perHour, what), code }));
 }
 
 /** A step's clock on the simulation (StepClock). */

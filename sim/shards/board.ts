@@ -1,7 +1,8 @@
 import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import { normalSchoolName } from '../../stub-server/portal';
-import { OutOfShare } from './shared-capacity';
+import { NotExactOnShards } from './shared-capacity';
+import type { PoolCheck } from './pool-check';
 import type { Command, FromShard, SchoolAdd, ShardCounts, ShardInit, ToShard, WindowReport } from './protocol';
 
 /** Where a shard waits: its moment and order key (a window's end waits after every event before it). */
@@ -56,7 +57,7 @@ export class Board {
   /** Wall time the coordinator spent waiting for shards (ms). */
   waitedMs = 0;
 
-  constructor(init: Omit<ShardInit, 'shard' | 'of' | 'signal' | 'port' | 'asked'>, private readonly of: number) {
+  constructor(init: Omit<ShardInit, 'shard' | 'of' | 'signal' | 'port' | 'asked'>, private readonly of: number, private readonly pool: PoolCheck) {
     const buffers = Array.from({ length: of }, () => new SharedArrayBuffer(8));
     const asked = new SharedArrayBuffer(8);
     this.asked = new Float64Array(asked);
@@ -141,7 +142,9 @@ export class Board {
 
   private heard(shard: number, message: FromShard): void {
     switch (message.type) {
-      case 'outOfShare': return this.fail(new OutOfShare(message.what));
+      case 'notExact': return this.fail(new NotExactOnShards(message.because));
+      case 'pool':
+        try { return this.pool.add(shard, message.use); } catch (error) { return this.fail(error as Error); }
       case 'failed': return this.fail(new Error(`shard ${shard}: ${message.error}`));
       case 'schools':
         this.learn(message.adds);
@@ -202,7 +205,7 @@ export class Board {
     for (const add of adds) {
       const name = normalSchoolName(add.school.name);
       for (const [other, shown] of this.names) {
-        if (other.includes(name) || name.includes(other)) return this.fail(new OutOfShare(`the schools table ("${add.school.name}" and "${shown}")`));
+        if (other.includes(name) || name.includes(other)) return this.fail(new NotExactOnShards(`two schools' names contain one another ("${add.school.name}" and "${shown}")`));
       }
       this.names.set(name, add.school.name);
       this.adds.push(add);

@@ -4,9 +4,10 @@ import type { Scenario } from '../../scenarios/types';
 import { ServerBooks } from '../capacity';
 import { Simulation } from '../engine';
 import { RandomStreams, type Rng } from '../random';
-import { BackOffice, deskPlaces, RunMetrics, runReport, sampleHourEnds, scenarioPeriod, scenarioRules, WorkTracker, type RunOptions, type RunResult } from '../runner';
+import { BackOffice, backendsOf, deskPlaces, RunMetrics, runReport, sampleHourEnds, scenarioPeriod, scenarioRules, WorkTracker, type RunOptions, type RunResult } from '../runner';
 import { Board } from './board';
 import { OrderedReplay } from './ordered-replay';
+import { PoolCheck } from './pool-check';
 import { RoutingClient } from './routing-client';
 import type { WindowReport } from './protocol';
 
@@ -34,7 +35,8 @@ export interface ShardedFigures {
  * order matters are put back in the order one process would have made them (OrderedReplay), reviews
  * are decided ahead and their decisions sent to the applicants' shards (RoutingClient), and a
  * desk's round meets the shards at its moment. The report is byte for byte the one process's;
- * a shard that cannot know alone what one process would have done stops the run (OutOfShare).
+ * where the shards cannot give it (the shared capacity filled: PoolCheck; a shard's servers full
+ * with its applicants alone) the run stops (NotExactOnShards).
  */
 export async function runSharded(scenario: Scenario, options: RunOptions, workers: number): Promise<RunResult & { sharded: ShardedFigures }> {
   const seed = options.seed ?? scenario.seed;
@@ -106,7 +108,9 @@ export async function runSharded(scenario: Scenario, options: RunOptions, worker
     }
   };
 
-  const board = new Board({ scenario, seed, applicants, ...(options.rules ? { rules: options.rules } : {}), ...(options.liveActorLimit !== undefined ? { liveActorLimit: options.liveActorLimit } : {}) }, workers);
+  // The shared capacity, checked as the shards go: the first request one process would have made wait stops them.
+  const pool = new PoolCheck(scenario.capacity.servers.servers, new Map(backendsOf(scenario.capacity).map(({ what, perHour }) => [what, perHour])), workers);
+  const board = new Board({ scenario, seed, applicants, ...(options.rules ? { rules: options.rules } : {}), ...(options.liveActorLimit !== undefined ? { liveActorLimit: options.liveActorLimit } : {}) }, workers, pool);
   let windows = 0;
   let shardHeapLimitMb: number[] = [];
   let shardPeakHeapMb: number[] = [];

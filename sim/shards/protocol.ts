@@ -12,6 +12,7 @@ import type { Scenario } from '../../scenarios/types';
 import type { ServerBooksWire } from '../capacity';
 import type { HourTallyWire } from '../metrics';
 import type { RunMetricsWire } from '../runner';
+import type { PoolUseWire } from './shared-capacity';
 
 /** What a shard is started with. */
 export interface ShardInit {
@@ -88,12 +89,14 @@ export type FromShard =
   /** Seeded and its arrivals drawn; its heap's limit (MB), as it sees it. */
   | { type: 'ready'; heapLimitMb: number }
   | { type: 'window'; report: WindowReport }
+  /** What this shard's applicants took of the shared capacity since its last word: every few virtual minutes, and at a window's end. */
+  | { type: 'pool'; use: PoolUseWire }
   | { type: 'answers'; report: WindowReport }
   /** Everything this shard counted that it has not sent with a window (its last word). */
   | { type: 'counts'; counts: ShardCounts }
   | { type: 'schools'; time: number; order: number; adds: SchoolAdd[] }
   /** This shard has run every event before `time` (and told every school it added before it): a question waiting for it can be answered. */
   | { type: 'passed'; time: number; adds: SchoolAdd[] }
-  /** Exactness would need what this shard cannot know alone (a share of a shared capacity exceeded): run on one worker. */
-  | { type: 'outOfShare'; what: string }
+  /** Exactness would need what this shard cannot know alone (the servers filled by its applicants alone): run on one worker. */
+  | { type: 'notExact'; because: string }
   | { type: 'failed'; error: string };

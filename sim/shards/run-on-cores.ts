@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import type { Scenario } from '../../scenarios/types';
 import { runScenario, type RunOptions, type RunResult } from '../runner';
 import { runSharded } from './coordinator';
-import { OutOfShare } from './shared-capacity';
+import { NotExactOnShards } from './shared-capacity';
 
 /** How a run used the machine's cores (run.json's `cores`). */
 export interface CoresFigures {
@@ -44,8 +44,8 @@ export async function runOnCores(scenario: Scenario, options: RunOptions & { wor
     // loader's esbuild service, so a shard still loading fails. One process stops at once and
     // gives the report of the run so far, as an interrupted run does.
     const stopped = options.signal?.aborted === true;
-    if (!(error instanceof OutOfShare) && !stopped) throw error;
-    const because = error instanceof OutOfShare ? error.message : 'interrupted while its shards ran';
+    if (!(error instanceof NotExactOnShards) && !stopped) throw error;
+    const because = error instanceof NotExactOnShards ? error.because : 'interrupted while its shards ran';
     const fellBack = { because, triedSeconds: (performance.now() - tried) / 1000 };
     return { ...(await runScenario(scenario, options)), cores: { asked, workers: 1, fellBack } };
   }

@@ -1,6 +1,6 @@
 import { workerData } from 'node:worker_threads';
 import { runShard } from './shard';
-import { OutOfShare } from './shared-capacity';
+import { NotExactOnShards } from './shared-capacity';
 import type { FromShard, ShardInit } from './protocol';
 
 // A shard's thread: its run, and why it stopped if it did not finish.
@@ -9,7 +9,7 @@ const { port } = init;
 try {
   await runShard(init);
 } catch (error) {
-  const message: FromShard = error instanceof OutOfShare ? { type: 'outOfShare', what: error.what } : { type: 'failed', error: error instanceof Error ? error.stack ?? error.message : String(error) };
+  const message: FromShard = error instanceof NotExactOnShards ? { type: 'notExact', because: error.because } : { type: 'failed', error: error instanceof Error ? error.stack ?? error.message : String(error) };
   port.postMessage(message);
 }
 port.close();

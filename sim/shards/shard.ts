@@ -9,13 +9,14 @@ import { RandomStreams, sample } from '../random';
 import { admitApplicants, JourneyDriver, LIVE_ACTOR_LIMIT, ModelledTiming, modelledBackends, RunMetrics, scenarioPeriod, scenarioRules, seedInstitutions, stepClockOf } from '../runner';
 import { ShardLog } from './shard-log';
 import { ShardClient } from './shard-client';
-import { ShareOfServers, ShareOfThroughput } from './shared-capacity';
+import { ShardServers, ShardThroughput } from './shared-capacity';
 import type { Command, FromShard, ShardInit, ToShard } from './protocol';
 
 /**
  * A shard of a run over many cores: the applicants whose index is its number modulo the
  * shards' count, each an actor of the journey machine as in one process, against this shard's
- * own portal (their records), its share of the servers and backends, and the schools table
+ * own portal (their records), the servers and backends as if its applicants were alone on them
+ * (the coordinator checks that together they never filled them: PoolCheck), and the schools table
  * kept in step (ShardClient). It runs window by window as the coordinator says, and between
  * two windows does what the back office decided on its applicants. Once its portal is seeded,
  * synchronous throughout: it waits for the coordinator on `signal` and reads its message at
@@ -31,7 +32,8 @@ export async function runShard(init: ShardInit): Promise<void> {
   const asked = new Float64Array(init.asked);
 
   // A report's numbers are moved to the coordinator, not copied.
-  const post = (message: FromShard) => port.postMessage(message, 'report' in message ? [message.report.ordered.buffer as ArrayBuffer] : []);
+  const post = (message: FromShard) => port.postMessage(message, 'report' in message ? [message.report.ordered.buffer as ArrayBuffer]
+    : message.type === 'pool' ? [message.use.services.buffer as ArrayBuffer] : []);
   // Wall time waiting for the coordinator since the last report: at window ends and rounds, and at school meetings.
   const waitedMs = { windows: 0, schools: 0 };
   const waited = () => { const ms = { ...waitedMs }; waitedMs.windows = 0; waitedMs.schools = 0; return ms; };
@@ -69,11 +71,18 @@ export async function runShard(init: ShardInit): Promise<void> {
   });
   const serverRng = streams.stream('portal').fork('servers');
   const { capacity } = scenario;
-  const servers = new ShareOfServers(capacity.servers, shard, of, (d, stream) => sample(d, stream ?? serverRng));
+  const servers = new ShardServers(capacity.servers, (d, stream) => sample(d, stream ?? serverRng));
   // Counts as one process's; levels are the coordinator's (from the ordered rows), never sampled here.
   const metrics = new RunMetrics((ms) => localHour(ms, offset), () => ({ active: 0, reviewBacklog: 0, confirmationBacklog: 0, approvalBacklog: 0 }));
   const log = new ShardLog(metrics, servers.books, () => sim.now(), (idNumber) => { portal.forgetApplicant(idNumber); });
-  const backends = modelledBackends(capacity, (perHour, what) => new ShareOfThroughput(perHour, shard, of, what));
+  const throughputs: ShardThroughput[] = [];
+  const backends = modelledBackends(capacity, (perHour, what) => { const t = new ShardThroughput(perHour, what); throughputs.push(t); return t; });
+  // What the applicants took of the shared capacity, sent as the run goes: the coordinator stops the shards at the first breach.
+  let poolAt = -Infinity;
+  const tellPool = (upTo: number) => {
+    post({ type: 'pool', use: { services: servers.take(), upTo, uses: throughputs.flatMap((t) => t.take()) } });
+    poolAt = upTo + POOL_EVERY_MS;
+  };
   const timing = new ModelledTiming(servers, backends, stepClockOf(sim));
 
   const atOnce = (work: MaybePromise<unknown>) => { if (work instanceof Promise) throw new Error('a shard\'s portal answers at once'); };
@@ -143,6 +152,7 @@ export async function runShard(init: ShardInit): Promise<void> {
         post({ type: 'passed', time: sim.peek(), adds: client.takeAdds() });
       }
       sim.step();
+      if (sim.now() >= poolAt || servers.untaken >= POOL_BATCH) tellPool(sim.now());
       if (sim.now() >= sweepAt) {
         portal.sweepPastDays(sim.now());
         sweepAt = nextLocalMidnight(sim.now(), offset);
@@ -150,6 +160,11 @@ export async function runShard(init: ShardInit): Promise<void> {
     }
     if (fence !== undefined) sim.cancel(fence);
     peakHeap = Math.max(peakHeap, getHeapStatistics().total_heap_size);
+    tellPool(last ? Infinity : until);
     post({ type: 'window', report: log.report(journeys.active, sim.eventCount, client.takeAdds(), waited(), until) });
   }
 }
+
+/** How often a shard tells the coordinator what its applicants took of the shared capacity: virtual ms, or services. */
+const POOL_EVERY_MS = 600_000;
+const POOL_BATCH = 50_000;

@@ -1,46 +1,85 @@
-import type { Distribution } from '../../machines';
-import { ApplicationServers, HourlyThroughput, type ServersConfig } from '../capacity';
+import { ApplicationServers, HourlyThroughput } from '../capacity';
 import type { Rng } from '../random';
 
 /**
- * A shard cannot know alone what the run's shared capacity would have done: the run goes on
- * one worker instead (the coordinator catches this).
+ * The shards cannot give what one process would have: the run goes on one worker instead (the
+ * coordinator catches this). `because` says what the shards could not know.
  */
-export class OutOfShare extends Error {
-  constructor(readonly what: string) { super(`a shard needed more than its share of ${what}`); }
+export class NotExactOnShards extends Error {
+  constructor(readonly because: string) { super(because); }
 }
 
-/** Shard `shard` of `of`'s share of `total` units: shares differ by one at most and add up to it. */
-export const shareOf = (total: number, shard: number, of: number) =>
-  total === Number.POSITIVE_INFINITY ? total : Math.floor(total / of) + (shard < total % of ? 1 : 0);
+export const SERVERS_FILLED = 'the application servers filled: a request would have waited for one';
+export const throughputRanOut = (what: string) => `${what}'s hourly throughput ran out`;
+
+const HOUR_MS = 3_600_000;
+
+/** What a shard's applicants took of the shared capacity since its last word, for the coordinator's check (PoolCheck). */
+export interface PoolUseWire {
+  /** Each request's service on the application servers: start and end, in pairs, in the order they came (by start). */
+  services: Float64Array;
+  /** Every service of the shard that starts before this moment is in this word or an earlier one. */
+  upTo: number;
+  /** Uses of each backend by clock hour: [what, hour, uses]. */
+  uses: [string, number, number][];
+}
 
 /**
- * The application servers as a shard sees them: a share of the pool. While every shard stays
- * within its share, some server of the whole pool is free whenever one of the shard's requests
- * comes (the others hold at most their shares), so the request begins at once, exactly as in
- * one process, and takes its own service time. A request finding the share full might have
- * waited in one process, or not: the shard cannot tell, and gives up the run (OutOfShare).
- * Its books are the shard's, handed to the coordinator's (ServerBooks.takeBefore).
+ * The application servers as a shard sees them: the whole pool, for this shard's requests alone.
+ * A request begins at once here when fewer than all the servers serve this shard; whether it
+ * would have begun at once in one process, with every shard's requests, the coordinator checks
+ * as the run goes, from the services written down here (PoolCheck). One finding every server
+ * busy with this shard's requests alone would have waited in one process too: the shards cannot
+ * say how long, and give up the run.
  */
-export class ShareOfServers extends ApplicationServers {
-  constructor(config: ServersConfig, shard: number, of: number, draw: (d: Distribution, stream?: Rng) => number) {
-    super({ ...config, servers: shareOf(config.servers, shard, of) }, draw);
-  }
+export class ShardServers extends ApplicationServers {
+  private serviceLog: number[] = [];
 
   override admit(op: string, now: number, stream?: Rng) {
-    if (!this.freeAtOnce(now)) throw new OutOfShare('the application servers');
+    if (this.busyAt(now) >= this.servers) throw new NotExactOnShards(SERVERS_FILLED);
     return super.admit(op, now, stream);
+  }
+
+  protected override served(start: number, end: number): void { this.serviceLog.push(start, end); }
+
+  /** Services written down and not yet taken. */
+  get untaken(): number { return this.serviceLog.length / 2; }
+
+  /** The services since the last take. */
+  take(): Float64Array {
+    const taken = Float64Array.from(this.serviceLog);
+    this.serviceLog = [];
+    return taken;
   }
 }
 
-/** A backend's hourly throughput as a shard sees it: its share of each hour's uses, as with the servers. */
-export class ShareOfThroughput extends HourlyThroughput {
-  constructor(perHour: number, shard: number, of: number, private readonly what: string) {
-    super(shareOf(perHour, shard, of));
+/**
+ * A backend's hourly throughput as a shard sees it: the whole hour's, for this shard's uses
+ * alone. The coordinator checks that all shards' uses of each hour stay below it (PoolCheck),
+ * so that no check in one process would have found the hour full.
+ */
+export class ShardThroughput extends HourlyThroughput {
+  private readonly uses = new Map<number, number>();
+
+  constructor(perHour: number, readonly what: string) {
+    super(perHour);
   }
 
   override hasRoom(now: number): boolean {
-    if (!super.hasRoom(now)) throw new OutOfShare(this.what);
+    if (!super.hasRoom(now)) throw new NotExactOnShards(throughputRanOut(this.what));
     return true;
+  }
+
+  override useOne(now: number): void {
+    super.useOne(now);
+    const hour = Math.floor(now / HOUR_MS);
+    this.uses.set(hour, (this.uses.get(hour) ?? 0) + 1);
+  }
+
+  /** The uses by hour since the last take. */
+  take(): PoolUseWire['uses'] {
+    const taken = [...this.uses].map(([hour, uses]): [string, number, number] => [this.what, hour, uses]);
+    this.uses.clear();
+    return taken;
   }
 }

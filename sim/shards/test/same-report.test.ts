@@ -42,18 +42,27 @@ describe('a run over many cores', () => {
     expect(bytes(other.report)).not.toBe(one);
   }, 240_000);
 
-  it('a small peak-opening: the same report.json on 2 and 3 workers; on 4 each shard holds one of its 4 servers, too few, and it runs as one process', async () => {
+  it('a small peak-opening: the same report.json on 2, 3 and 4 workers, more than a shard in 4 busy at once on its 4 servers, never more than 4 in all', async () => {
     const scenario = scenarioByName('peak-opening');
-    const options = { applicants: 300 };
-    const one = bytes((await runScenario(scenario, options)).report);
-    for (const workers of [2, 3]) {
+    const options = { applicants: 1000 };
+    const alone = await runScenario(scenario, options);
+    expect(alone.report.queues.servers.wqSeconds).toBe(0);
+    for (const workers of [2, 3, 4]) {
       const { report, cores } = await runOnCores(scenario, { ...options, workers });
       expect(cores.workers, `${workers} workers`).toBe(workers);
-      expect(bytes(report), `${workers} workers`).toBe(one);
+      expect(bytes(report), `${workers} workers`).toBe(bytes(alone.report));
     }
-    const four = await runOnCores(scenario, { ...options, workers: 4 });
-    expect(four.cores).toMatchObject({ asked: 4, workers: 1, fellBack: { because: expect.stringMatching(/application servers/) } });
-    expect(bytes(four.report)).toBe(one);
+  }, 240_000);
+
+  it('servers that fill (one process makes requests wait): it runs as one process, and says why', async () => {
+    const season = scenarioByName('peak-opening');
+    const scenario = { ...season, capacity: { ...season.capacity, servers: { ...season.capacity.servers, servers: 1 } } };
+    const options = { applicants: 1000 };
+    const alone = await runScenario(scenario, options);
+    expect(alone.report.queues.servers.wqSeconds).toBeGreaterThan(0);
+    const { report, cores } = await runOnCores(scenario, { ...options, workers: 2 });
+    expect(cores).toMatchObject({ asked: 2, workers: 1, fellBack: { because: expect.stringMatching(/application servers filled/) } });
+    expect(bytes(report)).toBe(bytes(alone.report));
   }, 240_000);
 
   it('desks at their daily capacity: the same report.json on 2 workers, the answers met in the order the desks asked', async () => {
