@@ -29,18 +29,32 @@ interface Entry {
  */
 export class Portal {
   readonly ctx: PortalContext;
+  /** Operations compiled so far, by operationId. */
   private readonly operations = new Map<string, Entry>();
 
   constructor(deps: PortalDeps) {
     this.ctx = new PortalContext(deps, OPERATIONS.map((op) => op.operationId));
-    // Compiled once (zod's generated fast path): zod's parser was a third of the portal's time in a
-    // run. A compiled schema falls back to that parser on invalid input, so field errors are the same.
-    // A schema zod cannot compile (a check that runs when other fields failed) is parsed by its
-    // compiled twin for valid input first (fields.ts), by itself only to name what failed.
-    for (const op of OPERATIONS) {
-      const schema = op.input(deps.rules);
+  }
+
+  get rules(): Rules { return this.ctx.rules; }
+
+  operation(operationId: string): Operation | undefined { return BY_ID.get(operationId); }
+
+  /**
+   * An operation with its input schema compiled (zod's generated fast path: zod's parser was a
+   * third of the portal's time in a run), at its first call: compiling all of them took a tenth
+   * of a second a portal, and a run calls about half. A compiled schema falls back to that parser
+   * on invalid input, so field errors are the same. A schema zod cannot compile (a check that runs
+   * when other fields failed) is parsed by its compiled twin for valid input first (fields.ts),
+   * by itself only to name what failed.
+   */
+  private entry(operationId: string): Entry | undefined {
+    let entry = this.operations.get(operationId);
+    const op = entry ? undefined : BY_ID.get(operationId);
+    if (op) {
+      const schema = op.input(this.rules);
       const twin = validInputTwin(schema);
-      this.operations.set(op.operationId, {
+      this.operations.set(operationId, entry = {
         op,
         schema: z.compile(schema),
         ...(twin ? { twin: z.compile(twin) } : {}),
@@ -48,11 +62,8 @@ export class Portal {
         realName: op.access === 'applicant' && op.requires.includes('realName'),
       });
     }
+    return entry;
   }
-
-  get rules(): Rules { return this.ctx.rules; }
-
-  operation(operationId: string): Operation | undefined { return this.operations.get(operationId)?.op; }
 
   /**
    * Runs an operation. A synchronous one (most: all of them with a hasher that answers at once)
@@ -61,7 +72,7 @@ export class Portal {
    * (getStats). The simulator makes tens of millions of calls: no promise for those that need none.
    */
   invoke(operationId: string, raw: unknown, caller: Caller = {}): MaybePromise<unknown> {
-    const entry = this.operations.get(operationId);
+    const entry = this.entry(operationId);
     if (!entry) throw new PortalProblem(404, 'UNKNOWN_OPERATION', `no operation ${operationId}`);
     try {
       return this.counted(this.run(entry, raw ?? {}, caller));
@@ -77,7 +88,7 @@ export class Portal {
    * validating each was a fifth of the portal's time. Anyone else seeds through `invoke`.
    */
   seed(operationId: string, raw: unknown): MaybePromise<unknown> {
-    const op = this.operations.get(operationId)?.op;
+    const op = BY_ID.get(operationId);
     if (op?.access !== 'admin' || !op.trustedInput) throw new Error(`${operationId} takes no trusted seeds`);
     const { ctx } = this;
     try {
@@ -144,3 +155,5 @@ export class Portal {
     return session;
   }
 }
+
+const BY_ID = new Map(OPERATIONS.map((op) => [op.operationId, op]));
