@@ -8,7 +8,9 @@
  * Env: AGAINST_SCENARIO (peak-opening), AGAINST_APPLICANTS (20,000), AGAINST_ROUNDS (2), AGAINST_SEED (1),
  * AGAINST_VIA: `node` (default: `node --import tsx cli/main.ts`, the simulator alone) or `bin`
  * (each tree's own bin/jszg-sim.js, as `npx jszg-sim` runs it: with the node flags that tree's
- * launcher gives a simulating command).
+ * launcher gives a simulating command). Each tree whose `run` takes `--workers` runs with
+ * `--workers 1`: Speed I compares one worker with one, and a run over the machine's cores would
+ * add the try of its shards (a second or two) where they fall back.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -42,9 +44,13 @@ git('worktree', 'add', '--detach', earlier, sha);
 try {
   console.error(`npm ci in ${earlier} …`);
   execFileSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: earlier, stdio: 'ignore' });
+  const oneWorker = (tree: string) =>
+    execFileSync('node', [...launch, 'run', '--help'], { cwd: tree, encoding: 'utf8' }).includes('--workers') ? ['--workers', '1'] : [];
+  const flags = { [earlier]: oneWorker(earlier), [here]: oneWorker(here) };
+  console.error(`earlier: run ${flags[earlier]!.join(' ') || '(no --workers)'}; this: run ${flags[here]!.join(' ')}`);
   const runOnce = (tree: string, label: string, round: number) => {
     const out = join(work, `${label}-${round}`);
-    execFileSync('node', [...launch, 'run', scenario, '--applicants', String(applicants), '--seed', seed, '--out', out], {
+    execFileSync('node', [...launch, 'run', scenario, '--applicants', String(applicants), '--seed', seed, ...flags[tree]!, '--out', out], {
       cwd: tree, stdio: 'ignore', env: { ...process.env, CI: 'true' },
     });
     const run = JSON.parse(readFileSync(join(out, 'run.json'), 'utf8')) as { wallSeconds: number; applicants: number; peakRssMB: number };
