@@ -97,6 +97,6 @@ export type FromShard =
   | { type: 'schools'; time: number; order: number; adds: SchoolAdd[] }
   /** This shard has run every event before `time` (and told every school it added before it): a question waiting for it can be answered. */
   | { type: 'passed'; time: number; adds: SchoolAdd[] }
-  /** Exactness would need what this shard cannot know alone (the servers filled by its applicants alone): run on one worker. */
+  /** Exactness would need what this shard cannot know alone (every server, or a backend's hour, taken by its applicants alone): run on one worker. */
   | { type: 'notExact'; because: string }
   | { type: 'failed'; error: string };
