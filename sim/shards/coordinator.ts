@@ -6,6 +6,7 @@ import { Simulation } from '../engine';
 import { RandomStreams, type Rng } from '../random';
 import { BackOffice, backendsOf, deskPlaces, RunMetrics, runReport, sampleHourEnds, scenarioPeriod, scenarioRules, WorkTracker, type RunOptions, type RunResult } from '../runner';
 import { Board } from './board';
+import { collectWhileWaiting } from './collect-while-waiting';
 import { OrderedReplay } from './ordered-replay';
 import { PoolCheck } from './pool-check';
 import { RoutingClient } from './routing-client';
@@ -126,6 +127,7 @@ export async function runSharded(scenario: Scenario, options: RunOptions, worker
     let running = board.window(window.until, window.last, (shard) => router.take(shard, 'ahead'));
     for (;;) {
       const { until, last } = window;
+      collectWhileWaiting(COLLECT_OVER_BYTES);
       take(await running);
       windows += 1;
       coordinatorPeakHeap = Math.max(coordinatorPeakHeap, getHeapStatistics().total_heap_size);
@@ -175,3 +177,5 @@ export async function runSharded(scenario: Scenario, options: RunOptions, worker
 
 const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
 const HOUR_MS = 3_600_000;
+/** The coordinator's heap in use past which it collects while the shards run a window. */
+const COLLECT_OVER_BYTES = 256 * 2 ** 20;
