@@ -2,4 +2,4 @@
 export type { ApplicantRecord, ApplicantSession, Variant } from './record';
 export { perform, type Performance, type Call } from './performer';
 export { photos } from './photos';
-export { makeJpeg, toBase64 } from './jpeg';
+export { encodedHere, encodeFixtureAnew, fixturesDirectory, makeJpeg, toBase64 } from './jpeg';

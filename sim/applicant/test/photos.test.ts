@@ -1,7 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it, vi } from 'vitest';
 import { defaultRules } from '../../../rules';
 import { jpegSize } from '../../../stub-server/portal';
 import { documentOf, personalPhotoOf } from '../photos';
+import { encodeFixtureAnew, fixturesDirectory } from '../jpeg';
 
 const { personalPhoto: limit } = defaultRules.registration;
 const within = (r: { above: number; below: number }, v: number) => v > r.above && v < r.below;
@@ -30,5 +32,17 @@ describe('the photos applicants upload', () => {
     expect(read(documentOf('tooLarge')).bytes).toBeGreaterThan(defaultRules.certificates.photoMaxBytes);
     expect(read(documentOf('tooWide')).size).toBeNull();
     expect(read(documentOf(undefined)).size).not.toBeNull();
+  });
+
+  it('each picture in fixtures/ is what jpeg-js encodes now, and the default rules\' photos encode none here', async () => {
+    const names = readdirSync(fixturesDirectory).filter((n) => n.endsWith('.jpg'));
+    expect(names.length).toBeGreaterThan(0);
+    for (const name of names) expect(readFileSync(new URL(name, fixturesDirectory)).equals(encodeFixtureAnew(name)), name).toBe(true);
+    // Fresh modules: another test of this fork may have made the photos already.
+    vi.resetModules();
+    const jpeg = await import('../jpeg');
+    const fresh = await import('../photos');
+    fresh.photos();
+    expect([...jpeg.encodedHere.keys()], 'pictures missing from fixtures/: run npm run photo-fixtures').toEqual([]);
   });
 });
