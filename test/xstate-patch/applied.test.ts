@@ -39,8 +39,8 @@ describe('the patch is applied', () => {
     expect(first.hasTag('x' as never)).toBe(false);
   });
 
-  // Round 2: a marker of each of its fast paths, in every build (each hunk is checked whole above).
-  const ROUND_2: Record<'raise' | 'StateMachine', string[]> = {
+  // Rounds 2 and 3: a marker of each of their fast paths, in every build (each hunk is checked whole above).
+  const MARKERS: Record<'raise' | 'StateMachine', string[]> = {
     raise: [
       // Inspection events built only when something would receive them.
       'function isInspected(system) {',
@@ -59,16 +59,22 @@ describe('the patch is applied', () => {
       'if (s.invoke.length) {',
       'if (transition.target.length === 1 && !isHistoryNode(transition.target[0])) {',
       "status: 'status' in config ? config.status : snapshot.status,",
+      // Round 3: an entry set computed once per transition that meets no history node; a state's
+      // entry actions as its own array; a compound value's key read without Object.keys.
+      'const entrySetCache = new WeakMap();',
+      'let actions = stateNodeToEnter.entry;',
+      'const NO_ACTOR_IDS = Object.freeze([]);',
+      'for (subStateKey in stateValue) {',
     ],
     StateMachine: [
       // An actor's creation: no fallback snapshot unless there is an error.
       'snapshot ??= ',
     ],
   };
-  it.each([...patch.keys()])('%s holds round 2 of the patch', (file) => {
+  it.each([...patch.keys()])('%s holds rounds 2 and 3 of the patch', (file) => {
     const text = readFileSync(join(pkg, file), 'utf8');
     const reference = readFileSync(join(refRoot, file), 'utf8');
-    for (const marker of ROUND_2[file.includes('/raise-') ? 'raise' : 'StateMachine']) {
+    for (const marker of MARKERS[file.includes('/raise-') ? 'raise' : 'StateMachine']) {
       expect(occurrences(text, marker), `${marker} in ${file}`).toBe(1);
       expect(occurrences(reference, marker), `${marker} in the reference`).toBe(0);
     }
