@@ -32,7 +32,9 @@ export abstract class Rng {
   /** An index drawn in proportion to `weights` (non-negative, not all zero). */
   weighted(weights: readonly number[]): number {
     let total = 0;
-    for (const w of weights) {
+    // Indexed, not for-of: an iterator per draw showed in allocation profiles (millions of draws a run).
+    for (let i = 0; i < weights.length; i += 1) {
+      const w = weights[i]!;
       if (!(w >= 0 && w < Number.POSITIVE_INFINITY)) throw new RangeError(`weight ${w} must be finite and >= 0`);
       total += w;
     }

@@ -60,7 +60,9 @@ describe('the patch is applied', () => {
       'if (transition.target.length === 1 && !isHistoryNode(transition.target[0])) {',
       "status: 'status' in config ? config.status : snapshot.status,",
       // Round 3: an entry set computed once per transition that meets no history node; a state's
-      // entry actions as its own array; a compound value's key read without Object.keys.
+      // entry actions as its own array; a compound value's key read without Object.keys; a
+      // shared value's transitions looked for from its atomic state up.
+      'const atomicStateNodeByValue = new WeakMap();',
       'const entrySetCache = new WeakMap();',
       'let actions = stateNodeToEnter.entry;',
       'const NO_ACTOR_IDS = Object.freeze([]);',
