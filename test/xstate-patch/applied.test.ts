@@ -61,8 +61,10 @@ describe('the patch is applied', () => {
       "status: 'status' in config ? config.status : snapshot.status,",
       // Round 3: an entry set computed once per transition that meets no history node; a state's
       // entry actions as its own array; a compound value's key read without Object.keys; a
-      // shared value's transitions looked for from its atomic state up.
+      // shared value's transitions looked for from its atomic state up; an exit set computed once
+      // per transition and atomic state.
       'const atomicStateNodeByValue = new WeakMap();',
+      'const exitSetCache = new WeakMap();',
       'const entrySetCache = new WeakMap();',
       'let actions = stateNodeToEnter.entry;',
       'const NO_ACTOR_IDS = Object.freeze([]);',
