@@ -22,13 +22,14 @@ const SEGMENT_MAX = 2 + 0xffff;
 const encoded = new Map<string, Buffer>();
 /** The pictures encoded in this process (none were in fixtures/), for the fixtures' test and script. */
 export const encodedHere = new Map<string, Buffer>();
-const FIXTURES = new URL('./fixtures/', import.meta.url);
+/** Where the pictures encoded ahead are kept, one `${width}x${height}@${quality}.jpg` each. */
+export const fixturesDirectory = new URL('./fixtures/', import.meta.url);
 
 function encode(width: number, height: number, quality: number): Buffer {
   const key = `${width}x${height}@${quality}`;
   let image = encoded.get(key);
   if (image) return image;
-  const fixture = new URL(`${key}.jpg`, FIXTURES);
+  const fixture = new URL(`${key}.jpg`, fixturesDirectory);
   if (existsSync(fixture)) image = readFileSync(fixture);
   else encodedHere.set(key, (image = encodeAnew(width, height, quality)));
   encoded.set(key, image);
@@ -41,8 +42,6 @@ export function encodeFixtureAnew(name: string): Buffer {
   if (!quality) throw new Error(`not a fixture's name: ${name}`);
   return encodeAnew(Number(width), Number(height), Number(quality));
 }
-
-export const fixturesDirectory = FIXTURES;
 
 function encodeAnew(width: number, height: number, quality: number): Buffer {
   if (!Number.isInteger(width) || !Number.isInteger(height) || width < 1 || height < 1) {
