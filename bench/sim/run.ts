@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: the simulator's speed on `peak-opening`, in one run: applicants/s,
- * events/s, peak RSS, and the share of wall time spent inside XState's own start/send
- * (the machines) against the rest (harness: engine, portal domain, performer, metrics).
+ * events/s, peak RSS, and the share of wall time spent inside XState (making, starting, feeding
+ * and stopping actors; the driver's work in the machine's actions left out) against the rest
+ * (harness: engine, portal domain, performer, metrics, the machine's actions).
  * Then the machines alone: the same applicants' events replayed into bare actors
  * (machines-alone.ts), one journey after another, the floor no harness can go below, and in
  * the run's order, thousands of actors in progress at once as in the run; and into the journey
