@@ -8,6 +8,8 @@ import { NotExactOnShards } from './shared-capacity';
 export interface CoresFigures {
   /** Shards the run asked for, and those it ran on: 1 when it fell back to one process. */
   asked: number;
+  /** Not told how many (`--workers` not given): the machine's cores, of which it asked one per APPLICANTS_PER_SHARD applicants. */
+  machineCores?: number;
   workers: number;
   /** Why it ran on one process after all (a shard needed more than its share of a shared capacity), and what the try cost. */
   fellBack?: { because: string; triedSeconds: number };
@@ -27,18 +29,35 @@ export interface CoresFigures {
 }
 
 /**
- * A run over `workers` cores (default: the machine's): its shards when it can be split
- * exactly, one process otherwise. A run over HTTP, or on one worker, is one process's. The
- * report is the same either way; `cores` says how it was made.
+ * Applicants a shard needs before shards pay for themselves. Below that, starting the shards and
+ * meeting them at every window costs more than their half of the work saves: on two cores the
+ * season ran 0.71 times as fast on two shards as in one process at 20,000 applicants, 0.89 at
+ * 50,000, 1.05 at 100,000, and default's 5,000 0.62 (docs/parallel-runs.md, "How many shards
+ * by default").
+ */
+export const APPLICANTS_PER_SHARD = 50_000;
+
+/** The shards a run of `applicants` asks for when not told: the cores, at most one per APPLICANTS_PER_SHARD applicants. */
+export function defaultShards(applicants: number, cores: number): number {
+  return Math.max(1, Math.min(cores, Math.floor(applicants / APPLICANTS_PER_SHARD)));
+}
+
+/**
+ * A run over `workers` cores (default: the machine's, at most one per APPLICANTS_PER_SHARD
+ * applicants): its shards when it can be split exactly, one process otherwise. A run over
+ * HTTP, or on one worker, is one process's. The report is the same either way; `cores` says how
+ * it was made.
  */
 export async function runOnCores(scenario: Scenario, options: RunOptions & { workers?: number } = {}): Promise<RunResult & { cores: CoresFigures }> {
-  const asked = options.workers ?? availableParallelism();
-  if (asked <= 1 || options.transport) return { ...(await runScenario(scenario, options)), cores: { asked, workers: 1 } };
+  const machineCores = availableParallelism();
+  const asked = options.workers ?? defaultShards(options.applicants ?? scenario.applicants, machineCores);
+  const asking = options.workers === undefined ? { asked, machineCores } : { asked };
+  if (asked <= 1 || options.transport) return { ...(await runScenario(scenario, options)), cores: { ...asking, workers: 1 } };
   const tried = performance.now();
   try {
     // The shards' figures are the cores' as they are (`workers`: the shards it ran on).
     const { sharded, ...result } = await runSharded(scenario, options, asked);
-    return { ...result, cores: { asked, ...sharded } };
+    return { ...result, cores: { ...asking, ...sharded } };
   } catch (error) {
     // Stopped (Ctrl-C) while the shards ran: a terminal's Ctrl-C also ends the TypeScript
     // loader's esbuild service, so a shard still loading fails. One process stops at once and
@@ -47,6 +66,6 @@ export async function runOnCores(scenario: Scenario, options: RunOptions & { wor
     if (!(error instanceof NotExactOnShards) && !stopped) throw error;
     const because = error instanceof NotExactOnShards ? error.because : 'interrupted while its shards ran';
     const fellBack = { because, triedSeconds: (performance.now() - tried) / 1000 };
-    return { ...(await runScenario(scenario, options)), cores: { asked, workers: 1, fellBack } };
+    return { ...(await runScenario(scenario, options)), cores: { ...asking, workers: 1, fellBack } };
   }
 }
