@@ -6,7 +6,7 @@ import { Simulation } from '../engine';
 import { RandomStreams, type Rng } from '../random';
 import { BackOffice, backendsOf, deskPlaces, RunMetrics, runReport, sampleHourEnds, scenarioPeriod, scenarioRules, WorkTracker, type RunOptions, type RunResult } from '../runner';
 import { Board } from './board';
-import { collectWhileWaiting } from './collect-while-waiting';
+import { WaitingCollector } from './collect-while-waiting';
 import { OrderedReplay } from './ordered-replay';
 import { PoolCheck } from './pool-check';
 import { RoutingClient } from './routing-client';
@@ -125,9 +125,10 @@ export async function runSharded(scenario: Scenario, options: RunOptions, worker
     };
     let window = windowFrom(start);
     let running = board.window(window.until, window.last, (shard) => router.take(shard, 'ahead'));
+    const collector = new WaitingCollector(COLLECT_OVER_BYTES, COLLECT_GROWN_BYTES);
     for (;;) {
       const { until, last } = window;
-      collectWhileWaiting(COLLECT_OVER_BYTES);
+      collector.collect();
       take(await running);
       windows += 1;
       coordinatorPeakHeap = Math.max(coordinatorPeakHeap, getHeapStatistics().total_heap_size);
@@ -177,5 +178,10 @@ export async function runSharded(scenario: Scenario, options: RunOptions, worker
 
 const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
 const HOUR_MS = 3_600_000;
-/** The coordinator's heap in use past which it collects while the shards run a window. */
+/**
+ * The coordinator's heap in use past which it collects while the shards run a window, and how
+ * much more than the last collection left (the 3M season's windows each make hundreds of MB, so
+ * it still collects at about every one of them).
+ */
 const COLLECT_OVER_BYTES = 256 * 2 ** 20;
+const COLLECT_GROWN_BYTES = 64 * 2 ** 20;
