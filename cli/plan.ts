@@ -21,7 +21,7 @@ export async function plan(name: string, options: PlanCliOptions): Promise<void>
   const max = wholeNumber('--max', options.max, min)!;
   // A capacity's replications are asked for at once; the pool runs them over its threads.
   const workers = wholeNumber('--workers', options.workers, 1);
-  const pool = new RunPool(workers, replications);
+  const pool = new RunPool(workers, replications, applicants ?? scenario.applicants);
   console.error(`  ${replications} replications of each capacity tried, ${RunPool.describe(pool.split)}`);
   // On a terminal, the replications done of the capacity being tried; a line per capacity when it is done.
   const tty = process.stderr.isTTY && !process.env.CI;

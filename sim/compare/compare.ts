@@ -40,7 +40,7 @@ export async function compareRules(options: CompareOptions): Promise<Comparison>
   const design = options.design ?? 'common-random-numbers';
   const seeds = replicationSeeds(design, options.seed, options.replications);
   const jobs = seeds.flatMap((side, s) => side.map((seed) => ({ scenario: options.scenario, seed, applicants: options.applicants, rules: options.rules[s] })));
-  const pool = options.pool ?? new RunPool(options.workers, jobs.length);
+  const pool = options.pool ?? new RunPool(options.workers, jobs.length, options.applicants ?? options.scenario.applicants);
   let done = 0;
   const reports = await Promise.all(jobs.map(async (job) => {
     const report = await pool.run(job);

@@ -3,6 +3,7 @@ import { Piscina } from 'piscina';
 import type { RulesOverride } from '../../rules';
 import type { Scenario } from '../../scenarios';
 import type { Report } from '../runner';
+import { defaultShards } from '../shards';
 
 /** One run of the simulator: a scenario (data), its seed, applicants and rule change. */
 export interface RunJob { scenario: Scenario; seed: number; applicants?: number; rules?: RulesOverride }
@@ -30,12 +31,15 @@ export class RunPool {
    * `workers` cores (default: the machine's) for `runs` runs: a thread per run up to the cores,
    * and the cores left over shared among the runs as shards. Replications are independent, so
    * they come first: shards pay window barriers and may fall back to one process; runs pay
-   * nothing. Four cores and two runs: two threads, each run on two shards.
+   * nothing. Four cores and two runs: two threads, each run on two shards. Given the runs'
+   * `applicants`, no more shards than pay for themselves (defaultShards, as `run` takes when not
+   * told): a run under 100,000 applicants is one process, however many cores are spare.
    */
-  static split(workers: number | undefined, runs: number): CoreSplit {
+  static split(workers: number | undefined, runs: number, applicants?: number): CoreSplit {
     const cores = Math.max(1, workers ?? availableParallelism());
     const threads = Math.max(1, Math.min(cores, runs));
-    return { threads, shardsPerRun: Math.max(1, Math.floor(cores / threads)) };
+    const spare = Math.max(1, Math.floor(cores / threads));
+    return { threads, shardsPerRun: applicants === undefined ? spare : defaultShards(applicants, spare) };
   }
 
   /** The split in words, for the commands' first line. */
@@ -44,8 +48,9 @@ export class RunPool {
     return `over ${threads} worker thread${threads === 1 ? '' : 's'}, ${each}`;
   }
 
-  constructor(workers: number | undefined, runs: number) {
-    this.split = RunPool.split(workers, runs);
+  /** `applicants`: how many each run has, when known (see `split`). */
+  constructor(workers: number | undefined, runs: number, applicants?: number) {
+    this.split = RunPool.split(workers, runs, applicants);
     const size = this.split.threads;
     // Worker threads start without the parent's TypeScript loader: worker-entry.mjs registers tsx.
     this.pool = new Piscina({ filename: new URL('./worker-entry.mjs', import.meta.url).href, minThreads: size, maxThreads: size, idleTimeout: Infinity });

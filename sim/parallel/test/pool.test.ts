@@ -33,6 +33,13 @@ describe('runs over worker threads', () => {
     expect(RunPool.split(1, 5)).toEqual({ threads: 1, shardsPerRun: 1 });
   });
 
+  it('gives a run no more shards than pay for themselves when it knows the runs\' size', () => {
+    expect(RunPool.split(64, 1, 20_000)).toEqual({ threads: 1, shardsPerRun: 1 });
+    expect(RunPool.split(32, 10, 5_000)).toEqual({ threads: 10, shardsPerRun: 1 });
+    expect(RunPool.split(8, 3, 120_000)).toEqual({ threads: 3, shardsPerRun: 2 });
+    expect(RunPool.split(64, 1, 3_000_000)).toEqual({ threads: 1, shardsPerRun: 60 });
+  });
+
   it('runs a lone job on shards, to the report of one thread', async () => {
     const lone = new RunPool(2, 1);
     try {
