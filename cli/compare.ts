@@ -21,11 +21,13 @@ export async function compare(name: string, options: CompareCliOptions): Promise
   const workers = wholeNumber('--workers', options.workers, 1);
   const rules = [await load(options.rules[0]!), await load(options.rules[1]!)] as [RulesOverride | undefined, RulesOverride | undefined];
   const quiet = !process.stderr.isTTY || Boolean(process.env.CI);
-  console.error(`${2 * replications} runs (${replications} of each rule set) ${RunPool.describe(RunPool.split(workers, 2 * replications, applicants ?? scenario.applicants))}`);
+  // The pool the first line describes is the one the runs go to.
+  const pool = new RunPool(workers, 2 * replications, applicants ?? scenario.applicants);
+  console.error(`${2 * replications} runs (${replications} of each rule set) ${RunPool.describe(pool.split)}`);
   const comparison = await compareRules({
-    scenario, rules, replications, seed, applicants, workers, design: options.independent ? 'independent' : 'common-random-numbers',
+    scenario, rules, replications, seed, applicants, pool, design: options.independent ? 'independent' : 'common-random-numbers',
     onRun: (done, total) => { if (!quiet) process.stderr.write(`\r${done}/${total} runs`); },
-  });
+  }).finally(() => pool.close());
   if (!quiet) process.stderr.write('\n');
   const md = renderComparison(comparison, [options.rules[0]!, options.rules[1]!]);
   await mkdir(options.out, { recursive: true });
