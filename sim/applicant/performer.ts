@@ -1,6 +1,6 @@
 import { classify, type Outcome } from '../../machines';
 import type { CallOptions, PortalAnswer, StepCalls } from '../clients';
-import { andThen, Later, type MaybeLater } from '../../stub-server/portal';
+import { andThen, Later, withFields, type MaybeLater } from '../../stub-server/portal';
 import { handAddedCertificate, identify, nextPassword, profileForm, registrationForm, weakPassword, wizardSubmission } from './inputs';
 import { documentOf, personalPhotoOf } from './photos';
 import type { ApplicantRecord, ApplicantSession, Variant } from './record';
@@ -83,7 +83,7 @@ class Act {
   /** Calls an operation that needs a captcha token. */
   *withCaptcha(op: string, input: Record<string, unknown>): Doing<PortalAnswer> {
     const token = yield* this.captcha();
-    return typeof token === 'string' ? yield* this.call(op, { ...input, captchaToken: token }) : token;
+    return typeof token === 'string' ? yield* this.call(op, withFields(input, { captchaToken: token })) : token;
   }
 }
 
@@ -96,7 +96,7 @@ const STEPS: Record<string, StepPerformer> = {
   wechatCode: (x) => x.withCaptcha('requestWechatCode', { idNumber: x.a.idNumber, purpose: 'register' }),
   registerForm: function* (x) {
     const recipient = x.a.persona.codeChannel === 'sms' ? x.a.phone : x.a.idNumber;
-    return yield* x.withCaptcha('registerAccount', { ...registrationForm(x.a, x.v), code: yield* x.code(recipient) });
+    return yield* x.withCaptcha('registerAccount', withFields(registrationForm(x.a, x.v), { code: yield* x.code(recipient) }));
   },
   signIn: function* (x) {
     const answer = yield* x.withCaptcha('login', { idNumber: x.a.idNumber, password: x.v.wrongPassword ? `${x.s.password}x` : x.s.password });
@@ -110,9 +110,9 @@ const STEPS: Record<string, StepPerformer> = {
   // password that breaks the rule, refused as a form error (INVALID), as the machine expects.
   resetEmailLink: function* (x) { return newPassword(x, yield* x.call('resetPasswordWithEmailToken', { token: x.v.badCode ? 'expired' : yield* x.resetLinkToken(), newPassword: newPasswordFor(x) })); },
   resetSms: (x) => x.withCaptcha('requestSmsCode', { purpose: 'reset', ...identify(x.a, {}) }),
-  resetSmsForm: function* (x) { return newPassword(x, yield* x.call('resetPasswordWithSms', { ...identify(x.a, {}), code: yield* x.code(x.a.phone), newPassword: newPasswordFor(x) })); },
+  resetSmsForm: function* (x) { return newPassword(x, yield* x.call('resetPasswordWithSms', withFields(identify(x.a, {}), { code: yield* x.code(x.a.phone), newPassword: newPasswordFor(x) }))); },
   resetWechat: (x) => x.withCaptcha('requestWechatCode', { purpose: 'reset', ...identify(x.a, {}) }),
-  resetWechatForm: function* (x) { return newPassword(x, yield* x.call('resetPasswordWithWechat', { ...identify(x.a, {}), code: yield* x.code(x.a.idNumber), newPassword: newPasswordFor(x) })); },
+  resetWechatForm: function* (x) { return newPassword(x, yield* x.call('resetPasswordWithWechat', withFields(identify(x.a, {}), { code: yield* x.code(x.a.idNumber), newPassword: newPasswordFor(x) }))); },
   profile: function* (x) {
     const answer = yield* x.call('completeProfile', profileForm(x.a, x.v));
     // Binding WeChat is suggested at first login; personas who did it can reset by WeChat later.

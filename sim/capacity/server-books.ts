@@ -13,6 +13,7 @@ export interface ServerBooksWire {
 }
 
 const US_PER_MS = 1000;
+const roundTo4 = (x: number): number => Number(x.toFixed(4));
 
 /**
  * The application servers' books: requests, refusals, timeouts, busy and waiting time, in
@@ -52,12 +53,11 @@ export class ServerBooks {
   /** The hour starting at `hourStart`: its utilisation and mean number waiting, once it is over. */
   hour(hourStart: number): { utilisation: number; queueLength: number } {
     const capacityUs = this.servers * 3_600_000 * US_PER_MS;
-    const rounded = (x: number) => Number(x.toFixed(4));
     const busy = this.hourly.busy.takeUs(hourStart);
     const wait = this.hourly.wait.takeUs(hourStart);
     this.read.busy += busy;
     this.read.wait += wait;
-    return { utilisation: rounded(busy / capacityUs), queueLength: rounded(wait / (3_600_000 * US_PER_MS)) };
+    return { utilisation: roundTo4(busy / capacityUs), queueLength: roundTo4(wait / (3_600_000 * US_PER_MS)) };
   }
 
   /** Hands over the hours before `time` (a shard's books, at a window's end: no booking made later falls in them); `Infinity` with the totals too, at the run's end. */

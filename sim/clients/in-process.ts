@@ -17,20 +17,31 @@ const answerOf = (problem: PortalProblem): PortalAnswer => ({ status: problem.st
 const bodyOf = (result: unknown): unknown =>
   result instanceof BinaryResult ? result.body : result instanceof Promise ? result.then(bodyOf) : result;
 
-/** A success: its body now, or built on first read when the portal answered lazily. */
-function success(status: number, result: unknown): PortalAnswer {
-  if (!(result instanceof Lazy)) return { status, body: bodyOf(result) };
-  let body: unknown;
-  let built = false;
-  return {
-    status,
-    get body() {
-      if (!built) { body = bodyOf(result.value); built = true; }
-      return body;
-    },
-    set body(value: unknown) { body = value; built = true; },
-  };
+/**
+ * A success whose body the portal built lazily: built on first read. A class, not an object
+ * literal with `get body()`: V8 (Node 20) turns each such literal into a dictionary-mode object
+ * as it is made, and every answer of a run is read many times.
+ */
+class LazyAnswer implements PortalAnswer {
+  private built = false;
+  private value: unknown;
+  // Declared, so that what step-client and fault injection add later keeps one shape.
+  latencyMs?: number;
+  injectedDelayMs?: number;
+
+  constructor(readonly status: number, private readonly lazy: Lazy<unknown>) {}
+
+  get body(): unknown {
+    if (!this.built) { this.value = bodyOf(this.lazy.value); this.built = true; }
+    return this.value;
+  }
+
+  set body(value: unknown) { this.value = value; this.built = true; }
 }
+
+/** A success: its body now, or built on first read when the portal answered lazily. */
+const success = (status: number, result: unknown): PortalAnswer =>
+  result instanceof Lazy ? new LazyAnswer(status, result) : { status, body: bodyOf(result) };
 
 /** A refusal becomes its answer; anything else is a bug, and goes on being thrown. */
 const refusal = (error: unknown): PortalAnswer => {

@@ -15,6 +15,7 @@ export { jpegSize } from './photos/jpeg';
 export type * from './records';
 export { andThen, eachInTurn, Later, type MaybeLater, type MaybePromise } from './maybe-async';
 export { Lazy, resolved } from './lazy';
+export { withFields } from './with-fields';
 export * from './faults';
 export { FORMAT_CODES, CHECK_CODES, PROBLEM_STATUS, statusOf, type ProblemCode, type FieldCode } from './problem-codes';
 export { OPERATIONS } from './operations';

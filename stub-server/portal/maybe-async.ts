@@ -31,9 +31,9 @@ export class Later<T> {
 
   then<U>(fn: (value: T) => MaybeLater<U>): Later<U> {
     const next = new Later<U>();
-    const run = (value: T) => next.resolve(fn(value));
-    if (this.done) run(this.value as T);
-    else this.waiting.push(run);
+    // No named closure: under tsx each one made costs a hidden-class change (esbuild's keepNames).
+    if (this.done) next.resolve(fn(this.value as T));
+    else this.waiting.push((value) => next.resolve(fn(value)));
     return next;
   }
 }

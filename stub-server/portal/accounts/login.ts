@@ -6,6 +6,7 @@ import { secondsUntil } from '../../../rules';
 import { andThen, type MaybePromise } from '../maybe-async';
 import type { PortalContext } from '../context';
 import { done, maybeMoment, moment } from '../answer-fields';
+import { withFields } from '../with-fields';
 
 /** 429 while repeated wrong passwords keep the account locked. */
 function refuseIfLocked(ctx: PortalContext, id: string, now: number): void {
@@ -52,7 +53,7 @@ export const login = publicOperation({
       endOldestSessions(ctx, id, now);
       const previousLogin = account.lastLoginAt;
       // The account as it is now (re-read after the hash), so a change made meanwhile is kept.
-      state.accounts.set(id, { ...account, lastLoginAt: now });
+      state.accounts.set(id, withFields(account, { lastLoginAt: now }));
       return {
         token,
         expiresAt: ctx.iso(expiresAt),

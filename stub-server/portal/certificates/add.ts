@@ -7,6 +7,7 @@ import type { Certificate } from '../records';
 import { certificateNumber, handAddedKey, registryKey } from './registry';
 import { certificateView, syncedFromYear, syncs } from './sync';
 import { certificateAnswer } from './answers';
+import { withFields } from '../with-fields';
 
 /** A second-generation (18-character) ID: resident ID or residence permit, never a first-generation 15-digit one. */
 const SECOND_GENERATION = /^\d{17}[\dX]$/;
@@ -58,7 +59,7 @@ export const addCertificate = applicantOperation({
       throw conflict('CERTIFICATE_EXISTS', 'this certificate number has already been added');
     }
     const { certificatePhoto: _photo, extraPhotos: _extra, certificateNumber: number, ...fields } = input;
-    const cert: Certificate = { ...fields, number, source: 'hand-added', photo, extraPhotos, addedAt: now };
+    const cert: Certificate = withFields(fields, { number, source: 'hand-added' as const, photo, extraPhotos, addedAt: now });
     ctx.state.certificates.set(handAddedKey(number), cert);
     return certificateView(cert);
   },

@@ -8,6 +8,7 @@ import { certificateNumber, registryKey } from './registry';
 import { certificateView, inSystem, myCertificates } from './sync';
 import { certificateAnswer } from './answers';
 import { seeded } from '../answer-fields';
+import { withFields } from '../with-fields';
 
 export const listMyCertificates = applicantOperation({
   operationId: 'listMyCertificates',
@@ -82,7 +83,7 @@ export const seedCertificates = adminOperation({
       : {}),
   })),
   run: ({ ctx, input }) => {
-    for (const cert of input) ctx.state.certificates.set(registryKey(cert.number), { ...cert, source: 'registry' });
+    for (const cert of input) ctx.state.certificates.set(registryKey(cert.number), withFields(cert, { source: 'registry' as const }));
     return { seeded: input.length };
   },
 });

@@ -9,6 +9,7 @@ import { Lazy } from '../lazy';
 import { latestReview, remainingThisCycle, REVIEW_COUNTER, reviewView } from './reviews';
 import { reviewAnswer } from './answers';
 import { day, moment } from '../answer-fields';
+import { withFields } from '../with-fields';
 
 export const submitManualReview = applicantOperation({
   operationId: 'submitManualReview',
@@ -111,7 +112,7 @@ export const decideManualReview = adminOperation({
       ctx.state.accounts.set(account.idNumber, {
         ...account,
         name: review.name,
-        realName: { ...account.realName, status: 'verified', method: 'manual-review', verifiedAt: now },
+        realName: withFields(account.realName, { status: 'verified' as const, method: 'manual-review' as const, verifiedAt: now }),
       });
     }
     // Built when read (lazy.ts): the simulator's back office reads only a few of its fields.

@@ -9,6 +9,10 @@ export interface PhotoLimits {
   heightPx?: { above: number; below: number };
 }
 
+// At module level: a closure made per call costs a hidden-class change each time under tsx (esbuild's keepNames names it as it is made).
+const outside = (range: { above: number; below: number } | undefined, value: number): boolean =>
+  range !== undefined && !(value > range.above && value < range.below);
+
 /**
  * Checks an uploaded photo (base64) against limits read from the file itself; throws a 422
  * naming `field` with PHOTO_NOT_JPEG, PHOTO_TOO_SMALL/LARGE, PHOTO_WIDTH or PHOTO_HEIGHT.
@@ -17,8 +21,6 @@ export function checkPhoto(base64: string, limits: PhotoLimits, field = 'photo')
   const { bytes, jpeg: size, sha256 } = readUpload(base64);
   if (!size) throw invalid([{ field, code: 'PHOTO_NOT_JPEG', message: 'the file is not a JPEG image' }]);
   const errors: FieldError[] = [];
-  const outside = (range: { above: number; below: number } | undefined, value: number) =>
-    range !== undefined && !(value > range.above && value < range.below);
   if (outside(limits.bytes, bytes)) {
     const tooSmall = bytes <= limits.bytes!.above;
     errors.push({

@@ -11,6 +11,7 @@ import type { PortalContext } from '../context';
 import { andThen } from '../maybe-async';
 import { done } from '../answer-fields';
 import { identityAnswer, personalInfoAnswer } from './answers';
+import { withFields } from '../with-fields';
 
 
 export function identityView(ctx: PortalContext, account: Account) {
@@ -73,7 +74,7 @@ export const completeProfile = applicantOperation({
       }
       if (errors.length > 0) throw invalid(errors);
     }
-    const profile = { ...input, completedAt: now };
+    const profile = withFields(input, { completedAt: now });
     ctx.state.accounts.set(account.idNumber, { ...account, profile });
     return identityView(ctx, { ...account, profile });
   },

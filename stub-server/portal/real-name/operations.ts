@@ -6,6 +6,7 @@ import { conflict, quotaExceeded } from '../problem';
 import type { Account, Identity } from '../records';
 import { checkRegistry, reachRegistry, registryEntry } from './registry';
 import { seeded } from '../answer-fields';
+import { withFields } from '../with-fields';
 
 /** The counter of real-name attempts, per account per Beijing day. */
 const ATTEMPT_COUNTER = 'realName';
@@ -56,7 +57,7 @@ export const verifyRealName = applicantOperation({
       const updated: Account = {
         ...account,
         name: input.name ?? account.name,
-        realName: { ...realName, status: 'verified', method: 'registry', verifiedAt: now },
+        realName: withFields(realName, { status: 'verified' as const, method: 'registry' as const, verifiedAt: now }),
       };
       ctx.state.accounts.set(account.idNumber, updated);
       return {

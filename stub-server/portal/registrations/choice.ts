@@ -34,9 +34,9 @@ export function choiceErrors(
 }
 
 /** Step 2's references and dates: an uploaded photo of one's own, a known school, dates in order. */
-export function detailErrors(ctx: PortalContext, account: Account, details: Partial<Details> & { photoId?: string }, today: string): FieldError[] {
+export function detailErrors(ctx: PortalContext, account: Account, details: Partial<Details>, photoId: string | undefined, today: string): FieldError[] {
   const errors: FieldError[] = [];
-  if (details.photoId !== undefined && ctx.state.photos.get(details.photoId)?.idNumber !== account.idNumber) {
+  if (photoId !== undefined && ctx.state.photos.get(photoId)?.idNumber !== account.idNumber) {
     errors.push(error('photoId', 'PHOTO_NOT_FOUND', 'upload the personal photo first (uploadPhoto) and give its id'));
   }
   if (details.graduatingSchoolId !== undefined && !ctx.state.schools.has(details.graduatingSchoolId)) {

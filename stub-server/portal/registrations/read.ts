@@ -7,6 +7,7 @@ import type { Account, Institution, Registration } from '../records';
 import { Lazy } from '../lazy';
 import { seasonOf } from './season';
 import { messageAnswer, registrationDetailAnswer, registrationSummaryAnswer } from './answers';
+import { withFields } from '../with-fields';
 
 
 export const applicationNumberInput = () => z.object({ applicationNumber: requiredText(40) });
@@ -116,7 +117,7 @@ export const listRegistrationMessages = applicantOperation({
   run: ({ ctx, input, account }) => {
     const reg = ownRegistration(ctx, account, input.applicationNumber);
     if ((reg.messagesRead ?? 0) !== reg.messages.length) {
-      ctx.state.registrations.set(reg.applicationNumber, { ...reg, messagesRead: reg.messages.length });
+      ctx.state.registrations.set(reg.applicationNumber, withFields(reg, { messagesRead: reg.messages.length }));
     }
     return reg.messages.map((m) => ({ from: m.from, text: m.text, at: ctx.iso(m.at) }));
   },

@@ -50,7 +50,7 @@ export const submitRegistration = applicantOperation({
     } = input;
     const errors = [
       ...('field' in cert ? [cert] : []),
-      ...detailErrors(ctx, account, { ...details, photoId }, ctx.dateOf(now)),
+      ...detailErrors(ctx, account, details, photoId, ctx.dateOf(now)),
       ...choiceErrors(institution, 'field' in cert ? undefined : cert, input),
     ];
     if (errors.length > 0 || 'field' in cert || !institution) throw invalid(errors);

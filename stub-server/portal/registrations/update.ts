@@ -39,7 +39,7 @@ export const updateRegistration = applicantOperation({
     const details = { ...(reg.details as Details), ...changed };
     const cert = myCertificates(ctx, account).find((c) => c.number === reg.certificateNumber);
     const errors = [
-      ...detailErrors(ctx, account, { ...details, photoId }, ctx.dateOf(now)),
+      ...detailErrors(ctx, account, details, photoId, ctx.dateOf(now)),
       ...choiceErrors(ctx.state.institutions.get(reg.institutionId), cert, { confirmationPointId, stage, subject }),
     ];
     if (errors.length > 0) throw invalid(errors);
