@@ -3,7 +3,7 @@
  * only while objects of one shape share one hidden class. Two habits break that in Node 20: a
  * literal that starts with a spread and adds a key (`{ ...row, newKey }`: every object gets a
  * hidden class of its own, about 200 bytes, and each read of it is megamorphic) and an object
- * literal with a getter (made in dictionary mode). This test runs a season in process, keeps
+ * literal with a getter (made in dictionary mode). This test runs peak-opening in process, keeps
  * what the portal wrote and answered, and asks V8 itself (`%HaveSameMap`, `%HasFastProperties`).
  */
 import { setFlagsFromString } from 'node:v8';
