@@ -6,7 +6,7 @@
  */
 import type { CallOptions, PortalAnswer, PortalClient } from '../../sim/clients';
 import type { MaybePromise } from '../../stub-server/portal';
-import { perform, type ApplicantSession } from '../../sim/applicant';
+import { newSession, perform, type ApplicantSession } from '../../sim/applicant';
 import { createPopulation, type Population } from '../../sim/population';
 import { RandomStreams } from '../../sim/random';
 import { systemClock } from '../../stub-server/portal';
@@ -52,7 +52,7 @@ class Recorder implements PortalClient {
 /** Registers applicant `index` and verifies their real name; keeps the calls of a journey that went through, or answers the step that did not. */
 export async function register(client: PortalClient, population: Population, index: number, keep: RecordedCall[][]): Promise<string | undefined> {
   const applicant = population.applicantAt(index);
-  const session: ApplicantSession = { password: applicant.password, address: `10.${(index >> 16) & 255}.${(index >> 8) & 255}.${index & 255}` };
+  const session: ApplicantSession = newSession(applicant.password, `10.${(index >> 16) & 255}.${(index >> 8) & 255}.${index & 255}`);
   const recorder = new Recorder(client);
   for (const { step, op, expect } of STEPS) {
     const { outcome } = await perform(recorder, applicant, session, step, op);

@@ -18,6 +18,11 @@ export interface ApplicantSession {
   address: string;
 }
 
+/** A session before the first step: every field there from the start, so all sessions share one hidden class. */
+export const newSession = (password: string, address: string): ApplicantSession => ({
+  token: undefined, password, photoId: undefined, schoolId: undefined, schoolName: undefined, choice: undefined, applicationNumber: undefined, address,
+});
+
 /** How this attempt goes wrong, if it does: drawn from the persona, or forced by a test. */
 export interface Variant {
   typo?: boolean;

@@ -2,7 +2,7 @@ import { createActor, type Actor, type AnyActorRef, type Snapshot, type Subscrip
 import { andThen, type MaybePromise } from '../../stub-server/portal';
 import { journeyMachine, seen, TOO_SLOW, UNAVAILABLE, WAITS, type JourneyContext, type JourneyEvent, type Milestone, type Page, type Wait } from '../../machines';
 import { nextLocalMidnight, type Rules } from '../../rules';
-import { perform, type ApplicantRecord, type ApplicantSession, type Performance } from '../applicant';
+import { newSession, perform, type ApplicantRecord, type ApplicantSession, type Performance } from '../applicant';
 import type { PortalClient } from '../clients';
 import type { Simulation, VirtualClock } from '../engine';
 import { sample, type Rng } from '../random';
@@ -133,7 +133,9 @@ export class JourneyDriver {
   }
 
   start(record: ApplicantRecord, rng: Rng): void {
-    const live: Live = { record, session: { password: record.password, address: address(record.index) }, rng, servers: rng.fork('servers'), portal: rng.fork('portal'), backOffice: rng.fork('backOffice'), actor: null, subscription: null, reached: 0 };
+    // Every field from the start: one hidden class, all held in the object (none added later into a property array).
+    const live: Live = { record, session: newSession(record.password, address(record.index)), rng, servers: rng.fork('servers'), portal: rng.fork('portal'), backOffice: rng.fork('backOffice'),
+      actor: null, subscription: null, reached: 0, snapshot: undefined, waitingDays: undefined, failed: undefined, pressing: undefined, inSession: undefined };
     // XState computes an actor's first state as it makes it: making counts as XState's.
     this.xstate(() => this.attach(live, createActor(this.machine, { input: { persona: record.persona }, clock: this.deps.clock })).start());
     this.sleep(live);
