@@ -1,5 +1,5 @@
 import { HourlyTime, type HoursWire } from './hourly-time';
-import { queueFigures, type QueueFigures } from '../queueing';
+import { queueFigures, roundFigure, type QueueFigures } from '../queueing';
 
 /** What the books keep of one request: when it came, when its service began, how long it took; or that it was refused. */
 export type Booking =
@@ -13,7 +13,6 @@ export interface ServerBooksWire {
 }
 
 const US_PER_MS = 1000;
-const roundTo4 = (x: number): number => Number(x.toFixed(4));
 
 /**
  * The application servers' books: requests, refusals, timeouts, busy and waiting time, in
@@ -57,7 +56,7 @@ export class ServerBooks {
     const wait = this.hourly.wait.takeUs(hourStart);
     this.read.busy += busy;
     this.read.wait += wait;
-    return { utilisation: roundTo4(busy / capacityUs), queueLength: roundTo4(wait / (3_600_000 * US_PER_MS)) };
+    return { utilisation: roundFigure(busy / capacityUs), queueLength: roundFigure(wait / (3_600_000 * US_PER_MS)) };
   }
 
   /** Hands over the hours before `time` (a shard's books, at a window's end: no booking made later falls in them); `Infinity` with the totals too, at the run's end. */

@@ -24,16 +24,17 @@ export interface QueueSums {
   utilisation: number; peakHourUtilisation: number;
 }
 
-const round = (x: number) => Number(x.toFixed(4));
+/** Queue figures to four decimals, as reports give them. */
+export const roundFigure = (x: number): number => Number(x.toFixed(4));
 const per = (x: number, n: number) => (n > 0 ? x / n : 0);
 
 export function queueFigures(s: QueueSums): QueueFigures {
   return {
     arrivals: s.arrivals, served: s.served,
-    utilisation: round(s.utilisation), peakHourUtilisation: round(s.peakHourUtilisation),
-    l: round(per(s.systemArea, s.periodMs)), lq: round(per(s.waitingArea, s.periodMs)),
-    wSeconds: round(per(s.sojournSum, s.served) / 1000), wqSeconds: round(per(s.waitSum, s.begun) / 1000),
-    pWait: round(per(s.waited, s.begun)),
+    utilisation: roundFigure(s.utilisation), peakHourUtilisation: roundFigure(s.peakHourUtilisation),
+    l: roundFigure(per(s.systemArea, s.periodMs)), lq: roundFigure(per(s.waitingArea, s.periodMs)),
+    wSeconds: roundFigure(per(s.sojournSum, s.served) / 1000), wqSeconds: roundFigure(per(s.waitSum, s.begun) / 1000),
+    pWait: roundFigure(per(s.waited, s.begun)),
   };
 }
 
