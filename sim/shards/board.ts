@@ -13,7 +13,7 @@ const before = (a: Position, b: Position) => a.time < b.time || (a.time === b.ti
  * The coordinator's part of the run's heap (MB; a quarter of a small budget): its back office,
  * the levels' rows, the sums. Its peak is in run.json (`cores.coordinatorPeakHeapMb`), so this
  * can follow what runs show. With half the whole budget each, the 3M season's two shards took
- * the process to 9.2 GB of RSS, over its 8 GB (docs/scaling.md).
+ * the process to 9.2 GB of RSS, over its 8 GB (docs/scaling-history.md).
  */
 const COORDINATOR_HEAP_MB = 1536;
 
@@ -21,7 +21,7 @@ const COORDINATOR_HEAP_MB = 1536;
  * How much a heap of a sharded run may grow past its live size before it collects (%). V8 lets a
  * heap with a limit of gigabytes grow to four times its live size: the coordinator, in the main
  * thread with the whole budget for a limit, took 2.8 GB for 0.25 to 0.55 GB in use in the 3M
- * season (docs/scaling.md). At 100, national-season 300,000 on 2 workers peaked at 2,638 MB of
+ * season (docs/scaling-history.md). At 100, national-season 300,000 on 2 workers peaked at 2,638 MB of
  * RSS instead of 4,049 (the coordinator's heap 432 MB instead of 882) in 129.8 s against 126.8;
  * at 50, 2,606 MB in 143.0 s.
  */
