@@ -37,6 +37,10 @@ describe('jszg-sim run <scenario file>', () => {
     const report = JSON.parse(await readFile(join(dir, 'mine', 'report.json'), 'utf8'));
     expect(report.scenario).toBe('zhejiang-first-week');
     expect(report.inputs.provinces[0].code).toBe('33');
+    // run.json says how busy the run kept the machine: CPU time of every thread, over the wall time.
+    const record = JSON.parse(await readFile(join(dir, 'mine', 'run.json'), 'utf8'));
+    expect(record.cpuSeconds).toBeGreaterThan(0);
+    expect(record.coresBusy).toBeCloseTo(record.cpuSeconds / record.wallSeconds, 1);
   }, 60_000);
 
   it('refuses a scenario file with a wrong field before running, exit code 2', async () => {
