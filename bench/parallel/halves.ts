@@ -5,13 +5,16 @@
  * message between them: every cost of a faithful sharded run left out. Their wall times,
  * alternated ROUNDS times, bound the speed-up of `--workers SHARDS` from above
  * (docs/parallel-runs.md). Both run through RunPool, as compare and plan do, with the CLI's heap
- * flags (package.json). Env: APPLICANTS (20,000), SHARDS (2), ROUNDS (3), SCENARIO (peak-opening).
+ * flags (package.json). It also gives the CPU time each side took (`moreWork`: the parts' over the
+ * whole's) and, as a yardstick, how SHARDS threads of a pure computation scale on this machine
+ * (core-yardstick.ts). Env: APPLICANTS (20,000), SHARDS (2), ROUNDS (3), SCENARIO (peak-opening).
  */
 import { RunPool, type RunJob } from '../../sim/parallel';
 import { machine } from '../shared/machine';
 import { median } from '../shared/median';
 import { dealOut } from '../shared/deal';
 import { refuser, scenarioOrRefuse } from '../shared/refuse';
+import { coreYardstick } from './core-yardstick';
 
 const applicants = Number(process.env.APPLICANTS ?? 20_000);
 const shards = Number(process.env.SHARDS ?? 2);
@@ -58,12 +61,18 @@ for (let round = 1; round <= rounds; round += 1) {
   figures.push({ one, parts: apart });
 }
 const speedUp = median(figures.map((f) => f.one.wall)) / median(figures.map((f) => f.parts.wall));
+const cpu = (t: Timing) => t.wall * t.cores;
+const moreWork = median(figures.map((f) => cpu(f.parts))) / median(figures.map((f) => cpu(f.one)));
 console.log(JSON.stringify({
   machine: machine(), scenario: scenario.name, applicants, shards, rounds,
   figures: figures.map(({ one, parts: apart }) => ({
-    oneSeconds: Number(one.wall.toFixed(2)), oneCoresBusy: Number(one.cores.toFixed(2)),
-    partsSeconds: Number(apart.wall.toFixed(2)), partsCoresBusy: Number(apart.cores.toFixed(2)),
+    oneSeconds: Number(one.wall.toFixed(2)), oneCoresBusy: Number(one.cores.toFixed(2)), oneCpuSeconds: Number(cpu(one).toFixed(2)),
+    partsSeconds: Number(apart.wall.toFixed(2)), partsCoresBusy: Number(apart.cores.toFixed(2)), partsCpuSeconds: Number(cpu(apart).toFixed(2)),
   })),
   // The ceiling: a sharded run that coordinated for free would still be no faster than this.
   speedUpAtMost: Number(speedUp.toFixed(3)),
+  // Each part is an isolate of its own: it compiles the same code and collects its own heap again.
+  moreWork: Number(moreWork.toFixed(3)),
+  // What the same number of threads of a pure computation give here: the machine's own ceiling.
+  computationSpeedUp: await coreYardstick(shards),
 }, null, 2));
