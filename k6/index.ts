@@ -4,7 +4,7 @@
  * is the simulator's own arrival curve; the journeys are the machines' main paths.
  */
 import { mergeOverrides, resolveRules, rulesHash, utcOffsetText, type RulesOverride } from '../rules';
-import type { Scenario } from '../scenarios/types';
+import type { Scenario } from '../scenarios';
 import { DEFAULT_PERSONA_MIX } from '../sim/population';
 import { institutionsOf } from '../sim/runner';
 import { mean } from '../sim/random';

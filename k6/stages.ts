@@ -7,7 +7,7 @@
  * simulated hour) reads the same at any scale while the real rate is N times higher.
  */
 import type { Rules } from '../rules';
-import type { Scenario } from '../scenarios/types';
+import type { Scenario } from '../scenarios';
 import { arrivalCurve } from '../sim/arrivals';
 import { arrivalPieces } from '../sim/runner';
 

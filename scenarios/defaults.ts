@@ -1,5 +1,6 @@
 import { deepMerge, type DeepPartial } from '../rules';
-import type { Scenario, ScenarioInput } from './types';
+import type { Scenario } from '../sim/scenario';
+import type { ScenarioInput } from './types';
 
 /**
  * What a scenario gets unless it says otherwise. Reviewer and desk figures are §7 decisions (the

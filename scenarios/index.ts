@@ -4,4 +4,6 @@ export { loadScenario } from './load';
 export { ScenarioError } from './scenario-error';
 export { scenarioInputSchema } from './schema';
 export { defineScenario, SCENARIO_DEFAULTS } from './defaults';
-export type { Scenario, ScenarioInput, ProvinceWindow, ArrivalShape, BackOfficeConfig, CapacityConfig } from './types';
+export type { ScenarioInput } from './types';
+// The shape of a scenario is the simulator's contract (sim/scenario); named here for those who write scenarios.
+export type { Scenario, ProvinceWindow, ArrivalShape, BackOfficeConfig, CapacityConfig } from '../sim/scenario';

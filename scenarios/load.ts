@@ -7,7 +7,8 @@ import { defineScenario } from './defaults';
 import { scenarioByName } from './named';
 import { ScenarioError } from './scenario-error';
 import { scenarioInputSchema } from './schema';
-import type { Scenario, ScenarioInput } from './types';
+import type { Scenario } from '../sim/scenario';
+import type { ScenarioInput } from './types';
 
 /** A scenario file that cannot be run, with every problem named by its dotted field. */
 

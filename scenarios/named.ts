@@ -1,5 +1,5 @@
 import { closest } from 'fastest-levenshtein';
-import type { Scenario } from './types';
+import type { Scenario } from '../sim/scenario';
 import { ScenarioError } from './scenario-error';
 import deadlineRush from './deadline-rush';
 import defaultScenario from './default';

@@ -1,5 +1,5 @@
 import type { RulesOverride } from '../../rules';
-import type { Scenario } from '../../scenarios';
+import type { Scenario } from '../scenario';
 import { RunPool } from '../parallel';
 import { differences, type Difference } from './metrics';
 import { ALPHA } from './statistics';

@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import type { RulesOverride } from '../../rules';
-import type { Scenario } from '../../scenarios';
+import type { Scenario } from '../scenario';
 import type { Report } from '../runner';
 import { defaultShards } from '../shards';
 

@@ -1,4 +1,4 @@
-import type { Scenario } from '../../scenarios';
+import type { Scenario } from '../scenario';
 import { deepMerge, type DeepPartial } from '../../rules';
 
 /** The capacities a plan can size, and where each sits in a scenario. */

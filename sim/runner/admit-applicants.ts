@@ -1,5 +1,5 @@
 import type { Rules } from '../../rules';
-import type { Scenario } from '../../scenarios/types';
+import type { Scenario } from '../scenario';
 import { andThen, type MaybePromise } from '../../stub-server/portal';
 import type { PortalClient } from '../clients';
 import type { Simulation } from '../engine';

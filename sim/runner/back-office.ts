@@ -1,6 +1,6 @@
 import type { Rules } from '../../rules';
 import { andThen, type MaybeLater } from '../../stub-server/portal';
-import type { BackOfficeConfig } from '../../scenarios/types';
+import type { BackOfficeConfig } from '../scenario';
 import { DailyDesk, OfficeHours, ReviewDesk } from '../back-office';
 import type { PortalAnswer } from '../clients';
 import type { Simulation } from '../engine';

@@ -1,4 +1,4 @@
-import type { ArrivalShape } from '../../scenarios/types';
+import type { ArrivalShape } from '../scenario';
 import { closedOnHolidays, deadlineRush, hourOfDay, openingSpike, weekday, type RatePiece } from '../arrivals';
 
 /** The arrival curve's pieces a scenario's shape names; the portal is always closed on holidays. */

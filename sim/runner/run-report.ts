@@ -1,5 +1,5 @@
 import { iso, localDate, mergeOverrides, resolveRules, rulesHash, type Rules, type RulesOverride } from '../../rules';
-import type { Scenario } from '../../scenarios/types';
+import type { Scenario } from '../scenario';
 import type { QueueFigures } from '../queueing';
 import type { Simulation } from '../engine';
 import type { BackOffice } from './back-office';

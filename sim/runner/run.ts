@@ -1,5 +1,5 @@
 import { localHour, localMidnight, mergeOverrides, resolveRules, type RulesOverride } from '../../rules';
-import type { Scenario } from '../../scenarios/types';
+import type { Scenario } from '../scenario';
 import type { MaybePromise } from '../../stub-server/portal';
 import { Simulation, VirtualClock } from '../engine';
 import { RandomStreams } from '../random';

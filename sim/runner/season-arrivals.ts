@@ -1,5 +1,5 @@
 import type { Rules } from '../../rules';
-import type { Scenario } from '../../scenarios/types';
+import type { Scenario } from '../scenario';
 import { windowArrivals } from '../arrivals';
 import { createPopulation } from '../population';
 import type { RandomStreams } from '../random';

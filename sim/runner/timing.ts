@@ -2,7 +2,7 @@ import type { Call } from '../applicant';
 import { HourlyThroughput, type ApplicationServers } from '../capacity';
 import { backendProblemCode } from '../../stub-server/portal';
 import type { Simulation } from '../engine';
-import type { Scenario } from '../../scenarios/types';
+import type { Scenario } from '../scenario';
 import type { QueueFigures } from '../queueing';
 import type { PortalClient, StepCalls } from '../clients';
 import type { Rng } from '../random';

@@ -4,7 +4,7 @@ import { andThen, eachInTurn, type MaybePromise } from '../../stub-server/portal
 import { provinceOf, STAGES } from '../population';
 import type { Rng } from '../random';
 import { addDays, utcOffsetText, type Rules } from '../../rules';
-import type { ProvinceWindow } from '../../scenarios/types';
+import type { ProvinceWindow } from '../scenario';
 
 const SEASON_STAGES = STAGES.filter((s) => s.stage !== '高校');
 

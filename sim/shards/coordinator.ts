@@ -1,6 +1,6 @@
 import { getHeapStatistics } from 'node:v8';
 import { localHour, nextLocalMidnight } from '../../rules';
-import type { Scenario } from '../../scenarios/types';
+import type { Scenario } from '../scenario';
 import { ServerBooks } from '../capacity';
 import { Simulation } from '../engine';
 import { RandomStreams, type Rng } from '../random';

@@ -8,7 +8,7 @@
  */
 import type { MessagePort } from 'node:worker_threads';
 import type { RulesOverride } from '../../rules';
-import type { Scenario } from '../../scenarios/types';
+import type { Scenario } from '../scenario';
 import type { ServerBooksWire } from '../capacity';
 import type { HourTallyWire } from '../metrics';
 import type { RunMetricsWire } from '../runner';

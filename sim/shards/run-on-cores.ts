@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import type { Scenario } from '../../scenarios/types';
+import type { Scenario } from '../scenario';
 import { runScenario, type RunOptions, type RunResult } from '../runner';
 import { runSharded } from './coordinator';
 import { NotExactOnShards } from './shared-capacity';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { scenarioByName } from '../../../scenarios';
-import type { Scenario } from '../../../scenarios/types';
+import type { Scenario } from '../../../scenarios';
 import { runScenario } from '..';
 
 const base = scenarioByName('default');
