@@ -106,7 +106,7 @@ program.command('export-k6')
   .option('--faults <file>', FAULTS_OPTION)
   .option('--time-scale <n>', 'one real second is N simulated seconds: a simulated hour lasts 3600/N s at N times the rate', '1')
   .action(async (name: string, options) => {
-    const { exportK6 } = await import('../k6/cli');
+    const { exportK6 } = await import('./export-k6');
     await exportK6(name, options);
   });
 

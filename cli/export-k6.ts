@@ -1,9 +1,9 @@
 /** `jszg-sim export-k6 <scenario>`: writes the scenario's k6 script (cli/main.ts loads this when the command runs). */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { exportK6Script } from '../k6';
 import { loadRulesOverride } from '../rules';
-import { chosenScenario, positiveNumber, wholeNumber } from '../cli/options';
-import { exportK6Script } from './index';
+import { chosenScenario, positiveNumber, wholeNumber } from './options';
 
 export interface ExportK6CliOptions { faults?: string; out?: string; seed?: string; applicants?: string; rules?: string; timeScale?: string }
 
