@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { checkMetrics, parseThreshold, parseThresholds, type Threshold } from '../reports/thresholds';
+// The routes' own module, not stub-server/http's index (Express and the OpenAPI builder): see below.
 import { ROUTES } from '../stub-server/http/routes';
 import { UsageError } from './exit-codes';
 

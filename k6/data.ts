@@ -7,10 +7,8 @@
  */
 import { zh_CN } from '@faker-js/faker';
 import type { Rules } from '../rules';
-import { provinceOf, STAGES } from '../sim/population';
+import { COMMON_SURNAMES, ETHNICITIES, MOBILE_PREFIXES, provinceOf, STAGES } from '../sim/population';
 import { earlierAccountRegisteredAt } from '../sim/runner';
-import { MOBILE_PREFIXES } from '../sim/population/data/contact';
-import { COMMON_SURNAMES, ETHNICITIES } from '../sim/population/data/people';
 import { makeJpeg, toBase64 } from '../sim/applicant';
 
 /** Markers around the generator, so tests can take it out of a script and run it. */

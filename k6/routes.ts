@@ -4,7 +4,7 @@
  * is tagged with its operationId (k6 groups metrics and thresholds by the `name` tag) and
  * checked against the status a journey expects of it.
  */
-import { ROUTES } from '../stub-server/http/routes';
+import { ROUTES } from '../stub-server/http';
 import { kindRefusals, OPERATIONS, statusOf, type Operation, type ProblemCode } from '../stub-server/portal';
 
 /**

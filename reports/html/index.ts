@@ -13,7 +13,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import type { Report } from '../../sim/runner/report';
+import type { Report } from '../../sim/runner';
 import { htmlLabels, type HtmlLabels, type Lang } from './labels';
 import { queueRows } from '../queue-rows';
 import { transportRows } from '../transport-rows';

@@ -1,4 +1,4 @@
-import type { Report } from '../../sim/runner/report';
+import type { Report } from '../../sim/runner';
 import type { HtmlLabels } from './labels';
 import { esc, fill, fmt, table, tiles } from './markup';
 import { conclusionRows, deskRows, spread, stillWaiting } from '../figure-rows';

@@ -1,4 +1,4 @@
-import type { Report } from '../../sim/runner/report';
+import type { Report } from '../../sim/runner';
 import type { HtmlLabels } from './labels';
 import { esc, fmt } from './markup';
 

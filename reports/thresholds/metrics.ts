@@ -1,5 +1,6 @@
 import { closest } from 'fastest-levenshtein';
 import { z } from 'zod';
+// The schema's own module, not sim/runner's index: the CLI checks thresholds before the simulator loads.
 import { reportSchema } from '../../sim/runner/report-schema';
 import { ThresholdError, type Threshold } from './thresholds';
 

@@ -13,7 +13,7 @@
  * record; without one the applicant adds the certificate by hand.
  */
 import type { Rules } from '../../rules';
-import type { Certificate } from '../../stub-server/portal/records';
+import type { Certificate } from '../../stub-server/portal';
 import { pickWeighted, sample, type Rng } from '../random';
 import { provinceOf } from './data/provinces';
 import { CERTIFICATION, LAST_REGISTRATION_CONCLUSION, type Stage } from './data/teachers';

@@ -14,3 +14,6 @@ export type { Gender } from './layout/strata';
 export { PROVINCES, provinceOf, type Province, type City } from './data/provinces';
 export { STAGES, type Stage, type QualificationCode } from './data/teachers';
 export { ID_TYPE_SHARES } from './data/id-types';
+/** The tables people are drawn from, for those that write the same people elsewhere (k6/data.ts). */
+export { MOBILE_PREFIXES } from './data/contact';
+export { COMMON_SURNAMES, ETHNICITIES } from './data/people';

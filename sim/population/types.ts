@@ -1,4 +1,4 @@
-import type { Persona } from '../../machines/persona';
+import type { Persona } from '../../machines';
 import type { IdType } from '../../rules';
 import type { SyntheticCertificate } from './certificate';
 import type { Gender } from './layout/strata';

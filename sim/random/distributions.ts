@@ -3,7 +3,7 @@
  * uniform, by inverse CDF (no rejection, no Box-Muller pairs; a constant draws one too), so a
  * changed parameter or kind never shifts the draws that follow: runs stay aligned for comparison.
  */
-import type { Distribution } from '../../machines/distribution';
+import type { Distribution } from '../../machines';
 import { normalCdf, normalPdf, normalQuantile } from './normal';
 import type { Rng } from './rng';
 

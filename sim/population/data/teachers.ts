@@ -10,7 +10,7 @@
  * work in private kindergartens outside the scope. Women's shares: MOE gender statistics by
  * level, approximate (±3 points).
  */
-import type { Distribution } from '../../../machines/distribution';
+import type { Distribution } from '../../../machines';
 
 /** The qualification-type digit of a 17-digit certificate number (SPEC §8). */
 export type QualificationCode = 1 | 2 | 3 | 4 | 5 | 6 | 7;

@@ -12,7 +12,7 @@
  * HK/Macau (H|M + 8 digits) and Taiwan (8 digits) permits carry no birth date; their digits
  * are the applicant's index through a permutation of all 10^8 numbers.
  */
-import { residentIdCheckDigit } from '../../../stub-server/portal/identity/id-numbers';
+import { residentIdCheckDigit } from '../../../stub-server/portal';
 import type { Stratum } from '../layout/strata';
 import { AffinePermutation } from '../layout/permutation';
 import { provinceRank } from '../data/provinces';

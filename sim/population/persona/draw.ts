@@ -1,6 +1,5 @@
 /** Drawing one applicant's persona from the mix, through the applicant's own stream. */
-import type { Distribution } from '../../../machines/distribution';
-import type { Persona } from '../../../machines/persona';
+import type { Distribution, Persona } from '../../../machines';
 import { pickWeighted, sample, type Rng } from '../../random';
 import type { HourProfile, PersonaMix } from './mix';
 

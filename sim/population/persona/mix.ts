@@ -4,8 +4,7 @@
  * taken partially); a number where a Distribution is expected means "everyone the same".
  * The defaults are judgement calls for a planning tool, not measurements; each says why.
  */
-import type { Distribution } from '../../../machines/distribution';
-import type { CodeChannel, PhotoFault, ResetMethod } from '../../../machines/persona';
+import type { CodeChannel, Distribution, PhotoFault, ResetMethod } from '../../../machines';
 
 export interface HourProfile {
   weight: number;
