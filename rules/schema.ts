@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { count, group, isoDate, monthDay, openRange, positive, rule } from './define';
-import { HOLIDAYS } from './calendar/holidays';
+import { HOLIDAYS } from './holidays';
 
 /**
  * Every number of the portal, with the seed it comes from (SPEC.md names the seeds:

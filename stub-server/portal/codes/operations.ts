@@ -3,7 +3,7 @@ import { adminOperation, publicOperation } from '../operation';
 import { captchaToken, idNumber, idType, personName, phone, text } from '../fields';
 import { conflict, invalidField } from '../problem';
 import { maskPhone } from '../identity/masks';
-import { resettableAccount } from '../identity/reset-step-one';
+import { resettableAccount } from '../reset-step-one';
 import { issueCode } from './codes';
 import { moment } from '../answer-fields';
 

@@ -1,7 +1,7 @@
 import type { Portal } from '../portal';
 import type { Certificate, Institution, School } from '../records';
 import { storeSchools } from '../schools/operations';
-import { seasonOf } from '../registrations/season';
+import { seasonOf } from '../season';
 
 /**
  * A small, realistic dataset for `npm start` and manual exploration: three provinces

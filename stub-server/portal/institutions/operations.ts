@@ -4,7 +4,7 @@ import { adminOperation, publicOperation } from '../operation';
 import { date, requiredText } from '../fields';
 import { invalid, type FieldError } from '../problem';
 import type { Institution } from '../records';
-import { assertSeasonOpen, seasonOf, windowStatus } from '../registrations/season';
+import { assertSeasonOpen, seasonOf, windowStatus } from '../season';
 import { registrationNotice } from './notice';
 import { hasRights, pointCovers, pointView, servesCity } from './rights';
 import { day, seeded } from '../answer-fields';

@@ -6,7 +6,7 @@ import { conflict, notFound } from '../problem';
 import { issueResetLink, takeCode } from '../codes/codes';
 import { passwordChanged } from '../accounts/password-changed';
 import { maskEmail, maskPhone } from '../identity/masks';
-import { resetStepOne, resettableAccount } from '../identity/reset-step-one';
+import { resetStepOne, resettableAccount } from '../reset-step-one';
 import type { Account } from '../records';
 import { andThen, type MaybePromise } from '../maybe-async';
 import { done, moment } from '../answer-fields';

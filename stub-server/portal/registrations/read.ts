@@ -5,7 +5,7 @@ import { notFound } from '../problem';
 import type { PortalContext } from '../context';
 import type { Account, Institution, Registration } from '../records';
 import { Lazy } from '../lazy';
-import { seasonOf } from './season';
+import { seasonOf } from '../season';
 import { messageAnswer, registrationDetailAnswer, registrationSummaryAnswer } from './answers';
 import { withFields } from '../with-fields';
 

@@ -6,7 +6,7 @@ import { applicantCopy } from './applicant';
 import { certificateNumber } from '../certificates/registry';
 import { choiceErrors, detailErrors, linkedCertificate } from './choice';
 import { mustBeTrue, stepThreeShape, stepTwoShape } from './fields';
-import { assertPortalOpen, assertSeasonOpen, seasonOf, windowStatus } from './season';
+import { assertPortalOpen, assertSeasonOpen, seasonOf, windowStatus } from '../season';
 import { leavesCertificateFree } from './transitions';
 import { moment } from '../answer-fields';
 

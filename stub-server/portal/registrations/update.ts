@@ -8,7 +8,7 @@ import { myCertificates } from '../certificates/sync';
 import { choiceErrors, detailErrors } from './choice';
 import { stepThreeShape, stepTwoShape, type Details } from './fields';
 import { registrationDetail, ownRegistration } from './read';
-import { assertPortalOpen } from './season';
+import { assertPortalOpen } from '../season';
 import { registrationDetailAnswer } from './answers';
 
 const { institutionId: _fixed, ...choiceShape } = stepThreeShape;

@@ -1,8 +1,8 @@
-import type { PortalContext } from '../context';
-import { idType, idNumber, personName } from '../fields';
-import { conflict, notFound } from '../problem';
-import type { Account } from '../records';
-import { localMidnight, type Rules } from '../../../rules';
+import type { PortalContext } from './context';
+import { idType, idNumber, personName } from './fields';
+import { conflict, notFound } from './problem';
+import type { Account } from './records';
+import { localMidnight, type Rules } from '../../rules';
 
 /**
  * Step 1 of every reset (001 §2.1.2, 002/003 §1.2.2): ID type, number and name must all match

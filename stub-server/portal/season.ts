@@ -1,7 +1,7 @@
-import { localMonth } from '../../../rules';
-import type { PortalContext } from '../context';
-import { conflict } from '../problem';
-import type { Institution } from '../records';
+import { localMonth } from '../../rules';
+import type { PortalContext } from './context';
+import { conflict } from './problem';
+import type { Institution } from './records';
 
 /** The registration season a moment belongs to: the Beijing calendar year (one batch a year). */
 export const seasonOf = (ctx: PortalContext, now: number): number => Number(ctx.dateOf(now).slice(0, 4));
