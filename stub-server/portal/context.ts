@@ -83,13 +83,13 @@ export class PortalContext {
   iso(ms: number | undefined): string | null;
   iso(ms: number | undefined): string | null { return iso(ms, this.rules.time.utcOffsetMinutes); }
 
-  /** The next number of a named sequence, persisted. */
   /** Counts a refusal by its problem code (getStats), whichever layer refused; returns it to throw on. */
   refused<E>(error: E): E {
     if (error instanceof PortalProblem) this.refusals.set(error.code, (this.refusals.get(error.code) ?? 0) + 1);
     return error;
   }
 
+  /** The next number of a named sequence, persisted. */
   nextSeq(name: string): number {
     const last = this.state.sequences.get(name);
     const next = last === undefined ? this.numbering.first : last + this.numbering.step;
