@@ -102,17 +102,17 @@ export function answersAlong(path: JourneyPath): Set<string> {
   return new Set(eventsAlong(path).flatMap(({ event, step }) => (event.type === 'ANSWER' ? [`${step} → ${event.outcome}`] : [])));
 }
 
+/** The shortest path that asks for `outcome` (of some step), paths matching `exclude` left out. */
+export function shortestAnswerTarget(traversals: Traversal[], outcome: string, exclude: (path: JourneyPath) => boolean): Target {
+  return answerTargets(traversals, { exclude, skip: (o) => o !== outcome }).sort((a, b) => a.path.steps.length - b.path.steps.length)[0]!;
+}
+
 /**
  * For each answer of the portal the graph holds (a step and an outcome: one behaviour of the
  * stub, whatever the guards then make of it), the shortest path that ends with it; then only
  * the paths that ask for an answer no path kept so far (nor in `already`) asks for, longest
  * first, since a path checks every answer along it. `skip` answers are not asked for.
  */
-/** The shortest path that asks for `outcome` (of some step), paths matching `exclude` left out. */
-export function shortestAnswerTarget(traversals: Traversal[], outcome: string, exclude: (path: JourneyPath) => boolean): Target {
-  return answerTargets(traversals, { exclude, skip: (o) => o !== outcome }).sort((a, b) => a.path.steps.length - b.path.steps.length)[0]!;
-}
-
 export function answerTargets(traversals: Traversal[], options: { exclude?: (path: JourneyPath) => boolean; already?: Target[]; skip?: (outcome: string) => boolean } = {}): Target[] {
   const { exclude = () => false, already = [], skip = () => false } = options;
   const out: Target[] = [];

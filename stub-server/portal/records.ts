@@ -29,7 +29,6 @@ export interface Account {
   lastLoginAt?: number;
 }
 
-/** An entry of the simulated public-security registry. */
 /**
  * An entry of the simulated public-security registry. `ctidFixes: false` is a record that
  * opening CTID does not refresh (003 §2.1: 网证开通成功后依旧实名核验失败 → manual review).

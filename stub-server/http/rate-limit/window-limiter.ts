@@ -1,3 +1,8 @@
+/** A call counted (`remaining` after it) or refused; `resetMs`: until the window ends. */
+export type Take = { allowed: true; remaining: number; resetMs: number } | { allowed: false; retryAfterMs: number };
+
+interface Window { start: number; count: number }
+
 /**
  * A fixed-window counter per key, on a clock given at each call.
  *
@@ -12,11 +17,6 @@
  * window length of clock time, and past `maxKeys` the oldest windows are dropped (that key
  * starts afresh: the limiter fails open under an address flood rather than growing).
  */
-/** A call counted (`remaining` after it) or refused; `resetMs`: until the window ends. */
-export type Take = { allowed: true; remaining: number; resetMs: number } | { allowed: false; retryAfterMs: number };
-
-interface Window { start: number; count: number }
-
 export class WindowLimiter {
   private readonly windows = new Map<string, Window>();
   private lastSweep = Number.NEGATIVE_INFINITY;
