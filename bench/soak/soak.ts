@@ -73,7 +73,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
   const workers = options.workers ?? 6;
   const perRound = options.perRound ?? { smsPhones: 3, realNameAccounts: 2, submissions: 2 };
   const log = options.log ?? (() => {});
-  const started = Date.now();
+  const started = performance.now();
   const rng = seedrandom(seed);
   const between = (min: number, max: number) => Math.floor(min + rng() * (max - min + 1));
 
@@ -113,7 +113,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
       for (let i = 0; i < perRound.submissions; i += 1) plan.submitters.push(await readyApplicant(setup));
       plans.push(plan);
     }
-    log(`setup: ${options.kills} rounds prepared in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    log(`setup: ${options.kills} rounds prepared in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
     for (let round = 0; round < options.kills; round += 1) {
       const plan = plans[round]!;
@@ -210,7 +210,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
     smsCodes: [...smsAcked.values()].reduce((a, b) => a + b, 0),
     realNameAttempts: [...attemptsAcked.values()].reduce((a, b) => a + b, 0),
   };
-  report.seconds = Math.round((Date.now() - started) / 100) / 10;
+  report.seconds = Math.round((performance.now() - started) / 100) / 10;
   return report;
 
   async function checkRound(client: PortalClient, round: number, plan: RoundPlan, random: () => number) {
