@@ -23,12 +23,12 @@ const refuse = refuser('bench:halves');
 if (!(shards >= 2) || !(applicants >= shards) || !(rounds >= 1)) refuse('SHARDS must be 2 or more, APPLICANTS at least SHARDS, ROUNDS 1 or more');
 const scenario = scenarioOrRefuse(process.env.SCENARIO ?? 'peak-opening', refuse);
 
-interface Timing { wall: number; cores: number }
+interface Timing { wall: number; cpu: number }
 
 /**
  * Wall seconds for the jobs on a pool of one thread per job, its threads started and warmed
- * first, and the cores they kept busy (the process's CPU time over the wall time: V8's
- * collector works on helper threads beside each run).
+ * first, and the process's CPU time meanwhile (every thread: V8's compiler and collector work on
+ * helper threads beside each run; over the wall time, the cores kept busy).
  */
 async function timed(jobs: RunJob[]): Promise<Timing> {
   const pool = new RunPool(jobs.length, jobs.length);
@@ -40,7 +40,7 @@ async function timed(jobs: RunJob[]): Promise<Timing> {
     await Promise.all(jobs.map((job) => pool.run(job)));
     const wall = (performance.now() - began) / 1000;
     const { user, system } = process.cpuUsage(cpu);
-    return { wall, cores: (user + system) / 1e6 / wall };
+    return { wall, cpu: (user + system) / 1e6 };
   } finally {
     await pool.close();
   }
@@ -52,7 +52,8 @@ const parts: RunJob[] = dealOut(applicants, shards).map((count, i) => ({ scenari
 console.log(`${machine()}; ${scenario.name}, ${applicants} applicants: `
   + `one thread, then ${shards} independent parts at once; ${rounds} rounds`);
 const figures: { one: Timing; parts: Timing }[] = [];
-const line = (what: string, t: Timing) => `${what} ${t.wall.toFixed(2)} s, ${t.cores.toFixed(2)} cores busy`;
+const cores = (t: Timing) => t.cpu / t.wall;
+const line = (what: string, t: Timing) => `${what} ${t.wall.toFixed(2)} s, ${cores(t).toFixed(2)} cores busy`;
 for (let round = 1; round <= rounds; round += 1) {
   const one = await timed(whole);
   console.log(line(`round ${round} one thread  `, one));
@@ -61,13 +62,12 @@ for (let round = 1; round <= rounds; round += 1) {
   figures.push({ one, parts: apart });
 }
 const speedUp = median(figures.map((f) => f.one.wall)) / median(figures.map((f) => f.parts.wall));
-const cpu = (t: Timing) => t.wall * t.cores;
-const moreWork = median(figures.map((f) => cpu(f.parts))) / median(figures.map((f) => cpu(f.one)));
+const moreWork = median(figures.map((f) => f.parts.cpu)) / median(figures.map((f) => f.one.cpu));
 console.log(JSON.stringify({
   machine: machine(), scenario: scenario.name, applicants, shards, rounds,
   figures: figures.map(({ one, parts: apart }) => ({
-    oneSeconds: Number(one.wall.toFixed(2)), oneCoresBusy: Number(one.cores.toFixed(2)), oneCpuSeconds: Number(cpu(one).toFixed(2)),
-    partsSeconds: Number(apart.wall.toFixed(2)), partsCoresBusy: Number(apart.cores.toFixed(2)), partsCpuSeconds: Number(cpu(apart).toFixed(2)),
+    oneSeconds: Number(one.wall.toFixed(2)), oneCoresBusy: Number(cores(one).toFixed(2)), oneCpuSeconds: Number(one.cpu.toFixed(2)),
+    partsSeconds: Number(apart.wall.toFixed(2)), partsCoresBusy: Number(cores(apart).toFixed(2)), partsCpuSeconds: Number(apart.cpu.toFixed(2)),
   })),
   // The ceiling: a sharded run that coordinated for free would still be no faster than this.
   speedUpAtMost: Number(speedUp.toFixed(3)),

@@ -76,20 +76,17 @@ async function measuredRun(): Promise<void> {
 const collections: PerformanceEntry[] = [];
 const gcObserver = new PerformanceObserver((list) => { collections.push(...list.getEntries()); });
 gcObserver.observe({ entryTypes: ['gc'] });
-let journeys: Awaited<ReturnType<typeof recordJourneys>>;
+// The first run records the journeys. With a warm-up it is not the measured one: the same
+// scenario and seed make the same run, so its journeys are the second's, which records nothing.
+const journeys = await recordJourneys(measuredRun);
 let coldMs: number | undefined;
 if (warmUp) {
-  // The first run records the journeys: the same scenario and seed make the same run, so they
-  // are the measured run's, and the measured run carries no recording.
-  journeys = await recordJourneys(measuredRun);
   coldMs = wallMs;
   const recorded = JSON.stringify(run!.report);
   portalMs = 0;
   byOperation.clear();
   await measuredRun();
   if (JSON.stringify(run!.report) !== recorded) throw new Error('the measured run is not the recorded one: the same seed gave another report');
-} else {
-  journeys = await recordJourneys(measuredRun);
 }
 await new Promise((resolve) => setImmediate(resolve)); // the observer's last entries
 gcObserver.disconnect();
